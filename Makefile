@@ -1,0 +1,71 @@
+# `make run` and `make test` each set up everything they need on a fresh Debian machine:
+# system libraries through apt (when root), Python packages into .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+SYSTEM_STAMP := $(VENV)/.system-packages
+# Libraries Qt's offscreen and xcb platform plugins load; a bare Debian lacks several of them.
+APT_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
+	libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 \
+	libx11-xcb1 libxrender1 libxi6 python3-venv
+
+.PHONY: run test setup lint benchmark screenshots clean catalogs
+
+setup: $(STAMP)
+
+$(SYSTEM_STAMP):
+	@mkdir -p $(VENV)
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		if [ -n "$$missing" ]; then \
+			echo "Installing system packages: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		fi; \
+	else \
+		echo "Not root: skipping apt; Qt needs: $(APT_PACKAGES)"; \
+	fi
+	@touch $@
+
+$(STAMP): pyproject.toml $(SYSTEM_STAMP)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[gui,test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+run: $(STAMP)
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+		echo "No display found (DISPLAY and WAYLAND_DISPLAY are empty)."; \
+		echo "Start the kiosk from a desktop session, or on a headless machine use a virtual one:"; \
+		echo "  apt-get install xvfb && xvfb-run -s '-screen 0 1920x1080x24' make run"; \
+		echo "To look at the screens without any display: $(VENV)/bin/siker-kiosk screenshots DIR"; \
+		exit 1; \
+	fi
+	$(VENV)/bin/siker-kiosk $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check kiosk ui accessibility sync tests benchmarks
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+benchmark: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/search_latency.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/cold_start.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/siker-kiosk screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info
+
+# Message catalogs: extract msgids from the code, merge them into the .po files, compile the .mo
+# files that ship. Translate the new entries in both .po files, then run it again.
+catalogs: $(STAMP)
+	$(VENV)/bin/pybabel extract -q -k _ -k N_ -k ngettext:1,2 --no-location --omit-header --sort-output \
+		-o assets/locale/siker.pot kiosk ui accessibility sync
+	$(VENV)/bin/pybabel update -q --no-fuzzy-matching --omit-header --no-location -i assets/locale/siker.pot -d assets/locale -D siker
+	$(VENV)/bin/pybabel compile -q --statistics -d assets/locale -D siker

@@ -1,0 +1,1 @@
+"""Accessibility without Qt: scaling (millimetres to pixels) and contrast math."""

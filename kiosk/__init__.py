@@ -1,0 +1,1 @@
+"""SIKER Kiosk core: domain records, validation, storage and services. Never imports Qt."""

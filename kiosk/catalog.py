@@ -1,0 +1,184 @@
+"""The local vacancy catalog: storing, updating and reading vacancies and their search index."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from kiosk.textnorm import Stemmer
+from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
+
+_BATCH = 500
+_COMPARED = (
+    "title", "employer", "location", "kecamatan_code", "description", "employment_type",
+    "salary_min", "salary_max", "education_min", "experience_years", "skills",
+    "kbji_major_group", "date_posted", "valid_through", "valid_through_estimated", "url", "is_demo",
+)
+
+
+@dataclass(frozen=True)
+class UpsertCounts:
+    """What one upsert did: vacancies new to the catalog, changed, and identical to what was there."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __add__(self, other: UpsertCounts) -> UpsertCounts:
+        return UpsertCounts(
+            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged
+        )
+
+
+def vacancy_to_row(v: Vacancy) -> dict[str, Any]:
+    """The `vacancy` table row for a record (without id and updated_at)."""
+    return {
+        "source": v.source,
+        "source_id": v.source_id,
+        "title": v.title,
+        "employer": v.employer,
+        "location": v.location,
+        "kecamatan_code": v.kecamatan_code,
+        "description": v.description,
+        "employment_type": v.employment_type.value if v.employment_type else None,
+        "salary_min": v.salary_min,
+        "salary_max": v.salary_max,
+        "education_min": v.education_min.value if v.education_min else None,
+        "education_rank": v.education_min.rank if v.education_min else None,
+        "experience_years": v.experience_years,
+        "skills": json.dumps(list(v.skills), ensure_ascii=False),
+        "kbji_major_group": v.kbji_major_group,
+        "date_posted": v.date_posted.isoformat(),
+        "valid_through": v.valid_through.isoformat(),
+        "valid_through_estimated": int(v.valid_through_estimated),
+        "url": v.url,
+        "is_demo": int(v.is_demo),
+    }
+
+
+def row_to_vacancy(row: dict[str, Any]) -> Vacancy:
+    """Rebuild a stored vacancy (with its id) from a `vacancy` table row."""
+    return Vacancy(
+        id=row["id"],
+        source=row["source"],
+        source_id=row["source_id"],
+        title=row["title"],
+        employer=row["employer"],
+        location=row["location"] or "",
+        kecamatan_code=row["kecamatan_code"],
+        description=row["description"] or "",
+        employment_type=EmploymentType(row["employment_type"]) if row["employment_type"] else None,
+        salary_min=row["salary_min"],
+        salary_max=row["salary_max"],
+        education_min=EducationLevel(row["education_min"]) if row["education_min"] else None,
+        experience_years=row["experience_years"],
+        skills=tuple(json.loads(row["skills"] or "[]")),
+        kbji_major_group=row["kbji_major_group"],
+        date_posted=date.fromisoformat(row["date_posted"]),
+        valid_through=date.fromisoformat(row["valid_through"]),
+        valid_through_estimated=bool(row["valid_through_estimated"]),
+        url=row["url"],
+        is_demo=bool(row["is_demo"]),
+    )
+
+
+class VacancyCatalog:
+    """Reads and writes vacancies in one kiosk database.
+
+    Args:
+        db: the open kiosk database (kiosk.db.open_database).
+        clock: returns the current local time; decides which vacancies have expired.
+        stemmer: shared with the search service so both fold words the same way.
+    """
+
+    def __init__(
+        self, db: Database, clock: Callable[[], datetime], stemmer: Stemmer | None = None
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._stemmer = stemmer or Stemmer()
+        self.revision = 0  # bumped on every write, so caches (search vocabulary) know to reload
+
+    def upsert_many(self, vacancies: Iterable[Vacancy]) -> UpsertCounts:
+        """Add new vacancies and update known ones, matched on (source, source_id).
+
+        Writes in transactions of 500; a vacancy identical to the stored one is left untouched.
+        """
+        total = UpsertCounts()
+        batch: list[Vacancy] = []
+        for vacancy in vacancies:
+            batch.append(vacancy)
+            if len(batch) >= _BATCH:
+                total += self._upsert_batch(batch)
+                batch = []
+        if batch:
+            total += self._upsert_batch(batch)
+        return total
+
+    def _upsert_batch(self, batch: list[Vacancy]) -> UpsertCounts:
+        added = updated = unchanged = 0
+        conn = self._db.conn
+        now = self._clock().isoformat(timespec="seconds")
+        columns = ", ".join(_COMPARED)
+        with conn:
+            for vacancy in batch:
+                row = vacancy_to_row(vacancy)
+                found = conn.execute(
+                    f"SELECT id, {columns} FROM vacancy WHERE source = ? AND source_id = ?",
+                    (vacancy.source, vacancy.source_id),
+                ).fetchone()
+                if found is not None and all(
+                    found[i + 1] == row[name] for i, name in enumerate(_COMPARED)
+                ):
+                    unchanged += 1
+                    continue
+                row["updated_at"] = now
+                if found is None:
+                    names = ", ".join(row)
+                    marks = ", ".join("?" for _ in row)
+                    cursor = conn.execute(
+                        f"INSERT INTO vacancy ({names}) VALUES ({marks})", tuple(row.values())
+                    )
+                    vacancy_id = cursor.lastrowid
+                    added += 1
+                else:
+                    vacancy_id = found[0]
+                    assignments = ", ".join(f"{name} = ?" for name in row)
+                    conn.execute(
+                        f"UPDATE vacancy SET {assignments} WHERE id = ?",
+                        (*row.values(), vacancy_id),
+                    )
+                    conn.execute("DELETE FROM vacancy_search WHERE rowid = ?", (vacancy_id,))
+                    updated += 1
+                conn.execute(
+                    "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        vacancy_id,
+                        self._stemmer.index_text(vacancy.title),
+                        self._stemmer.index_text(vacancy.employer),
+                        self._stemmer.index_many(vacancy.skills),
+                        self._stemmer.index_text(vacancy.description),
+                    ),
+                )
+        if added or updated:
+            self.revision += 1
+        return UpsertCounts(added, updated, unchanged)
+
+    def get(self, vacancy_id: int) -> Vacancy | None:
+        """The stored vacancy with this id, expired or not, or None."""
+        rows = list(self._db["vacancy"].rows_where("id = ?", [vacancy_id]))
+        return row_to_vacancy(rows[0]) if rows else None
+
+    def count(self, *, include_expired: bool = False) -> int:
+        """How many vacancies are stored; by default only those residents can still see."""
+        if include_expired:
+            return self._db["vacancy"].count
+        today = self._clock().date().isoformat()
+        return self._db.execute(
+            "SELECT count(*) FROM vacancy WHERE valid_through >= ?", (today,)
+        ).fetchone()[0]

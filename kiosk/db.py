@@ -1,0 +1,37 @@
+"""Opens the kiosk's SQLite database with the pragmas a kiosk that loses power needs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from kiosk.migrations import migrations
+
+DB_FILENAME = "kiosk.db"
+BUSY_TIMEOUT_MS = 5000
+
+
+def open_database(path: Path | str) -> Database:
+    """Open (creating if needed) the database file at `path` and bring its schema up to date.
+
+    WAL journal and synchronous=FULL so a committed write survives a power cut; foreign keys on;
+    a busy timeout of 5 s so the GUI's reader and the sync writer wait instead of failing.
+
+    Raises:
+        sqlite3.DatabaseError: the file exists but is not a SQLite database.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    conn = db.conn
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db)
+    return db
+
+
+def database_path(data_dir: Path) -> Path:
+    """The database file inside a kiosk data folder."""
+    return Path(data_dir) / DB_FILENAME

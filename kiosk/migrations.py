@@ -1,0 +1,50 @@
+"""The kiosk database schema, one sqlite-utils migration per change. Never edit an applied one."""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("siker_kiosk")
+
+
+@migrations()
+def m001_vacancy(db: Database) -> None:
+    db["vacancy"].create(
+        {
+            "id": int,
+            "source": str,
+            "source_id": str,
+            "title": str,
+            "employer": str,
+            "location": str,
+            "kecamatan_code": str,
+            "description": str,
+            "employment_type": str,
+            "salary_min": int,
+            "salary_max": int,
+            "education_min": str,
+            "education_rank": int,
+            "experience_years": int,
+            "skills": str,
+            "kbji_major_group": str,
+            "date_posted": str,
+            "valid_through": str,
+            "valid_through_estimated": int,
+            "url": str,
+            "is_demo": int,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"source", "source_id", "title", "employer", "date_posted", "valid_through"},
+    )
+    db["vacancy"].create_index(["source", "source_id"], unique=True)
+    db["vacancy"].create_index(["valid_through"])
+    db["vacancy"].create_index(["date_posted"])
+    db["vacancy"].create_index(["kecamatan_code", "date_posted"])
+    # The search index holds folded words and their stems, not the display text: see
+    # kiosk/textnorm.py. Its rowid is the vacancy id.
+    db.execute(
+        "CREATE VIRTUAL TABLE vacancy_search USING fts5("
+        "title, employer, skills, description, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+    )
+    db.execute("CREATE VIRTUAL TABLE vacancy_search_vocab USING fts5vocab(vacancy_search, 'row')")

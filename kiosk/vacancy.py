@@ -1,0 +1,98 @@
+"""The vacancy (lowongan) record, its education levels and employment types."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class EducationLevel(str, Enum):
+    """Jenjang pendidikan, in Indonesian order.
+
+    `rank` follows the KKNI levels of Perpres 8/2012 (D1=3 ... S3=9); SD and SMP sit below the
+    framework. SMA and SMK share a rank, as do D4 and S1 (both KKNI level 6), so a resident with
+    an SMK certificate sees every vacancy that asks for SMA.
+    """
+
+    SD = "SD"
+    SMP = "SMP"
+    SMA = "SMA"
+    SMK = "SMK"
+    D1 = "D1"
+    D2 = "D2"
+    D3 = "D3"
+    D4 = "D4"
+    S1 = "S1"
+    S2 = "S2"
+    S3 = "S3"
+
+    @property
+    def rank(self) -> int:
+        return _EDUCATION_RANK[self]
+
+
+_EDUCATION_RANK = {
+    EducationLevel.SD: 0,
+    EducationLevel.SMP: 1,
+    EducationLevel.SMA: 2,
+    EducationLevel.SMK: 2,
+    EducationLevel.D1: 3,
+    EducationLevel.D2: 4,
+    EducationLevel.D3: 5,
+    EducationLevel.D4: 6,
+    EducationLevel.S1: 6,
+    EducationLevel.S2: 8,
+    EducationLevel.S3: 9,
+}
+
+
+class EmploymentType(str, Enum):
+    """How the job is held. Maps to schema.org `employmentType` values.
+
+    CONTRACT is a fixed-term contract (PKWT, PP 35/2021); FULL_TIME a permanent full-time post.
+    """
+
+    FULL_TIME = "FULL_TIME"
+    PART_TIME = "PART_TIME"
+    CONTRACT = "CONTRACT"
+    INTERNSHIP = "INTERNSHIP"
+    FREELANCE = "FREELANCE"
+    DAILY = "DAILY"
+    OTHER = "OTHER"
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    """One vacancy as the kiosk stores it.
+
+    Salaries are whole IDR per month. `kecamatan_code` is the dotted Kemendagri code
+    (e.g. "33.74.07") when the location is in Kota Semarang and names a kecamatan, else None.
+    `kbji_major_group` is the one-digit KBJI 2014 golongan pokok ("0"-"9") when inferred.
+    `valid_through_estimated` is True when the source gave no closing date and the kiosk
+    estimated one. `(source, source_id)` identifies the record across re-imports.
+    """
+
+    source: str
+    source_id: str
+    title: str
+    employer: str
+    location: str
+    description: str
+    date_posted: date
+    valid_through: date
+    valid_through_estimated: bool = False
+    kecamatan_code: str | None = None
+    employment_type: EmploymentType | None = None
+    salary_min: int | None = None
+    salary_max: int | None = None
+    education_min: EducationLevel | None = None
+    experience_years: int | None = None
+    skills: tuple[str, ...] = field(default_factory=tuple)
+    kbji_major_group: str | None = None
+    url: str | None = None
+    is_demo: bool = False
+    id: int | None = None  # the local row id once stored; None before
+
+    def is_open_on(self, day: date) -> bool:
+        """True while residents may still apply: `day` is on or before `valid_through`."""
+        return day <= self.valid_through
