@@ -65,7 +65,7 @@ clean:
 # Message catalogs: extract msgids from the code, merge them into the .po files, compile the .mo
 # files that ship. Translate the new entries in both .po files, then run it again.
 catalogs: $(STAMP)
-	$(VENV)/bin/pybabel extract -q -k _ -k N_ -k ngettext:1,2 --no-location --omit-header --sort-output \
+	$(VENV)/bin/pybabel -q extract -k _ -k N_ -k ngettext:1,2 --no-location --omit-header --sort-output \
 		-o assets/locale/siker.pot kiosk ui accessibility sync
-	$(VENV)/bin/pybabel update -q --no-fuzzy-matching --omit-header --no-location -i assets/locale/siker.pot -d assets/locale -D siker
-	$(VENV)/bin/pybabel compile -q --statistics -d assets/locale -D siker
+	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --omit-header --no-location -i assets/locale/siker.pot -d assets/locale -D siker
+	$(VENV)/bin/pybabel -q compile --statistics -d assets/locale -D siker

@@ -13,6 +13,16 @@ from kiosk.textnorm import Stemmer
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
 _BATCH = 500
+_ID_BITS = 24  # vacancy ids below 16.7 million; the posting day fills the bits above
+
+
+def rank_key(date_posted: date, vacancy_id: int) -> int:
+    """A sort key that orders vacancies newest first when read in descending order.
+
+    The posting day (proleptic ordinal) in the high bits, the vacancy id in the low 24 bits, so
+    vacancies posted the same day come newest-imported first and every key is unique.
+    """
+    return (date_posted.toordinal() << _ID_BITS) | (vacancy_id & ((1 << _ID_BITS) - 1))
 _COMPARED = (
     "title", "employer", "location", "kecamatan_code", "description", "employment_type",
     "salary_min", "salary_max", "education_min", "experience_years", "skills",
@@ -22,7 +32,7 @@ _COMPARED = (
 
 @dataclass(frozen=True)
 class UpsertCounts:
-    """What one upsert did: vacancies new to the catalog, changed, and identical to what was there."""
+    """What one upsert did: vacancies new to the catalog, changed, and identical to before."""
 
     added: int = 0
     updated: int = 0
@@ -152,22 +162,43 @@ class VacancyCatalog:
                         f"UPDATE vacancy SET {assignments} WHERE id = ?",
                         (*row.values(), vacancy_id),
                     )
-                    conn.execute("DELETE FROM vacancy_search WHERE rowid = ?", (vacancy_id,))
+                    self._unindex(vacancy_id)
                     updated += 1
-                conn.execute(
-                    "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (
-                        vacancy_id,
-                        self._stemmer.index_text(vacancy.title),
-                        self._stemmer.index_text(vacancy.employer),
-                        self._stemmer.index_many(vacancy.skills),
-                        self._stemmer.index_text(vacancy.description),
-                    ),
-                )
+                self._index(vacancy_id, vacancy, row)
         if added or updated:
             self.revision += 1
         return UpsertCounts(added, updated, unchanged)
+
+    def _unindex(self, vacancy_id: int) -> None:
+        conn = self._db.conn
+        old = conn.execute(
+            "SELECT rank_key FROM vacancy_facet WHERE vacancy_id = ?", (vacancy_id,)
+        ).fetchone()
+        if old is not None:
+            conn.execute("DELETE FROM vacancy_search WHERE rowid = ?", (old[0],))
+            conn.execute("DELETE FROM vacancy_facet WHERE rank_key = ?", (old[0],))
+
+    def _index(self, vacancy_id: int, vacancy: Vacancy, row: dict[str, Any]) -> None:
+        conn = self._db.conn
+        key = rank_key(vacancy.date_posted, vacancy_id)
+        salary_top = vacancy.salary_max if vacancy.salary_max is not None else vacancy.salary_min
+        conn.execute(
+            "INSERT INTO vacancy_facet (rank_key, vacancy_id, valid_through, kecamatan_code, "
+            "education_rank, employment_type, salary_top) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (key, vacancy_id, row["valid_through"], row["kecamatan_code"],
+             row["education_rank"], row["employment_type"], salary_top),
+        )
+        conn.execute(
+            "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                key,
+                self._stemmer.index_text(vacancy.title),
+                self._stemmer.index_text(vacancy.employer),
+                self._stemmer.index_many(vacancy.skills),
+                self._stemmer.index_text(vacancy.description),
+            ),
+        )
 
     def get(self, vacancy_id: int) -> Vacancy | None:
         """The stored vacancy with this id, expired or not, or None."""

@@ -28,6 +28,8 @@ def open_database(path: Path | str) -> Database:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # 64 MiB page cache: a 100k-vacancy search index stays in memory between keystrokes.
+    conn.execute("PRAGMA cache_size = -65536")
     migrations.apply(db)
     return db
 

@@ -40,8 +40,30 @@ def m001_vacancy(db: Database) -> None:
     db["vacancy"].create_index(["valid_through"])
     db["vacancy"].create_index(["date_posted"])
     db["vacancy"].create_index(["kecamatan_code", "date_posted"])
+    # A narrow copy of what search filters and sorts on, so that probing thousands of matches
+    # never reads the wide rows with their descriptions. `rank_key` orders vacancies newest
+    # first (see kiosk.catalog.rank_key) and is also the rowid of the vacancy's row in
+    # vacancy_search, so FTS5 can hand matches over newest first and a page stops early.
+    # Kept by VacancyCatalog in the same transaction as `vacancy`. salary_top is the top of the
+    # stated range in IDR per month.
+    db["vacancy_facet"].create(
+        {
+            "rank_key": int,
+            "vacancy_id": int,
+            "valid_through": str,
+            "kecamatan_code": str,
+            "education_rank": int,
+            "employment_type": str,
+            "salary_top": int,
+        },
+        pk="rank_key",
+        foreign_keys=[("vacancy_id", "vacancy", "id")],
+    )
+    db["vacancy_facet"].create_index(["vacancy_id"], unique=True)
+    # "All vacancies in Tembalang, newest first" reads this index in order and stops early.
+    db["vacancy_facet"].create_index(["kecamatan_code", "rank_key"])
     # The search index holds folded words and their stems, not the display text: see
-    # kiosk/textnorm.py. Its rowid is the vacancy id.
+    # kiosk/textnorm.py. Its rowid is the facet's rank_key.
     db.execute(
         "CREATE VIRTUAL TABLE vacancy_search USING fts5("
         "title, employer, skills, description, "

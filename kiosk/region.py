@@ -1,4 +1,4 @@
-"""Kota Semarang's kecamatan and kelurahan (Kemendagri codes), and matching free-text places to them."""
+"""Kota Semarang's kecamatan and kelurahan (Kemendagri codes); matching place names to them."""
 from __future__ import annotations
 
 import json
@@ -86,7 +86,8 @@ class RegionTable:
         """
         folded = " ".join(fold(place).split())
         folded = re.sub(r"^(kecamatan|kec|kelurahan|kel)\s+", "", folded)
-        folded = re.sub(r"\s+(kota\s+)?semarang(\s+jawa\s+tengah)?$", "", folded)
+        folded = re.sub(r"\s+(provinsi\s+)?(jawa\s+tengah|jateng)$", "", folded)
+        folded = re.sub(r"\s+(kota\s+)?semarang$", "", folded)
         if not folded:
             return None
         for name, code in self._names:
@@ -103,8 +104,7 @@ class RegionTable:
         folded = " " + " ".join(fold(text).split()) + " "
         found = {
             code
-            for name, code in sorted(self._kecamatan_names.items(), key=lambda i: -len(i[0]))
+            for name, code in self._kecamatan_names.items()
             if f" {name} " in folded
         }
-        # "Semarang Barat" also contains no other kecamatan name, but guard against overlaps.
         return found.pop() if len(found) == 1 else None

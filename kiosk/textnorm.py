@@ -48,7 +48,7 @@ class Stemmer:
         return lru_cache(maxsize=200_000)(stemmer.stem)
 
     def stem(self, word: str) -> str:
-        """The root of one folded word ("pengemudi" -> "kemudi"); short words come back as they are."""
+        """The root of one folded word ("pengemudi" -> "kemudi"); short words come back as is."""
         if len(word) < _MIN_STEM_LENGTH or word.isdigit():
             return word
         if self._stem_word is None:

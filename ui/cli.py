@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.i18n import LANGUAGES
+from kiosk.settings import Settings
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -28,9 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="run in a window instead of full screen (staff laptops)")
     sub = parser.add_subparsers(dest="command")
 
-    p = sub.add_parser("import-vacancies", help="load vacancies from JobPosting JSON(-LD), JSON Lines or CSV")
+    p = sub.add_parser(
+        "import-vacancies", help="load vacancies from JobPosting JSON(-LD), JSON Lines or CSV"
+    )
     _common(p)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--source", help="source name stored with each vacancy (default: by format)")
 
     p = sub.add_parser("search", help="search the local catalog the way the kiosk does")
     _common(p)
@@ -71,11 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import-vacancies":
         from ui.commands import import_vacancies
 
-        return import_vacancies(settings, args.files)
+        return import_vacancies(settings, args.files, source=args.source)
     if args.command == "search":
-        from ui.commands import search
-
-        return search(settings, args)
+        return _search(settings, args)
     if args.command == "screenshots":
         from ui.app import render_screenshots
 
@@ -83,6 +85,76 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_kiosk
 
     return run_kiosk(settings)
+
+
+def _search(settings: Settings, args: argparse.Namespace) -> int:
+    """`siker-kiosk search`: the kiosk's own search, printed as lines or as JSON."""
+    import json
+    from datetime import date, datetime
+
+    from kiosk.i18n import _
+    from kiosk.search import SearchQuery
+    from kiosk.services import open_services
+    from kiosk.vacancy import EducationLevel, EmploymentType
+
+    services = open_services(settings.data_dir, datetime.now)
+    try:
+        kecamatan = None
+        if args.kecamatan:
+            kecamatan = (
+                args.kecamatan
+                if services.regions.by_code(args.kecamatan)
+                else services.regions.match_kecamatan(args.kecamatan)
+            )
+            if kecamatan is None:
+                names = ", ".join(k.name for k in services.regions.kecamatan)
+                print(_("Unknown kecamatan {name!r}. Choose one of: {names}").format(
+                    name=args.kecamatan, names=names), file=sys.stderr)
+                return 2
+        try:
+            education = EducationLevel(args.education.upper()) if args.education else None
+            employment_type = (
+                EmploymentType(args.employment_type.upper().replace("-", "_"))
+                if args.employment_type else None
+            )
+            today = date.fromisoformat(args.as_of) if args.as_of else None
+        except ValueError:
+            print(_("Check --education (SD ... S3), --type ({types}) and --as-of (YYYY-MM-DD).")
+                  .format(types=", ".join(t.value for t in EmploymentType)), file=sys.stderr)
+            return 2
+        if args.min_salary is not None and args.min_salary < 0:
+            print(_("The minimum salary cannot be negative."), file=sys.stderr)
+            return 2
+        query = SearchQuery(
+            text=args.text, kecamatan_code=kecamatan, education=education,
+            employment_type=employment_type, min_salary=args.min_salary,
+        )
+        result = services.search.search(query, limit=max(1, args.limit), today=today)
+        if args.json:
+            results = [
+                {
+                    "id": v.id, "source": v.source, "source_id": v.source_id, "title": v.title,
+                    "employer": v.employer,
+                    "kecamatan": services.regions.name_of(v.kecamatan_code),
+                    "kecamatan_code": v.kecamatan_code, "location": v.location,
+                    "employment_type": v.employment_type.value if v.employment_type else None,
+                    "salary_min": v.salary_min, "salary_max": v.salary_max,
+                    "education_min": v.education_min.value if v.education_min else None,
+                    "date_posted": v.date_posted.isoformat(),
+                    "valid_through": v.valid_through.isoformat(), "is_demo": v.is_demo,
+                }
+                for v in result.vacancies
+            ]
+            print(json.dumps({"results": results, "total": result.total}, ensure_ascii=False))
+            return 0
+        print(_("{shown} of {total} vacancies").format(
+            shown=len(result.vacancies), total=result.total))
+        for rank, v in enumerate(result.vacancies, 1):
+            place = services.regions.name_of(v.kecamatan_code) or v.location
+            print(f"{rank:3}. {v.title} | {v.employer} | {place}")
+        return 0
+    finally:
+        services.close()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,173 @@
+"""Turning vacancy facts into the short texts residents read: money, dates, job types, schooling.
+
+Qt-free. Numbers and dates follow the current kiosk language through Babel (id_ID or en_US).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from kiosk.i18n import N_, _, current_language, ngettext
+from kiosk.region import RegionTable
+from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
+
+_BABEL_LOCALE = {"id": "id_ID", "en": "en_US"}
+
+EMPLOYMENT_LABELS: dict[EmploymentType, str] = {
+    EmploymentType.FULL_TIME: N_("Full time"),
+    EmploymentType.PART_TIME: N_("Part time"),
+    EmploymentType.CONTRACT: N_("Contract"),
+    EmploymentType.INTERNSHIP: N_("Internship"),
+    EmploymentType.FREELANCE: N_("Freelance"),
+    EmploymentType.DAILY: N_("Daily paid work"),
+    EmploymentType.OTHER: N_("Other kind of work"),
+}
+
+EDUCATION_LABELS: dict[EducationLevel, str] = {
+    EducationLevel.SD: N_("Primary school (SD)"),
+    EducationLevel.SMP: N_("Junior high school (SMP)"),
+    EducationLevel.SMA: N_("Senior high school (SMA)"),
+    EducationLevel.SMK: N_("Vocational high school (SMK)"),
+    EducationLevel.D1: N_("Diploma 1 (D1)"),
+    EducationLevel.D2: N_("Diploma 2 (D2)"),
+    EducationLevel.D3: N_("Diploma 3 (D3)"),
+    EducationLevel.D4: N_("Applied bachelor (D4)"),
+    EducationLevel.S1: N_("Bachelor's degree (S1)"),
+    EducationLevel.S2: N_("Master's degree (S2)"),
+    EducationLevel.S3: N_("Doctorate (S3)"),
+}
+
+
+def babel_locale() -> str:
+    """The Babel locale of the current kiosk language ("id_ID" or "en_US")."""
+    return _BABEL_LOCALE.get(current_language(), "id_ID")
+
+
+def number(value: int) -> str:
+    """A whole number with the language's digit grouping: "2.000" / "2,000"."""
+    return format_decimal(value, format="#,##0", locale=babel_locale())
+
+
+def rupiah(amount: int) -> str:
+    """An amount in IDR with the language's digit grouping: "Rp 3.000.000" / "Rp 3,000,000"."""
+    return "Rp " + format_decimal(amount, format="#,##0", locale=babel_locale())
+
+
+def rupiah_millions(amount: int) -> str:
+    """A round amount in millions of IDR, for filter buttons: "Rp 7,5 juta" / "Rp 7.5 million"."""
+    millions = format_decimal(amount / 1_000_000, format="#,##0.#", locale=babel_locale())
+    return _("Rp {amount} million").format(amount=millions)
+
+
+def salary_text(salary_min: int | None, salary_max: int | None) -> str:
+    """The monthly salary range a vacancy offers, in IDR per month.
+
+    Both bounds: "Rp 3.000.000 – Rp 4.000.000 per bulan"; one bound: "Mulai ..." / "Sampai ...";
+    none (or nonsense such as zero or negative): a plain "salary not stated".
+    """
+    low = salary_min if salary_min and salary_min > 0 else None
+    high = salary_max if salary_max and salary_max > 0 else None
+    if low and high and high < low:
+        low, high = high, low
+    if low and high and low != high:
+        return _("{low} – {high} per month").format(low=rupiah(low), high=rupiah(high))
+    if low and high:
+        return _("{amount} per month").format(amount=rupiah(low))
+    if low:
+        return _("From {amount} per month").format(amount=rupiah(low))
+    if high:
+        return _("Up to {amount} per month").format(amount=rupiah(high))
+    return _("Salary not stated")
+
+
+def day_text(day: date) -> str:
+    """A calendar date written out: "9 Juli 2025" / "July 9, 2025"."""
+    return format_date(day, format="long", locale=babel_locale())
+
+
+def employment_label(kind: EmploymentType | None) -> str:
+    """The localised name of an employment type; a plain "not stated" when unknown."""
+    if kind is None:
+        return _("Type of work not stated")
+    return _(EMPLOYMENT_LABELS[kind])
+
+
+def education_label(level: EducationLevel) -> str:
+    """The localised name of a jenjang pendidikan, keeping its usual abbreviation."""
+    return _(EDUCATION_LABELS[level])
+
+
+def education_text(level: EducationLevel | None) -> str:
+    """The minimum schooling a vacancy asks: "Pendidikan minimal SMA" or "not stated"."""
+    if level is None:
+        return _("Education not stated")
+    return _("Minimum education: {level}").format(level=education_label(level))
+
+
+def experience_text(years: int | None) -> str:
+    """The work experience asked: none needed, at least N years, or not stated."""
+    if years is None or years < 0:
+        return _("Experience not stated")
+    if years == 0:
+        return _("No experience needed")
+    return ngettext(
+        "At least {years} year of experience", "At least {years} years of experience", years
+    ).format(years=years)
+
+
+def closing_text(vacancy: Vacancy) -> str:
+    """The last day to apply, marked "(perkiraan)" when the kiosk estimated it."""
+    day = day_text(vacancy.valid_through)
+    if vacancy.valid_through_estimated:
+        return _("Open until {day} (estimated)").format(day=day)
+    return _("Open until {day}").format(day=day)
+
+
+def posted_text(vacancy: Vacancy) -> str:
+    """The day the vacancy was posted."""
+    return _("Posted on {day}").format(day=day_text(vacancy.date_posted))
+
+
+def place_text(vacancy: Vacancy, regions: RegionTable) -> str:
+    """Where the work is: "Kecamatan Tembalang, Kota Semarang" inside the city, else the source's
+    own location text ("Jakarta Barat"), else "not stated"."""
+    name = regions.name_of(vacancy.kecamatan_code)
+    if name:
+        return _("Kecamatan {name}, Kota Semarang").format(name=name)
+    if vacancy.location.strip():
+        return vacancy.location.strip()
+    return _("Location not stated")
+
+
+# The resident's highest schooling, as the Pendidikan filter offers it. SMA and SMK share a KKNI
+# rank, as do D4 and S1, so one button each covers both (kiosk/vacancy.py, Perpres 8/2012).
+EDUCATION_CHOICES: tuple[tuple[EducationLevel, str], ...] = (
+    (EducationLevel.SD, EDUCATION_LABELS[EducationLevel.SD]),
+    (EducationLevel.SMP, EDUCATION_LABELS[EducationLevel.SMP]),
+    (EducationLevel.SMA, N_("Senior or vocational high school (SMA / SMK)")),
+    (EducationLevel.D1, EDUCATION_LABELS[EducationLevel.D1]),
+    (EducationLevel.D2, EDUCATION_LABELS[EducationLevel.D2]),
+    (EducationLevel.D3, EDUCATION_LABELS[EducationLevel.D3]),
+    (EducationLevel.S1, N_("Applied bachelor or bachelor (D4 / S1)")),
+    (EducationLevel.S2, EDUCATION_LABELS[EducationLevel.S2]),
+    (EducationLevel.S3, EDUCATION_LABELS[EducationLevel.S3]),
+)
+
+# Minimum monthly salaries the Gaji filter offers, IDR per month. Kota Semarang's 2025 minimum
+# wage (UMK, set by the Governor of Central Java) is about Rp 3.45 million, between two steps.
+SALARY_CHOICES: tuple[int, ...] = (2_000_000, 3_000_000, 4_000_000, 5_000_000, 7_500_000)
+
+
+def education_choice_label(level: EducationLevel) -> str:
+    """The Pendidikan filter's label for a level (SMK and D4 fold into SMA and S1)."""
+    level = {EducationLevel.SMK: EducationLevel.SMA, EducationLevel.D4: EducationLevel.S1}.get(
+        level, level
+    )
+    return _(dict(EDUCATION_CHOICES)[level])
+
+
+def min_salary_label(amount: int) -> str:
+    """The Gaji filter's label for a minimum: "Paling sedikit Rp 3 juta"."""
+    return _("At least {amount}").format(amount=rupiah_millions(amount))

@@ -1,0 +1,277 @@
+"""schema.org JobPosting: JSON documents (one object, a list, JSON-LD @graph, an ItemList) and
+the mapping of one posting to a Draft.
+
+Nodes referenced by "@id" inside a @graph (an Organization, a Place) are followed.
+Salaries come from baseSalary (else estimatedSalary): a MonetaryAmount whose value is a number
+or a QuantitativeValue with value/minValue/maxValue and unitText HOUR, DAY, WEEK, MONTH or YEAR.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+from kiosk.i18n import _
+from kiosk.importer.context import ReadContext, source_name
+from kiosk.importer.fields import Field
+from kiosk.importer.files import Encoding
+from kiosk.importer.jobboard import JOB_BOARD_SOURCE, draft_from_job_board, is_job_board_record
+from kiosk.importer.record import Draft
+from kiosk.importer.report import SkippedRecord, record_position
+from kiosk.vacancy import Vacancy
+
+JOBPOSTING_SOURCE = "jobposting"
+MAX_JSON_BYTES = 64 * 1_048_576
+"""JSON documents are read whole; bigger ones should be JSON Lines, which stream."""
+
+Node = dict[str, object]
+_EXPERIENCE = re.compile(
+    r"(\d{1,3})\s*\+?\s*(tahun|thn|th|years?|yrs?|bulan|bln|months?)\b", re.IGNORECASE
+)
+_CODE_SET = re.compile(r"\b(?:kbji|isco)\b", re.IGNORECASE)
+_CODE_IN_TEXT = re.compile(r"(?:kbji|isco)[\w\s-]{0,12}?[:\s]\s*(\d{1,4})\b", re.IGNORECASE)
+
+
+class LooksLikeJsonLines(Exception):
+    """A .json file that is really JSON Lines: one value, then more after it."""
+
+
+def is_job_posting(node: object) -> bool:
+    """True for a dict typed JobPosting (also "schema:JobPosting", a list of types), or an
+    untyped dict with a title and a hiringOrganization or description."""
+    if not isinstance(node, dict):
+        return False
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if any(isinstance(k, str) and k.rsplit("/", 1)[-1].rsplit(":", 1)[-1] == "JobPosting"
+           for k in kinds):
+        return True
+    return kind is None and "title" in node and (
+        "hiringOrganization" in node or "description" in node)
+
+
+def read_document(path: Path, encoding: Encoding, ctx: ReadContext) -> Iterator[
+        Vacancy | SkippedRecord]:
+    """Every posting of a JSON file; the first item is a file error when it cannot be read.
+
+    Raises:
+        LooksLikeJsonLines: the file holds JSON Lines after all ("Extra data" after the first
+            value); the caller reads it as JSON Lines instead.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            yield ctx.file_error(_("The file is larger than {limit} MB; save it as JSON Lines "
+                                   "(one posting per line) instead.").format(
+                                       limit=MAX_JSON_BYTES // 1_048_576))
+            return
+        raw = path.read_bytes()[encoding.bom_length:]
+    except OSError as exc:
+        yield ctx.file_error(_("The file could not be opened: {error}.").format(
+            error=exc.strerror or exc))
+        return
+    try:
+        text = raw.decode(encoding.codec)
+    except UnicodeDecodeError:
+        yield ctx.file_error(_("The file is not UTF-8 or UTF-16 text. Save it as UTF-8."))
+        return
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":
+            raise LooksLikeJsonLines from None
+        yield ctx.file_error(_("The file is not valid JSON (line {line}, column {column}).")
+                             .format(line=exc.lineno, column=exc.colno))
+        return
+    except (ValueError, RecursionError):
+        yield ctx.file_error(_("The file is not valid JSON (numbers too long or nesting too "
+                               "deep)."))
+        return
+    del raw, text
+    nodes, index, declared = _postings_in(doc)
+    if nodes is None:
+        yield ctx.file_error(_("The file holds no JobPosting: expected a JobPosting object, a "
+                               "list of them, or JSON-LD with @graph."))
+        return
+    if not nodes:
+        yield ctx.file_error(_("No vacancies found in the file."))
+        return
+    source = source_name(declared, JOBPOSTING_SOURCE)
+    for number, node in enumerate(nodes, 1):
+        position = record_position(number)
+        if isinstance(node, dict) and is_job_posting(node):
+            yield ctx.convert(position, partial(draft_from_posting, node, index), source)
+        elif isinstance(node, dict) and is_job_board_record(node):
+            yield ctx.convert(position, partial(draft_from_job_board, node), JOB_BOARD_SOURCE)
+        else:
+            yield ctx.skip(position, _("This is not a JobPosting; expected an object with "
+                                       "\"@type\": \"JobPosting\"."))
+
+
+def _postings_in(doc: object) -> tuple[list[object] | None, dict[str, Node], object]:
+    """(the records to import, @id -> node, the document's declared "source")."""
+    index: dict[str, Node] = {}
+    if isinstance(doc, list):
+        return doc, index, None
+    if not isinstance(doc, dict):
+        return None, index, None
+    declared = doc.get("source")
+    graph = doc.get("@graph")
+    if isinstance(graph, list):
+        for node in graph:
+            if isinstance(node, dict) and isinstance(node.get("@id"), str):
+                index[node["@id"]] = node
+        return [n for n in graph if is_job_posting(n)], index, declared
+    if is_job_posting(doc):
+        return [doc], index, declared
+    elements = doc.get("itemListElement")
+    if isinstance(elements, list):
+        items = [e.get("item", e) if isinstance(e, dict) else e for e in elements]
+        return items, index, declared
+    return None, index, declared
+
+
+def _deref(value: object, index: dict[str, Node]) -> object:
+    if isinstance(value, dict) and isinstance(value.get("@id"), str) and value["@id"] in index:
+        return index[value["@id"]]
+    return value
+
+
+def _first(value: object) -> object:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _get(node: object, key: str) -> object:
+    return node.get(key) if isinstance(node, dict) else None
+
+
+def draft_from_posting(node: Node, index: dict[str, Node] | None = None) -> Draft:
+    """The Draft of one JobPosting object; field names in it are the schema.org property paths."""
+    index = index or {}
+    title_key = "name" if node.get("title") in (None, "") and "name" in node else "title"
+    draft = Draft(
+        title=Field(title_key, node.get(title_key)),
+        description=Field("description", node.get("description")),
+        employment_type=Field("employmentType", node.get("employmentType")),
+        date_posted=Field("datePosted", node.get("datePosted")),
+        valid_through=Field("validThrough", node.get("validThrough")),
+        skills=Field("skills", node.get("skills")),
+        url=Field("url", node.get("url")),
+    )
+    employer = _deref(node.get("hiringOrganization"), index)
+    name = _get(employer, "name") if isinstance(employer, dict) else employer
+    draft.employer = Field("hiringOrganization", name)
+    _location(draft, _deref(_first(node.get("jobLocation")), index), index)
+    _salary(draft, node)
+    _education(draft, _deref(node.get("educationRequirements"), index))
+    _experience(draft, node.get("experienceRequirements"))
+    _occupation(draft, node)
+    identifier = _first(node.get("identifier"))
+    if isinstance(identifier, dict):
+        draft.source_id = Field("identifier.value", identifier.get("value"))
+    else:
+        draft.source_id = Field("identifier", identifier)
+    return draft
+
+
+def _location(draft: Draft, place: object, index: dict[str, Node]) -> None:
+    if isinstance(place, str):
+        draft.location = Field("jobLocation", place)
+        return
+    address = _deref(_get(place, "address"), index)
+    if isinstance(address, str):
+        draft.location = Field("jobLocation.address", address)
+        return
+    for key in ("addressLocality", "addressRegion"):
+        value = _get(address, key)
+        if isinstance(value, str) and value.strip():
+            draft.location = Field(f"jobLocation.address.{key}", value)
+            break
+    else:
+        if isinstance(_get(place, "name"), str):
+            draft.location = Field("jobLocation.name", _get(place, "name"))
+    parts = [_get(address, "streetAddress"), _get(place, "name"), _get(address, "addressRegion")]
+    street = ", ".join(p for p in parts if isinstance(p, str) and len(p) <= 300)
+    draft.address = Field("jobLocation.address.streetAddress", street) if street else None
+
+
+def _salary(draft: Draft, node: Node) -> None:
+    key = "baseSalary" if node.get("baseSalary") is not None else "estimatedSalary"
+    amount = _first(node.get(key))
+    if amount is None:
+        return
+    if not isinstance(amount, dict):  # a bare number or text: IDR per month
+        draft.salary_min = draft.salary_max = Field(key, amount)
+        return
+    draft.currency = Field(f"{key}.currency", amount.get("currency"))
+    value = _first(amount.get("value"))
+    # A QuantitativeValue inside the MonetaryAmount, or the MonetaryAmount's own value fields.
+    where, holder = (f"{key}.value", value) if isinstance(value, dict) else (key, amount)
+    unit = holder.get("unitText") if "unitText" in holder else amount.get("unitText")
+    draft.salary_period = Field(f"{where}.unitText", unit)
+    low, high, single = holder.get("minValue"), holder.get("maxValue"), holder.get("value")
+    if low is None and high is None and single is not None:
+        draft.salary_min = draft.salary_max = Field(f"{where}.value", single)
+        return
+    if low is not None:
+        draft.salary_min = Field(f"{where}.minValue", low)
+    if high is not None:
+        draft.salary_max = Field(f"{where}.maxValue", high)
+
+
+def _credential_texts(value: object, depth: int = 0) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if depth > 3:
+        return []
+    if isinstance(value, list):
+        return [t for item in value[:20] for t in _credential_texts(item, depth + 1)]
+    if isinstance(value, dict):
+        for key in ("credentialCategory", "name", "educationalLevel", "description"):
+            texts = _credential_texts(value.get(key), depth + 1)
+            if texts:
+                return texts
+    return []
+
+
+def _education(draft: Draft, value: object) -> None:
+    texts = [t for t in _credential_texts(value) if len(t) <= 500]
+    if texts:
+        draft.education = Field("educationRequirements", ", ".join(texts)[:500])
+
+
+def _experience(draft: Draft, value: object) -> None:
+    if isinstance(value, dict):
+        draft.experience_months = Field(
+            "experienceRequirements.monthsOfExperience", value.get("monthsOfExperience"))
+    elif isinstance(value, str) and len(value) <= 2000:
+        match = _EXPERIENCE.search(value)
+        if match:
+            is_months = match[2].lower().startswith(("bulan", "bln", "month"))
+            field = Field("experienceRequirements", int(match[1]))
+            if is_months:
+                draft.experience_months = field
+            else:
+                draft.experience_years = field
+
+
+def _occupation(draft: Draft, node: Node) -> None:
+    hints: list[str] = []
+    for value in (node.get("occupationalCategory"), node.get("industry")):
+        value = _first(value)
+        if isinstance(value, dict):
+            code_set = value.get("inCodeSet")
+            code_set = _get(code_set, "name") if isinstance(code_set, dict) else code_set
+            if isinstance(code_set, str) and _CODE_SET.search(code_set[:200]) \
+                    and value.get("codeValue") is not None and draft.kbji_code is None:
+                draft.kbji_code = Field("occupationalCategory.codeValue", value["codeValue"])
+            value = value.get("name")
+        if isinstance(value, str) and len(value) <= 200:
+            match = _CODE_IN_TEXT.match(value.strip())
+            if match and draft.kbji_code is None:
+                draft.kbji_code = Field("occupationalCategory", match[1])
+            else:
+                hints.append(value)
+    draft.kbji_hints = tuple(hints)

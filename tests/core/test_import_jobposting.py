@@ -1,0 +1,220 @@
+"""Importing schema.org JobPosting: JSON-LD @graph, a single object, a list, and their salaries."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from kiosk.catalog import VacancyCatalog
+from kiosk.db import open_database
+from kiosk.importer import SkippedRecord, import_files, read_vacancies
+from kiosk.region import RegionTable
+from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
+from tests.fakes import FakeClock
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def regions() -> RegionTable:
+    return RegionTable.load()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "kiosk.db")
+    yield database
+    database.close()
+
+
+def vacancies(path: Path, regions: RegionTable) -> dict[str, Vacancy]:
+    items = list(read_vacancies(path, regions))
+    assert all(isinstance(item, Vacancy) for item in items), items
+    return {v.title: v for v in items if isinstance(v, Vacancy)}
+
+
+def posting(**changes: object) -> dict[str, object]:
+    doc: dict[str, object] = {
+        "@context": "https://schema.org/", "@type": "JobPosting", "identifier": "P-1",
+        "title": "Barista", "hiringOrganization": {"@type": "Organization", "name": "Kopi Tugu"},
+        "jobLocation": {"@type": "Place", "address": {"addressLocality": "Tugu"}},
+        "description": "Meracik kopi.", "datePosted": "2025-07-01",
+    }
+    doc.update(changes)
+    return doc
+
+
+def read_posting(tmp_path: Path, regions: RegionTable, **changes: object) -> object:
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(posting(**changes)), encoding="utf-8")
+    (item,) = read_vacancies(path, regions)
+    return item
+
+
+def test_json_ld_graph_imports_every_posting_with_monthly_salaries_and_kecamatan(
+    regions: RegionTable,
+) -> None:
+    found = vacancies(DATA / "jobpostings_graph.jsonld", regions)
+    assert set(found) == {"Kasir Paruh Waktu", "Programmer Aplikasi", "Tukang Las"}
+
+    kasir = found["Kasir Paruh Waktu"]  # Rp 15,000-20,000 an hour x 173 hours
+    assert (kasir.salary_min, kasir.salary_max) == (2_595_000, 3_460_000)
+    assert kasir.employer == "Toko Sumber Rejeki"  # followed from the @id reference
+    assert kasir.kecamatan_code == "33.74.10"  # Tembalang
+    assert kasir.source == "disnaker-kota-semarang" and kasir.source_id == "DSK-2025-0101"
+    assert kasir.valid_through == date(2025, 7, 31) and not kasir.valid_through_estimated
+    assert kasir.description == (
+        "Melayani pembayaran pelanggan.\n\n- Pendidikan minimal SMA/SMK\n- Jujur & teliti")
+    assert kasir.education_min is EducationLevel.SMA
+    assert kasir.employment_type is EmploymentType.PART_TIME
+    assert kasir.skills == ("Melayani pelanggan", "Menghitung uang")
+
+    programmer = found["Programmer Aplikasi"]  # Rp 72-96 million a year / 12
+    assert (programmer.salary_min, programmer.salary_max) == (6_000_000, 8_000_000)
+    assert programmer.kecamatan_code == "33.74.11"  # "Kota Semarang" + Banyumanik in the text
+    assert programmer.education_min is EducationLevel.S1
+    assert programmer.experience_years == 2  # 30 months, rounded down
+    assert programmer.valid_through == date(2025, 8, 4) and programmer.valid_through_estimated
+    assert programmer.kbji_major_group == "2"
+
+    welder = found["Tukang Las"]  # Rp 150,000 a day x 21 working days
+    assert (welder.salary_min, welder.salary_max) == (3_150_000, 3_150_000)
+    assert welder.kecamatan_code == "33.74.05"  # "Genuk, Semarang"
+    assert welder.employment_type is EmploymentType.DAILY
+    assert welder.employer == "Bengkel Las Maju Jaya"
+
+
+def test_a_single_job_posting_object_imports(regions: RegionTable) -> None:
+    (spg,) = vacancies(DATA / "jobposting_single.json", regions).values()
+    assert spg.salary_min == spg.salary_max == 4_333_333  # Rp 1,000,000 a week x 52 / 12
+    assert spg.kecamatan_code == "33.74.08"  # kelurahan Jatingaleh, Kota Semarang
+    assert spg.education_min is EducationLevel.SMA  # lowest of associate degree / high school
+    assert spg.employment_type is EmploymentType.FREELANCE
+    assert spg.source == "jobposting" and spg.kbji_major_group == "5"
+
+
+def test_a_list_of_job_postings_imports(regions: RegionTable) -> None:
+    found = vacancies(DATA / "jobpostings_list.json", regions)
+    driver, clerk = found["Sopir Truk"], found["Staf Administrasi"]
+    assert (driver.salary_min, driver.salary_max) == (4_000_000, 5_000_000)  # no currency: IDR
+    assert driver.kbji_major_group == "8"  # from the KBJI code in occupationalCategory
+    assert driver.education_min is EducationLevel.SMP
+    assert driver.source_id == driver.url == "https://lowongan.example.id/sopir-truk"
+    assert driver.kecamatan_code == "33.74.06"
+    assert clerk.kecamatan_code == "33.74.15"  # "Semarang", and Ngaliyan in the description
+    assert clerk.education_min is EducationLevel.D3
+    assert clerk.source_id.startswith("h:")
+
+
+@pytest.mark.parametrize(
+    ("salary", "expected"),
+    [
+        ({"currency": "IDR", "value": {"value": 20_000, "unitText": "HOUR"}}, (3_460_000,) * 2),
+        ({"currency": "IDR", "value": {"minValue": 100_000, "unitText": "DAY"}},
+         (2_100_000, None)),
+        ({"currency": "IDR", "value": {"maxValue": "900.000", "unitText": "WEEK"}},
+         (None, 3_900_000)),
+        ({"currency": "IDR", "value": {"value": 60_000_000, "unitText": "YEAR"}},
+         (5_000_000,) * 2),
+        ({"value": {"minValue": 3_000_000, "maxValue": 3_500_000}}, (3_000_000, 3_500_000)),
+        ({"currency": "Rp", "minValue": 2_500_000, "maxValue": 3_000_000, "unitText": "MONTH"},
+         (2_500_000, 3_000_000)),
+        (4_000_000, (4_000_000,) * 2),
+    ],
+)
+def test_base_salary_becomes_whole_rupiah_per_month(
+    tmp_path: Path, regions: RegionTable, salary: object, expected: tuple[int | None, ...]
+) -> None:
+    item = read_posting(tmp_path, regions, baseSalary=salary)
+    assert isinstance(item, Vacancy), item
+    assert (item.salary_min, item.salary_max) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason_part"),
+    [
+        ({"baseSalary": {"currency": "USD", "value": {"value": 1000, "unitText": "MONTH"}}},
+         "USD"),
+        ({"baseSalary": {"currency": "IDR", "value": {"value": 1000, "unitText": "FORTNIGHT"}}},
+         "FORTNIGHT"),
+        ({"baseSalary": {"value": {"minValue": 5_000_000, "maxValue": 4_000_000}}},
+         "Rp 5.000.000"),
+        ({"baseSalary": {"value": {"value": -1}}}, "baseSalary.value.value"),
+        ({"baseSalary": {"value": {"value": "tergantung"}}}, "tergantung"),
+        ({"hiringOrganization": {"@type": "Organization"}}, "hiringOrganization"),
+        ({"title": ["Barista"]}, "title"),
+        ({"datePosted": "kemarin"}, "kemarin"),
+        ({"validThrough": "2025-06-01"}, "2025-06-01"),
+        ({"experienceRequirements": {"monthsOfExperience": -6}}, "monthsOfExperience"),
+    ],
+)
+def test_bad_postings_are_skipped_with_a_reason_naming_the_field(
+    tmp_path: Path, regions: RegionTable, changes: dict[str, object], reason_part: str
+) -> None:
+    item = read_posting(tmp_path, regions, **changes)
+    assert isinstance(item, SkippedRecord)
+    assert item.position == "data ke-1"
+    assert reason_part in item.reason
+
+
+def test_education_experience_and_kbji_come_from_their_schema_org_shapes(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    item = read_posting(
+        tmp_path, regions,
+        title="Staf Gudang",
+        description="Butuh lulusan D-3 Logistik.",
+        educationRequirements={"@type": "EducationalOccupationalCredential",
+                               "credentialCategory": "associate degree"},
+        experienceRequirements="Pengalaman minimal 2 tahun di gudang",
+        occupationalCategory="4321 Juru Tulis Stok",
+        skills=[{"@type": "DefinedTerm", "name": "Forklift"}, "Excel", "excel"],
+    )
+    assert isinstance(item, Vacancy), item
+    assert item.education_min is EducationLevel.D3  # "associate degree" + D-3 in the text
+    assert item.experience_years == 2
+    assert item.kbji_major_group == "4"
+    assert item.skills == ("Forklift", "Excel")
+
+
+def test_validity_is_estimated_when_missing_and_expiry_follows_the_clock(
+    tmp_path: Path, db: Database, regions: RegionTable, clock: FakeClock
+) -> None:
+    path = tmp_path / "postings.json"
+    path.write_text(json.dumps([
+        posting(identifier="old", datePosted="2025-06-01"),  # estimated to 2025-07-01: closed
+        posting(identifier="new", datePosted="2025-07-01"),  # estimated to 2025-07-31: open
+        posting(identifier="given", datePosted="2025-06-01", validThrough="2025-07-10"),
+    ]), encoding="utf-8")
+    catalog = VacancyCatalog(db, clock)
+    report = import_files([path], catalog, regions)
+    assert report.added == 3
+    assert catalog.count() == 2  # open on 2025-07-10
+    clock.advance(days=1)
+    assert catalog.count() == 1
+
+
+def test_a_json_file_that_holds_json_lines_is_read_line_by_line(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    path = tmp_path / "postings.json"
+    path.write_text(json.dumps(posting()) + "\n" + json.dumps(posting(identifier="P-2")) + "\n",
+                    encoding="utf-8")
+    items = list(read_vacancies(path, regions))
+    assert [v.source_id for v in items if isinstance(v, Vacancy)] == ["P-1", "P-2"]
+
+
+def test_non_postings_in_a_list_are_skipped_and_graph_context_nodes_ignored(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps([posting(), {"@type": "Organization", "name": "X"}, 42]),
+                    encoding="utf-8")
+    items = list(read_vacancies(path, regions))
+    assert isinstance(items[0], Vacancy)
+    assert [(s.position, "JobPosting" in s.reason) for s in items[1:]
+            if isinstance(s, SkippedRecord)] == [("data ke-2", True), ("data ke-3", True)]

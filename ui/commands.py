@@ -1,0 +1,32 @@
+"""Headless `siker-kiosk` commands that need no Qt: they open the kiosk database and print."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.catalog import VacancyCatalog
+from kiosk.db import database_path, open_database
+from kiosk.importer import format_report, import_files
+from kiosk.region import RegionTable
+from kiosk.settings import Settings
+
+
+def import_vacancies(settings: Settings, files: list[Path], *, source: str | None = None) -> int:
+    """`siker-kiosk import-vacancies FILE...`: import into the catalog in `settings.data_dir`.
+
+    Prints the report (counts first, then one line per unreadable file, note and skipped
+    record) to stdout in the current language. `source` overrides every record's source name.
+
+    Returns:
+        0 when at least one record was read, even if some were skipped; 1 when every file
+        failed to open or held no record.
+    """
+    db = open_database(database_path(settings.data_dir))
+    try:
+        catalog = VacancyCatalog(db, datetime.now)
+        report = import_files(files, catalog, RegionTable.load(), source=source)
+    finally:
+        db.close()
+    for line in format_report(report):
+        print(line)
+    return 1 if report.records_read == 0 and report.file_errors else 0
