@@ -67,5 +67,5 @@ clean:
 catalogs: $(STAMP)
 	$(VENV)/bin/pybabel -q extract -k _ -k N_ -k ngettext:1,2 --no-location --omit-header --sort-output \
 		-o assets/locale/siker.pot kiosk ui accessibility sync
-	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --omit-header --no-location -i assets/locale/siker.pot -d assets/locale -D siker
+	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --ignore-obsolete -i assets/locale/siker.pot -d assets/locale -D siker
 	$(VENV)/bin/pybabel -q compile --statistics -d assets/locale -D siker

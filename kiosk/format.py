@@ -160,14 +160,6 @@ EDUCATION_CHOICES: tuple[tuple[EducationLevel, str], ...] = (
 SALARY_CHOICES: tuple[int, ...] = (2_000_000, 3_000_000, 4_000_000, 5_000_000, 7_500_000)
 
 
-def education_choice_label(level: EducationLevel) -> str:
-    """The Pendidikan filter's label for a level (SMK and D4 fold into SMA and S1)."""
-    level = {EducationLevel.SMK: EducationLevel.SMA, EducationLevel.D4: EducationLevel.S1}.get(
-        level, level
-    )
-    return _(dict(EDUCATION_CHOICES)[level])
-
-
 def min_salary_label(amount: int) -> str:
     """The Gaji filter's label for a minimum: "Paling sedikit Rp 3 juta"."""
     return _("At least {amount}").format(amount=rupiah_millions(amount))

@@ -14,10 +14,15 @@ from kiosk.i18n import LANGUAGES
 from kiosk.settings import Settings
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", type=Path, help="data folder (default: the platform's)")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of screens and messages")
-    parser.add_argument("--central-url", help="address of the central SIKER server")
+def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """The options every command takes, before or after its name. A subcommand's copy defaults
+    to SUPPRESS so that it does not overwrite what was given before the command name."""
+    parser.add_argument("--data-dir", type=Path, default=default,
+                        help="data folder (default: the platform's)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=default,
+                        help="language of screens and messages")
+    parser.add_argument("--central-url", default=default,
+                        help="address of the central SIKER server")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,12 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import-vacancies", help="load vacancies from JobPosting JSON(-LD), JSON Lines or CSV"
     )
-    _common(p)
+    _common(p, argparse.SUPPRESS)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--source", help="source name stored with each vacancy (default: by format)")
 
     p = sub.add_parser("search", help="search the local catalog the way the kiosk does")
-    _common(p)
+    _common(p, argparse.SUPPRESS)
     p.add_argument("text", nargs="?", default="")
     p.add_argument("--json", action="store_true", help='print {"results": [...]} in rank order')
     p.add_argument("--kecamatan", help="kecamatan name or Kemendagri code")
@@ -48,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="judge expiry on this date (YYYY-MM-DD) instead of today")
 
     p = sub.add_parser("screenshots", help="render every screen offscreen to PNG files")
-    _common(p)
+    _common(p, argparse.SUPPRESS)
     p.add_argument("dir", type=Path)
     return parser
 
@@ -108,7 +113,7 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
             )
             if kecamatan is None:
                 names = ", ".join(k.name for k in services.regions.kecamatan)
-                print(_("Unknown kecamatan {name!r}. Choose one of: {names}").format(
+                print(_("Unknown kecamatan “{name}”. Choose one of: {names}").format(
                     name=args.kecamatan, names=names), file=sys.stderr)
                 return 2
         try:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kiosk import format as fmt
-from kiosk.i18n import set_language
+from kiosk.i18n import _, set_language
 from kiosk.region import RegionTable
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
@@ -99,8 +99,10 @@ def test_education_filter_folds_smk_into_sma_and_d4_into_s1() -> None:
     levels = [level for level, _label in fmt.EDUCATION_CHOICES]
     assert len(levels) == 9
     assert [lv.rank for lv in levels] == sorted(lv.rank for lv in levels)
-    assert fmt.education_choice_label(EducationLevel.SMK) == "SMA / SMK"
-    assert fmt.education_choice_label(EducationLevel.D4) == "D4 / S1"
+    labels = {level: _(msgid) for level, msgid in fmt.EDUCATION_CHOICES}
+    assert EducationLevel.SMK not in labels and EducationLevel.D4 not in labels
+    assert labels[EducationLevel.SMA] == "SMA / SMK"
+    assert labels[EducationLevel.S1] == "D4 / S1"
 
 
 def test_place_names_the_kecamatan_inside_semarang_and_the_source_text_outside() -> None:

@@ -1,0 +1,308 @@
+"""The job search screen on a real SQLite catalog: typing by taps, filters, results, paging."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox, QScroller
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import set_language
+from kiosk.services import KioskServices
+from kiosk.vacancy import EducationLevel, EmploymentType
+from tests.fakes import FakeClock
+from tests.ui.sample_vacancies import kecamatan_code, open_sample_services, sample_vacancies
+from ui.screens.base import Navigation, Route
+from ui.screens.job_search import PAGE_SIZE, JobSearchScreen
+from ui.screens.search_filters import SearchFilter
+from ui.tasks import SyncRunner, TaskRunner
+from ui.theme import Theme
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def sample_services(tmp_path: Path, clock: FakeClock) -> Iterator[KioskServices]:
+    services = open_sample_services(tmp_path / "data", clock)
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, theme: Theme, sample_services: KioskServices) -> JobSearchScreen:
+    screen = JobSearchScreen(SyncRunner(), sample_services, theme)
+    qtbot.addWidget(screen)
+    screen.resize(1920, 860)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.enter()
+    return screen
+
+
+def _type(qtbot: QtBot, screen: JobSearchScreen, word: str) -> None:
+    for letter in word:
+        key = "space" if letter == " " else letter
+        qtbot.mouseClick(screen.keyboard.key(key), LEFT)
+
+
+def _titles(screen: JobSearchScreen) -> list[str]:
+    return [card.vacancy.title for card in screen.cards()]
+
+
+def _choose(qtbot: QtBot, screen: JobSearchScreen, kind: SearchFilter, value: object) -> None:
+    qtbot.mouseClick(screen.filter_buttons[kind], LEFT)
+    assert screen.pages.currentWidget() is screen.choice_panel
+    qtbot.mouseClick(screen.choice_panel.option_button(value), LEFT)
+    assert screen.pages.currentIndex() == 0
+
+
+def test_entering_lists_every_open_vacancy_newest_first_but_no_closed_one(
+    screen: JobSearchScreen,
+) -> None:
+    assert _titles(screen) == [
+        "Sopir Pengiriman", "Staf Administrasi Gudang", "Perawat Klinik", "Kurir Paket Mitra",
+        "Kasir Minimarket",
+    ]
+    assert screen.count_label.text() == "5 lowongan ditemukan"
+    assert not screen.clear_filters_button.isVisible()
+
+
+def test_typing_sopir_on_the_on_screen_keyboard_finds_the_driver_vacancy(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    _type(qtbot, screen, "sopir")
+    assert screen.search_field.text() == "sopir"
+    assert _titles(screen) == ["Sopir Pengiriman"]
+    card = screen.cards()[0]
+    assert card.salary_label.text() == "Rp 3.500.000 – Rp 4.500.000 per bulan"
+    assert card.place_label.text() == "Kecamatan Tembalang, Kota Semarang"
+    assert card.education_label.text() == "Pendidikan minimal: SMA"
+    assert card.accessibleName().startswith("Sopir Pengiriman, PT Maju Jaya Logistik, ")
+    # Laid out at once inside the scroll area: a big target, all its lines, nothing cut off.
+    assert card.height() >= card.heightForWidth(card.width())
+    assert card.height() >= screen.keyboard.key("a").height()
+
+
+def test_results_follow_each_keystroke_and_deleting_widens_them_again(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    _type(qtbot, screen, "ka")  # "ka" is still a prefix: kasir, and klinik does not match
+    assert _titles(screen) == ["Kasir Minimarket"]
+    qtbot.mouseClick(screen.keyboard.key("backspace"), LEFT)
+    qtbot.mouseClick(screen.keyboard.key("backspace"), LEFT)
+    assert len(screen.cards()) == 5
+
+
+def test_the_keyboard_is_docked_below_the_field_and_never_covers_it(
+    screen: JobSearchScreen,
+) -> None:
+    field = screen.search_field
+    keyboard = screen.keyboard
+    field_rect = field.rect().translated(field.mapTo(screen, field.rect().topLeft()))
+    keyboard_top = keyboard.mapTo(screen, keyboard.rect().topLeft()).y()
+    assert keyboard_top > field_rect.bottom()
+    assert keyboard.isVisible() and keyboard.target() is field
+    assert not screen.findChildren(QComboBox)
+
+
+def test_choosing_a_kecamatan_narrows_the_results_and_names_the_choice(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    code = kecamatan_code("Pedurungan")
+    _choose(qtbot, screen, SearchFilter.KECAMATAN, code)
+    assert _titles(screen) == ["Staf Administrasi Gudang"]
+    button = screen.filter_buttons[SearchFilter.KECAMATAN]
+    assert button.value_text() == "Pedurungan"
+    assert button.accessibleName() == "Kecamatan: Pedurungan"
+    assert button.hasFocus()  # focus returns to the filter the resident opened
+    assert screen.clear_filters_button.isVisible()
+    qtbot.mouseClick(button, LEFT)
+    assert screen.choice_panel.option_button(code).isChecked()
+
+
+def test_the_education_filter_keeps_jobs_asking_that_level_or_lower(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    _choose(qtbot, screen, SearchFilter.EDUCATION, EducationLevel.SMA)
+    # D3 (Perawat) is above SMA/SMK; SMK (Staf) shares SMA's rank; the kurir states none.
+    assert _titles(screen) == [
+        "Sopir Pengiriman", "Staf Administrasi Gudang", "Kurir Paket Mitra", "Kasir Minimarket",
+    ]
+    assert screen.filter_buttons[SearchFilter.EDUCATION].value_text() == "SMA / SMK"
+
+
+def test_type_and_salary_filters_combine_and_remove_filters_clears_them(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    _choose(qtbot, screen, SearchFilter.EMPLOYMENT, EmploymentType.FULL_TIME)
+    _choose(qtbot, screen, SearchFilter.SALARY, 5_000_000)
+    assert _titles(screen) == ["Perawat Klinik"]
+    assert screen.filter_buttons[SearchFilter.SALARY].value_text() == "Paling sedikit Rp 5 juta"
+    qtbot.mouseClick(screen.clear_filters_button, LEFT)
+    assert len(screen.cards()) == 5
+    assert not screen.clear_filters_button.isVisible()
+    assert all(b.value_text() == "Semua" for b in screen.filter_buttons.values())
+
+
+def test_closing_the_panel_changes_nothing(qtbot: QtBot, screen: JobSearchScreen) -> None:
+    qtbot.mouseClick(screen.filter_buttons[SearchFilter.SALARY], LEFT)
+    qtbot.mouseClick(screen.choice_panel.close_button, LEFT)
+    assert screen.pages.currentIndex() == 0
+    assert screen.query().min_salary is None and len(screen.cards()) == 5
+
+
+def test_no_results_says_so_and_suggests_fewer_words_and_fewer_filters(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    _choose(qtbot, screen, SearchFilter.KECAMATAN, kecamatan_code("Tugu"))
+    _type(qtbot, screen, "pilot")
+    assert screen.cards() == []
+    assert screen.count_label.text() == "0 lowongan ditemukan"
+    message = screen.results.message_label.text()
+    assert message.startswith("Tidak ada lowongan yang cocok.")
+    assert "kata yang lebih sedikit" in message and "hapus saringan" in message
+    assert screen.results.message_label.isVisible()
+    assert message in screen.speak_summary()
+
+
+def test_tapping_a_card_requests_the_detail_screen_with_its_id(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    card = screen.cards()[1]
+    with qtbot.waitSignal(screen.navigate_requested) as blocker:
+        qtbot.mouseClick(card, LEFT)
+    assert blocker.args == [Navigation(Route.VACANCY_DETAIL, {"vacancy_id": card.vacancy.id})]
+
+
+def test_enter_in_the_field_jumps_to_the_first_card_and_enter_opens_it(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    _type(qtbot, screen, "perawat")
+    screen.search_field.setFocus()
+    qtbot.waitUntil(screen.search_field.hasFocus)
+    qtbot.keyClick(screen.search_field, Qt.Key.Key_Return)
+    card = screen.cards()[0]
+    qtbot.waitUntil(card.hasFocus)
+    with qtbot.waitSignal(screen.navigate_requested) as blocker:
+        qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert blocker.args == [Navigation(Route.VACANCY_DETAIL, {"vacancy_id": card.vacancy.id})]
+
+
+# Offscreen Qt finds no window under a synthetic drag; its warnings say nothing about the kiosk.
+@pytest.mark.qt_log_ignore(
+    "QGestureManager::deliverEvents", r"This plugin does not support propagateSizeHints\(\)"
+)
+def test_a_finger_drag_scrolls_the_results_without_opening_a_card(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    assert QScroller.hasScroller(screen.results.viewport())
+    bar = screen.results.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    card = screen.cards()[1]
+    start = card.rect().center()
+    with qtbot.assertNotEmitted(screen.navigate_requested):
+        qtbot.mousePress(card, LEFT, pos=start)
+        for dy in range(10, 300, 10):
+            qtbot.mouseMove(card, start - QPoint(0, dy))
+        qtbot.mouseRelease(card, LEFT, pos=start - QPoint(0, 300))
+        qtbot.waitUntil(lambda: bar.value() > 0)
+
+
+def test_the_demo_card_says_contoh_in_words(screen: JobSearchScreen) -> None:
+    demo = next(c for c in screen.cards() if c.vacancy.is_demo)
+    assert demo.badge.isVisible() and demo.badge.text() == "CONTOH"
+    assert demo.accessibleName().startswith("Lowongan contoh, Kasir Minimarket")
+
+
+def test_more_results_load_near_the_end_or_with_the_big_button(
+    qtbot: QtBot, screen: JobSearchScreen, sample_services: KioskServices
+) -> None:
+    base = sample_vacancies()[3]  # the kurir, outside Semarang
+    extra = [
+        replace(base, source_id=f"k{i}", title=f"Kurir Paket {i}", date_posted=date(2025, 6, i))
+        for i in range(1, 29)
+    ]
+    sample_services.catalog.upsert_many(extra)
+    screen.reset()
+    screen.enter()
+    assert screen.total == 33 and len(screen.cards()) == PAGE_SIZE
+    assert screen.results.more_button.isVisible()
+    assert screen.results.more_button.text() == "Tampilkan lebih banyak"
+    qtbot.mouseClick(screen.results.more_button, LEFT)
+    assert len(screen.cards()) == 2 * PAGE_SIZE
+    bar = screen.results.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert len(screen.cards()) == 33
+    assert not screen.results.more_button.isVisible()
+    ids = [c.vacancy.id for c in screen.cards()]
+    assert len(set(ids)) == 33
+
+
+def test_reset_forgets_text_filters_results_and_scroll(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    _choose(qtbot, screen, SearchFilter.EMPLOYMENT, EmploymentType.CONTRACT)
+    _type(qtbot, screen, "staf")
+    screen.reset()
+    assert screen.search_field.text() == ""
+    assert screen.query().employment_type is None
+    assert screen.cards() == [] and screen.total is None
+    assert screen.results.verticalScrollBar().value() == 0
+    screen.enter()
+    assert len(screen.cards()) == 5
+
+
+def test_summary_and_language_switch(qtbot: QtBot, screen: JobSearchScreen) -> None:
+    _type(qtbot, screen, "kasir")
+    assert screen.speak_summary() == (
+        "Cari Lowongan. 1 lowongan ditemukan. "
+        "Hasil teratas: Kasir Minimarket di PT Contoh Ritel."
+    )
+    set_language("en")
+    screen.retranslate()
+    assert screen.count_label.text() == "1 vacancy found"
+    assert screen.search_field.accessibleName() == "Search words"
+    assert screen.filter_buttons[SearchFilter.EDUCATION].accessibleName() == "Education: All"
+    assert screen.keyboard.key("space").text() == "Space"
+    assert screen.cards()[0].education_label.text() == (
+        "Minimum education: Senior high school (SMA)"
+    )
+
+
+def test_a_failing_database_shows_a_message_and_keeps_the_text(
+    qtbot: QtBot, theme: Theme
+) -> None:
+    def broken() -> KioskServices:
+        raise RuntimeError("the kiosk database is not open")
+
+    screen = JobSearchScreen(SyncRunner(), broken, theme)
+    qtbot.addWidget(screen)
+    screen.enter()
+    screen.search_field.setText("sopir")
+    assert screen.count_label.text() == "Pencarian tidak berhasil"
+    assert "minta bantuan petugas" in screen.results.message_label.text()
+    assert screen.search_field.text() == "sopir"
+
+
+def test_with_the_real_task_runner_only_the_latest_search_is_shown(
+    qtbot: QtBot, theme: Theme, tmp_path: Path, clock: FakeClock
+) -> None:
+    runner = TaskRunner()
+    opened: list[KioskServices] = []
+    runner.db(lambda: opened.append(open_sample_services(tmp_path / "data", clock)))
+    screen = JobSearchScreen(runner, lambda: opened[0], theme)
+    qtbot.addWidget(screen)
+    try:
+        screen.enter()
+        qtbot.waitUntil(lambda: len(screen.cards()) == 5)
+        for word in ("p", "pe", "per", "pera", "perawat"):
+            screen.search_field.setText(word)
+        qtbot.waitUntil(lambda: _titles(screen) == ["Perawat Klinik"])
+        assert screen.count_label.text() == "1 lowongan ditemukan"
+    finally:
+        runner.shutdown(close=lambda: opened[0].close())

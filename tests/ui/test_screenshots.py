@@ -1,0 +1,43 @@
+"""`siker-kiosk screenshots`: every screen rendered offscreen to a full-HD PNG."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from kiosk.settings import Settings
+from ui.app import render_screenshots
+
+EXPECTED = [
+    "01-home.png",
+    "02-job-search.png",
+    "03-job-search-results.png",
+    "04-job-search-filter.png",
+    "05-vacancy-detail.png",
+    "06-idle-warning.png",
+]
+
+
+def distinct_colours(image: QImage, step: int = 24) -> int:
+    return len({
+        image.pixel(x, y)
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+    })
+
+
+def test_render_screenshots_writes_a_full_hd_png_of_every_screen(
+    qapp, settings: Settings, tmp_path: Path
+) -> None:
+    out = tmp_path / "shots"
+    assert render_screenshots(settings, out) == 0
+    assert sorted(p.name for p in out.iterdir()) == EXPECTED
+    images = {}
+    for name in EXPECTED:
+        image = QImage(str(out / name))
+        assert not image.isNull(), name
+        assert (image.width(), image.height()) == (1920, 1080), name
+        assert distinct_colours(image) > 5, f"{name} looks blank"
+        images[name] = image
+    # Each step really changed what is on screen.
+    assert len({bytes(img.constBits()) for img in images.values()}) == len(EXPECTED)

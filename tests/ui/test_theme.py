@@ -1,0 +1,66 @@
+"""The theme: bundled fonts, sizes from millimetres, palette colours and the focus ring."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QFontDatabase, QFontInfo, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from accessibility.contrast import HIGH_CONTRAST_PALETTE, NON_TEXT, contrast_ratio
+from accessibility.scaling import MIN_CAP_HEIGHT_MM, MIN_FOCUS_RING_PX, cap_height_mm
+from ui.theme import Theme, set_role
+
+
+def test_the_bundled_noto_sans_is_what_widgets_draw_with(qtbot: QtBot, theme: Theme) -> None:
+    assert "Noto Sans" in QFontDatabase.families()
+    label = QLabel("Lowongan 10 Il1 O0")
+    qtbot.addWidget(label)
+    label.ensurePolished()
+    assert QFontInfo(label.font()).family() == "Noto Sans"
+
+
+def test_every_text_size_has_capitals_of_at_least_6_1_mm(theme: Theme) -> None:
+    for size in (theme.small_px, theme.body_px, theme.heading_px, theme.title_px):
+        assert cap_height_mm(size, theme.scale, theme.cap_ratio) >= MIN_CAP_HEIGHT_MM
+    assert theme.small_px < theme.body_px < theme.heading_px < theme.title_px
+
+
+def test_assisted_mode_doubles_the_text(theme: Theme) -> None:
+    double = Theme(theme.scale, HIGH_CONTRAST_PALETTE, text_scale=2.0)
+    assert double.body_px >= 2 * theme.body_px - 1
+
+
+def test_targets_and_gaps_are_15_and_4_mm(theme: Theme) -> None:
+    assert theme.scale.mm(theme.target_px) >= 15.0
+    assert theme.scale.mm(theme.gap_px) >= 4.0
+    assert theme.px(15) == theme.target_px == 61  # about 4 px per mm on a 21.5-inch panel
+
+
+def test_the_focus_ring_is_thick_and_contrasts_with_what_surrounds_it(theme: Theme) -> None:
+    assert theme.focus_ring_px >= MIN_FOCUS_RING_PX
+    sheet = theme.stylesheet()
+    rule = re.search(r"QAbstractButton:focus \{([^}]*)\}", sheet)
+    assert rule and f"{theme.focus_ring_px}px solid {theme.palette.focus_ring}" in rule.group(1)
+    p = theme.palette
+    for around in (p.window, p.surface, p.focus_fill):
+        assert contrast_ratio(p.focus_ring, around) >= NON_TEXT
+
+
+def test_roles_restyle_widgets_from_the_palette(qtbot: QtBot, theme: Theme) -> None:
+    button = QPushButton("Cari")
+    qtbot.addWidget(button)
+    set_role(button, "primary")
+    title = QLabel("Judul")
+    qtbot.addWidget(title)
+    set_role(title, "title")
+    title.ensurePolished()
+    assert title.font().pixelSize() == theme.title_px and title.font().bold()
+    assert button.property("role") == "primary"
+
+
+def test_the_application_palette_uses_the_theme_colours(qapp: QApplication, theme: Theme) -> None:
+    palette = qapp.palette()
+    assert palette.color(QPalette.ColorRole.Window).name().upper() == theme.palette.window
+    assert palette.color(QPalette.ColorRole.WindowText).name().upper() == theme.palette.on_window
+    assert qapp.font().pixelSize() == theme.body_px

@@ -1,0 +1,1 @@
+"""One module per kiosk screen; base.py holds the Screen base class and routes."""

@@ -1,0 +1,121 @@
+"""The start screen: a greeting and one large tile per service the kiosk offers."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from babel.numbers import format_decimal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.format import babel_locale
+from kiosk.i18n import _, ngettext
+from ui.screens.base import Route, Screen
+from ui.tasks import Runner
+from ui.theme import Theme, set_role
+from ui.widgets.icon_button import IconButton
+
+log = logging.getLogger(__name__)
+_TILE_MM = (150.0, 60.0)  # width, height: the whole tile reacts to a tap
+
+
+class HomeScreen(Screen):
+    """Greeting, one tile per built service (job search so far), and how many vacancies are open.
+
+    Args:
+        runner: counts the open vacancies in the database thread on each `enter()`.
+        services_provider: returns the opened kiosk.services.KioskServices (call it only inside
+            runner tasks).
+    """
+
+    route = Route.HOME
+
+    def __init__(
+        self,
+        runner: Runner,
+        services_provider: Callable[[], Any],
+        theme: Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._services = services_provider
+        self._open_count: int | None = None
+        self.greeting = QLabel(self)
+        set_role(self.greeting, "title")
+        self.prompt = QLabel(self)
+        set_role(self.prompt, "heading")
+        self.job_search_tile = IconButton("search", theme, "tile", icon_mm=18.0, parent=self)
+        self.job_search_tile.setMinimumSize(theme.px(_TILE_MM[0]), theme.px(_TILE_MM[1]))
+        self.job_search_tile.clicked.connect(lambda: self.request_navigation(Route.JOB_SEARCH))
+        self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)
+        self.count_label.hide()
+
+        tiles = QHBoxLayout()
+        tiles.setSpacing(theme.px(10))
+        tiles.addWidget(self.job_search_tile)
+        tiles.addStretch(1)
+        layout = QVBoxLayout(self)
+        m = theme.margin_px
+        layout.setContentsMargins(m, m, m, m)
+        layout.setSpacing(theme.px(6))
+        layout.addWidget(self.greeting)
+        layout.addWidget(self.prompt)
+        layout.addSpacing(theme.px(4))
+        layout.addLayout(tiles)
+        layout.addWidget(self.count_label)
+        layout.addStretch(1)
+        self.greeting.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.retranslate()
+
+    def title(self) -> str:
+        return _("Home")
+
+    def enter(self, **params: Any) -> None:
+        self._runner.db(
+            lambda: self._services().catalog.count(),
+            on_done=self._on_count_done,
+            on_error=self._on_count_error,
+        )
+
+    def retranslate(self) -> None:
+        self.greeting.setText(_("Welcome to the SIKER kiosk"))
+        self.prompt.setText(_("What would you like to do? Tap a button."))
+        self.job_search_tile.setText(_("Find a job"))
+        self.job_search_tile.setAccessibleName(_("Find a job"))
+        self.job_search_tile.setAccessibleDescription(
+            _("Search job vacancies in Kota Semarang")
+        )
+        self._update_count()
+
+    def speak_summary(self) -> str:
+        parts = [self.greeting.text(), self.prompt.text(), self.job_search_tile.text()]
+        if self.count_label.isVisibleTo(self):
+            parts.append(self.count_label.text())
+        return " ".join(parts)
+
+    def _on_count_done(self, count: int) -> None:
+        self._open_count = count
+        self._update_count()
+
+    def _on_count_error(self, exc: Exception) -> None:
+        # The tile still works; the count is only a hint, so hide it rather than alarm anyone.
+        log.warning("Could not count open vacancies: %s", type(exc).__name__)
+        self._open_count = None
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if self._open_count is None:
+            self.count_label.hide()
+            return
+        self.count_label.setText(
+            ngettext(
+                "{count} vacancy is open for applications now.",
+                "{count} vacancies are open for applications now.",
+                self._open_count,
+            ).format(count=format_decimal(self._open_count, locale=babel_locale()))
+        )
+        self.count_label.setAccessibleName(self.count_label.text())
+        self.count_label.show()

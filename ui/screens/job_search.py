@@ -1,0 +1,383 @@
+"""The job search screen: type with the on-screen keyboard, narrow with filters, tap a result."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import format as fmt
+from kiosk.i18n import _, ngettext
+from kiosk.region import RegionTable
+from kiosk.search import SearchQuery, SearchResult
+from kiosk.services import KioskServices
+from ui.screens.base import Route, Screen
+from ui.screens.search_filters import (
+    SPECS,
+    SearchFilter,
+    filter_value,
+    has_filters,
+    options,
+    value_text,
+    with_filter,
+)
+from ui.tasks import Runner
+from ui.theme import Theme, set_role
+from ui.widgets.choice_panel import ChoicePanel
+from ui.widgets.filter_button import FilterButton, filter_button_stylesheet
+from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.result_list import ResultList
+from ui.widgets.vacancy_card import VacancyCard, card_stylesheet
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 12  # cards built per page: about 25 ms of GUI work on a 2-core kiosk PC
+_SEARCH_KEY = "job_search"
+Services = KioskServices | Callable[[], KioskServices]
+
+
+def resolve_services(services: Services) -> KioskServices:
+    """The services object, whether given directly or through the app's provider callable."""
+    return services if isinstance(services, KioskServices) else services()
+
+
+class JobSearchScreen(Screen):
+    """Search as you type, four filters, and results as big cards that open the detail screen.
+
+    Args:
+        runner: every database call runs through `runner.db` / `runner.db_latest` (the services
+            live in the database thread).
+        services: the KioskServices, or a callable returning them (ui.app's ServicesHolder);
+            only ever used inside runner tasks.
+        theme: sizes (15 mm targets, 4 mm gaps) and fonts.
+
+    Each keystroke starts a search through `runner.db_latest`, so only the newest result is
+    shown. A tapped card requests Route.VACANCY_DETAIL with `vacancy_id`.
+    """
+
+    route = Route.JOB_SEARCH
+
+    def __init__(
+        self, runner: Runner, services: Services, theme: Theme, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._services = services
+        self._theme = theme
+        self._query = SearchQuery()
+        self._regions: RegionTable | None = None
+        self._total: int | None = None  # None until the first result arrives
+        self._failed = False
+        self._loading = False
+        self._generation = 0  # bumped by every new search and by reset(); stale results drop
+        self._open_filter: SearchFilter | None = None
+        self.setStyleSheet(card_stylesheet(theme) + filter_button_stylesheet(theme))
+
+        self.heading = QLabel(self)
+        set_role(self.heading, "title")
+        self.search_field = QLineEdit(self)
+        self.search_field.setMaxLength(80)
+        self.search_field.textChanged.connect(self._on_search_field_text_changed)
+        self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
+        self.keyboard = OnScreenKeyboard(theme, digits=False, parent=self)
+        self.keyboard.set_target(self.search_field)
+        self.filter_buttons: dict[SearchFilter, FilterButton] = {}
+        filters = QGridLayout()
+        filters.setSpacing(theme.gap_px)
+        for i, kind in enumerate(SearchFilter):
+            button = FilterButton(theme, self)
+            button.clicked.connect(lambda _c=False, k=kind: self._open_choice(k))
+            filters.addWidget(button, i // 2, i % 2)
+            self.filter_buttons[kind] = button
+
+        self.count_label = QLabel(self)
+        set_role(self.count_label, "heading")
+        self.count_label.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self)
+        self.clear_filters_button.setAutoDefault(True)
+        self.clear_filters_button.clicked.connect(self._on_clear_filters_button_clicked)
+        self.results = ResultList(theme, self)
+        self.results.tab_anchor = self.clear_filters_button
+        self.results.vacancy_chosen.connect(self._on_results_vacancy_chosen)
+        self.results.more_wanted.connect(self._load_more)
+
+        left_host = QWidget()
+        left = QVBoxLayout(left_host)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(theme.gap_px)
+        left.addWidget(self.heading)
+        left.addWidget(self.search_field)
+        left.addWidget(self.keyboard)
+        left.addSpacing(theme.gap_px)
+        left.addLayout(filters)
+        left.addStretch(1)
+        # Only scrolls when large text (assisted mode) makes the column taller than the screen.
+        left_scroll = QScrollArea(self)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left_scroll.setWidget(left_host)
+        left_host.ensurePolished()
+        left_scroll.setFixedWidth(left_host.sizeHint().width() + theme.px(7))
+        count_row = QHBoxLayout()
+        count_row.setSpacing(theme.gap_px)
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignTop)
+        right = QVBoxLayout()
+        right.setSpacing(theme.gap_px)
+        right.addLayout(count_row)
+        right.addWidget(self.results, 1)
+        main = QWidget(self)
+        columns = QHBoxLayout(main)
+        m = theme.margin_px
+        columns.setContentsMargins(m, theme.px(3), m, theme.px(3))
+        columns.setSpacing(theme.px(10))
+        columns.addWidget(left_scroll, 0)
+        columns.addLayout(right, 1)
+
+        self.choice_panel = ChoicePanel(theme, self)
+        self.choice_panel.chosen.connect(self._on_choice_panel_chosen)
+        self.choice_panel.closed.connect(self._on_choice_panel_closed)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(main)
+        self.pages.addWidget(self.choice_panel)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self.retranslate()
+
+    # -- Screen contract --------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Find a job")
+
+    def enter(self, **params: Any) -> None:
+        """Show the screen; the first time (or after reset) list every open vacancy."""
+        self.pages.setCurrentIndex(0)
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._total is None and not self._loading:
+            self._search()
+
+    def leave(self) -> None:
+        self._close_choice()
+
+    def reset(self) -> None:
+        """Forget the text, filters, results and scroll position (no database needed)."""
+        self._generation += 1
+        self._loading = False
+        self._failed = False
+        with QSignalBlocker(self.search_field):
+            self.search_field.clear()
+        self._query = SearchQuery()
+        self.results.show_vacancies([], None, replace_all=True)
+        self._total = None
+        self._close_choice()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.search_field.setPlaceholderText(_("Type a job, for example: sopir"))
+        self.search_field.setAccessibleName(_("Search words"))
+        self.search_field.setAccessibleDescription(
+            _("Results change as you type. Use the keyboard below the field.")
+        )
+        self.keyboard.retranslate()
+        for kind, button in self.filter_buttons.items():
+            name = SPECS[kind].name()
+            value = value_text(kind, filter_value(self._query, kind), self._regions)
+            button.set_texts(name, value, _("{name}: {value}").format(name=name, value=value))
+            button.setAccessibleDescription(_("Opens the choices of this filter"))
+        self.filter_buttons[SearchFilter.KECAMATAN].setEnabled(self._regions is not None)
+        self.clear_filters_button.setText(_("Remove filters"))
+        self.clear_filters_button.setAccessibleName(_("Remove filters"))
+        self.clear_filters_button.setVisible(has_filters(self._query))
+        self.results.retranslate()
+        self.choice_panel.retranslate()
+        self._update_status()
+
+    def speak_summary(self) -> str:
+        """The title, how many vacancies match, and the first three (title and employer)."""
+        parts = [self.title() + "."]
+        status = self.count_label.text()
+        if status:
+            parts.append(status + ".")
+        message = self.results.message_label
+        if message.isVisibleTo(self) and message.text():
+            parts.append(message.text())
+        top = [
+            _("{title} at {employer}").format(title=v.title, employer=v.employer)
+            for v in self.results.vacancies()[:3]
+        ]
+        if top:
+            parts.append(_("First results: {list}.").format(list="; ".join(top)))
+        return " ".join(parts)
+
+    # -- state for tests and the audit --------------------------------------------------------
+
+    def cards(self) -> list[VacancyCard]:
+        """The result cards in rank order."""
+        return self.results.cards()
+
+    def query(self) -> SearchQuery:
+        return self._query
+
+    @property
+    def total(self) -> int | None:
+        return self._total
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def _search(self) -> None:
+        self._generation += 1
+        generation, query = self._generation, self._query
+        self._loading = True
+        self._runner.db_latest(
+            _SEARCH_KEY,
+            lambda: self._fetch(query, 0),
+            on_done=lambda page: self._on_page(generation, 0, page),
+            on_error=lambda exc: self._on_search_error(generation, exc),
+        )
+
+    def _load_more(self) -> None:
+        shown = len(self.results.vacancies())
+        if self._loading or self._total is None or shown >= self._total:
+            return
+        generation, query, offset = self._generation, self._query, shown
+        self._loading = True
+        self._runner.db_latest(
+            _SEARCH_KEY,
+            lambda: self._fetch(query, offset),
+            on_done=lambda page: self._on_page(generation, offset, page),
+            on_error=lambda exc: self._on_search_error(generation, exc),
+        )
+
+    def _fetch(self, query: SearchQuery, offset: int) -> tuple[SearchResult, RegionTable]:
+        """Runs in the database thread; touches no widget."""
+        services = resolve_services(self._services)
+        return services.search.search(query, limit=PAGE_SIZE, offset=offset), services.regions
+
+    def _on_page(
+        self, generation: int, offset: int, page: tuple[SearchResult, RegionTable]
+    ) -> None:
+        if generation != self._generation:
+            return  # the resident has typed or reset since
+        result, regions = page
+        self._loading = False
+        self._failed = False
+        first_regions = self._regions is None
+        self._regions = regions
+        self._total = result.total
+        had_focus_on_more = self.results.more_button.hasFocus()
+        self.results.show_vacancies(list(result.vacancies), regions, replace_all=offset == 0)
+        if offset and had_focus_on_more and result.vacancies:
+            self.cards()[offset].setFocus(Qt.FocusReason.OtherFocusReason)
+        if first_regions:
+            self.retranslate()
+        else:
+            self._update_status()
+
+    def _on_search_error(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        log.error("Vacancy search failed: %s", type(exc).__name__)  # no query text: privacy
+        self._loading = False
+        self._failed = True
+        self._update_status()
+
+    def _update_status(self) -> None:
+        more = self._total is not None and len(self.results.vacancies()) < self._total
+        self.results.set_more_available(more and not self._failed)
+        if self._failed:
+            self.count_label.setText(_("The search did not work"))
+            self.results.set_message(
+                _("Please try again. If it keeps failing, ask the staff for help."), "error"
+            )
+            return
+        if self._total is None:
+            self.count_label.setText("")
+            self.results.set_message("")
+            return
+        self.count_label.setText(
+            ngettext("{count} vacancy found", "{count} vacancies found", self._total).format(
+                count=fmt.number(self._total)
+            )
+        )
+        if self._total:
+            self.results.set_message("")
+            return
+        hints = [_("No vacancy matches.")]
+        if self._query.text.strip():
+            hints.append(_("Try fewer or shorter words, for example only the job: sopir, admin."))
+        if has_filters(self._query):
+            hints.append(_("Or remove filters to see more vacancies."))
+        self.results.set_message(" ".join(hints))
+
+    # -- filters ------------------------------------------------------------------------------
+
+    def _open_choice(self, kind: SearchFilter) -> None:
+        spec = SPECS[kind]
+        self._open_filter = kind
+        self.choice_panel.open(
+            spec.panel_title, options(kind, self._regions), filter_value(self._query, kind),
+            columns=spec.columns,
+        )
+        self.pages.setCurrentWidget(self.choice_panel)
+
+    def _close_choice(self) -> None:
+        kind, self._open_filter = self._open_filter, None
+        if self.pages.currentWidget() is self.choice_panel:
+            self.pages.setCurrentIndex(0)
+            if kind is not None:
+                self.filter_buttons[kind].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(object)
+    def _on_choice_panel_chosen(self, value: Any) -> None:
+        kind = self._open_filter
+        self._close_choice()
+        if kind is None or filter_value(self._query, kind) == value:
+            return
+        self._query = with_filter(self._query, kind, value)
+        self.retranslate()
+        self._search()
+
+    @Slot()
+    def _on_choice_panel_closed(self) -> None:
+        self._close_choice()
+
+    @Slot()
+    def _on_clear_filters_button_clicked(self) -> None:
+        self._query = SearchQuery(text=self._query.text)
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.retranslate()
+        self._search()
+
+    # -- typing, scrolling, opening ---------------------------------------------------------
+
+    @Slot(str)
+    def _on_search_field_text_changed(self, text: str) -> None:
+        self._query = replace(self._query, text=text)
+        self._search()
+
+    @Slot()
+    def _on_search_field_return_pressed(self) -> None:
+        cards = self.cards()
+        if cards:
+            cards[0].setFocus(Qt.FocusReason.TabFocusReason)
+            self.results.ensureWidgetVisible(cards[0])
+
+    @Slot(int)
+    def _on_results_vacancy_chosen(self, vacancy_id: int) -> None:
+        self.request_navigation(Route.VACANCY_DETAIL, vacancy_id=vacancy_id)

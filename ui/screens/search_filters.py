@@ -1,0 +1,96 @@
+"""The four filters of the job search screen: what each offers, and how its choice reads."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Any
+
+from kiosk import format as fmt
+from kiosk.i18n import _
+from kiosk.region import RegionTable
+from kiosk.search import SearchQuery
+from kiosk.vacancy import EducationLevel, EmploymentType
+
+Label = Callable[[], str]
+
+
+class SearchFilter(Enum):
+    """One filter button; the value is the SearchQuery field it sets."""
+
+    KECAMATAN = "kecamatan_code"
+    EDUCATION = "education"
+    EMPLOYMENT = "employment_type"
+    SALARY = "min_salary"
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """What one filter shows: its button name, the panel's title, columns of the option grid."""
+
+    name: Label
+    panel_title: Label
+    columns: int
+
+
+SPECS: dict[SearchFilter, FilterSpec] = {
+    SearchFilter.KECAMATAN: FilterSpec(
+        lambda: _("Kecamatan"), lambda: _("Choose a kecamatan"), 3
+    ),
+    SearchFilter.EDUCATION: FilterSpec(
+        lambda: _("Education"), lambda: _("Choose the highest school you finished"), 2
+    ),
+    SearchFilter.EMPLOYMENT: FilterSpec(
+        lambda: _("Type of work"), lambda: _("Choose the type of work"), 2
+    ),
+    SearchFilter.SALARY: FilterSpec(
+        lambda: _("Salary"), lambda: _("Choose the lowest monthly salary you want"), 2
+    ),
+}
+
+
+def options(kind: SearchFilter, regions: RegionTable | None) -> list[tuple[Any, Label]]:
+    """The (value, label) pairs a filter offers after "Semua", in the order residents scan them:
+    kecamatan alphabetically, schooling and salary from low to high."""
+    if kind is SearchFilter.KECAMATAN:
+        kecamatan = sorted(regions.kecamatan if regions else (), key=lambda k: k.name)
+        return [(k.code, (lambda name=k.name: name)) for k in kecamatan]
+    if kind is SearchFilter.EDUCATION:
+        return [(level, (lambda msgid=msgid: _(msgid))) for level, msgid in fmt.EDUCATION_CHOICES]
+    if kind is SearchFilter.EMPLOYMENT:
+        return [(t, (lambda t=t: fmt.employment_label(t))) for t in EmploymentType]
+    return [(amount, (lambda a=amount: fmt.min_salary_label(a))) for amount in fmt.SALARY_CHOICES]
+
+
+def value_text(kind: SearchFilter, value: Any, regions: RegionTable | None) -> str:
+    """How the current choice reads on the filter button; "Semua" when nothing is chosen."""
+    if value is None:
+        return _("All")
+    if kind is SearchFilter.KECAMATAN:
+        return (regions.name_of(value) if regions else None) or str(value)
+    if kind is SearchFilter.EDUCATION:
+        # The level's own abbreviation, the same in every language and short enough for the
+        # button; the panel spells the levels out.
+        return _SHORT_EDUCATION.get(value, value.value)
+    if kind is SearchFilter.EMPLOYMENT:
+        return fmt.employment_label(value)
+    return fmt.min_salary_label(value)
+
+
+_SHORT_EDUCATION = {
+    EducationLevel.SMA: "SMA / SMK", EducationLevel.SMK: "SMA / SMK",
+    EducationLevel.D4: "D4 / S1", EducationLevel.S1: "D4 / S1",
+}
+
+
+def with_filter(query: SearchQuery, kind: SearchFilter, value: Any) -> SearchQuery:
+    """`query` with one filter set to `value` (None clears it)."""
+    return replace(query, **{kind.value: value})
+
+
+def filter_value(query: SearchQuery, kind: SearchFilter) -> Any:
+    return getattr(query, kind.value)
+
+
+def has_filters(query: SearchQuery) -> bool:
+    return any(filter_value(query, kind) is not None for kind in SearchFilter)

@@ -1,0 +1,343 @@
+"""The vacancy detail screen: every fact a resident needs, how to apply, a QR code to keep it."""
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import format as fmt
+from kiosk.i18n import _
+from kiosk.region import RegionTable
+from kiosk.share import vacancy_qr
+from kiosk.vacancy import Vacancy
+from ui.screens.base import Route, Screen
+from ui.screens.job_search import Services, resolve_services
+from ui.tasks import Runner
+from ui.theme import Theme, set_role
+from ui.widgets.qr_code import qr_pixmap
+from ui.widgets.scrolling import enable_kinetic_scrolling
+from ui.widgets.vacancy_card import card_stylesheet
+
+log = logging.getLogger(__name__)
+
+QR_SIDE_MM = 55.0  # at least 40 mm so a phone camera at arm's length reads it (ISO/IEC 18004)
+_FACTS = ("place", "employment", "salary", "education", "experience", "skills", "posted", "until")
+
+
+class VacancyDetailScreen(Screen):
+    """One vacancy in full: facts, description, how to apply and a QR code carrying it.
+
+    Args:
+        runner: loads the vacancy with `runner.db` (the services live in the database thread).
+        services: the KioskServices, or a callable returning them; used only inside tasks.
+        theme: sizes and fonts; the QR code is drawn at least QR_SIDE_MM wide.
+
+    `enter(vacancy_id=...)` shows that vacancy (kiosk.catalog ids). The description scrolls with
+    a finger drag; the QR code carries the vacancy's web address, or a short text (kiosk.share).
+    """
+
+    route = Route.VACANCY_DETAIL
+
+    def __init__(
+        self, runner: Runner, services: Services, theme: Theme, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._services = services
+        self._theme = theme
+        self._vacancy_id: int | None = None
+        self._vacancy: Vacancy | None = None
+        self._regions: RegionTable | None = None
+        self._today: date | None = None
+        self._state = "empty"  # empty, loading, shown, missing, failed
+        self.qr_payload = ""
+        self.setStyleSheet(card_stylesheet(theme))  # the demo badge's frame
+
+        self.badge = self._label("small")
+        self.badge.setObjectName("DemoBadge")
+        self.status_label = self._label("error")
+        self.title_label = self._label("title")
+        self.employer_label = self._label("heading")
+        self._fact_names: dict[str, QLabel] = {}
+        self.fact_values: dict[str, QLabel] = {}
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(theme.px(6))
+        facts.setVerticalSpacing(theme.px(2.5))
+        for row, key in enumerate(_FACTS):
+            self._fact_names[key] = self._label("small")
+            self.fact_values[key] = self._label("")
+            facts.addWidget(self._fact_names[key], row, 0, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(self.fact_values[key], row, 1)
+        facts.setColumnStretch(1, 1)
+        self.description_heading = self._label("heading")
+        self.description_label = self._label("")
+        self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+        self.apply_heading = self._label("heading")
+        self.apply_label = self._label("")
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, theme.gap_px, theme.gap_px)
+        body_layout.setSpacing(theme.px(3))
+        for widget in (self.badge, self.status_label, self.title_label, self.employer_label):
+            body_layout.addWidget(widget)
+        body_layout.addSpacing(theme.px(2))
+        body_layout.addLayout(facts)
+        for widget in (self.apply_heading, self.apply_label, self.description_heading,
+                       self.description_label):
+            if widget in (self.apply_heading, self.description_heading):
+                body_layout.addSpacing(theme.px(3))
+            body_layout.addWidget(widget)
+        body_layout.addStretch(1)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(body)
+        enable_kinetic_scrolling(self.body_scroll)
+
+        self.qr_heading = self._label("heading")
+        self.qr_label = QLabel(self)
+        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.qr_caption = self._label("")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        side = QWidget()
+        side.setProperty("role", "panel")
+        side.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        side_layout = QVBoxLayout(side)
+        pad = theme.px(5)
+        side_layout.setContentsMargins(pad, pad, pad, pad)
+        side_layout.setSpacing(theme.px(3))
+        side_layout.addWidget(self.qr_heading)
+        side_layout.addWidget(self.qr_label)
+        side_layout.addWidget(self.qr_caption)
+        side_layout.addStretch(1)
+        # Scrolls only when large text (assisted mode) makes the panel taller than the screen.
+        self.side_scroll = QScrollArea(self)
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.side_scroll.setFixedWidth(theme.px(QR_SIDE_MM + 45 * max(1.0, theme.text_scale)))
+        self.side_scroll.setWidget(side)
+        enable_kinetic_scrolling(self.side_scroll)
+
+        columns = QHBoxLayout(self)
+        m = theme.margin_px
+        columns.setContentsMargins(m, theme.px(5), m, theme.px(3))
+        columns.setSpacing(theme.px(10))
+        columns.addWidget(self.body_scroll, 1)
+        columns.addWidget(self.side_scroll, 0)
+        self.retranslate()
+
+    def _label(self, role: str) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        if role:
+            set_role(label, role)
+        return label
+
+    # -- Screen contract --------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Vacancy details")
+
+    def enter(self, vacancy_id: int | None = None, **params: Any) -> None:
+        """Show vacancy `vacancy_id`; the same id again (coming back) keeps the screen as it was."""
+        if vacancy_id is None:
+            return
+        if vacancy_id == self._vacancy_id and self._state == "shown":
+            return
+        self._vacancy_id = vacancy_id
+        self._vacancy = None
+        self._state = "loading"
+        self.body_scroll.verticalScrollBar().setValue(0)
+        self.retranslate()
+        self._runner.db(
+            lambda: self._fetch(vacancy_id),
+            on_done=lambda found: self._on_loaded(vacancy_id, found),
+            on_error=lambda exc: self._on_load_error(vacancy_id, exc),
+        )
+
+    def reset(self) -> None:
+        """Forget the vacancy shown (no database needed)."""
+        self._vacancy_id = None
+        self._vacancy = None
+        self._state = "empty"
+        self.body_scroll.verticalScrollBar().setValue(0)
+        self.retranslate()
+
+    def vacancy(self) -> Vacancy | None:
+        return self._vacancy
+
+    def speak_summary(self) -> str:
+        """Title, employer, place, pay, closing date and how to apply; or the status message."""
+        v = self._vacancy
+        if v is None:
+            return " ".join(t for t in (self.title() + ".", self.status_label.text()) if t)
+        parts = [
+            _("Example vacancy") + "." if v.is_demo else "",
+            f"{v.title}, {v.employer}.",
+            self.fact_values["place"].text() + ".",
+            fmt.salary_text(v.salary_min, v.salary_max) + ".",
+            fmt.closing_text(v) + ".",
+            self.apply_label.text(),
+        ]
+        return " ".join(p for p in parts if p)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _fetch(self, vacancy_id: int) -> tuple[Vacancy | None, RegionTable, date]:
+        """Runs in the database thread; touches no widget."""
+        services = resolve_services(self._services)
+        return services.catalog.get(vacancy_id), services.regions, services.clock().date()
+
+    def _on_loaded(
+        self, vacancy_id: int, found: tuple[Vacancy | None, RegionTable, date]
+    ) -> None:
+        if vacancy_id != self._vacancy_id:
+            return  # the resident has opened another vacancy since
+        self._vacancy, self._regions, self._today = found
+        self._state = "shown" if self._vacancy is not None else "missing"
+        self.retranslate()
+
+    def _on_load_error(self, vacancy_id: int, exc: Exception) -> None:
+        if vacancy_id != self._vacancy_id:
+            return
+        log.error("Loading vacancy %s failed: %s", vacancy_id, type(exc).__name__)
+        self._state = "failed"
+        self.retranslate()
+
+    # -- texts --------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.body_scroll.setAccessibleName(self.title())  # focusable: arrows scroll it
+        self.description_heading.setText(_("About this job"))
+        self.apply_heading.setText(_("How to apply"))
+        self.qr_heading.setText(_("Keep it on your phone"))
+        names = {
+            "place": _("Place of work"),
+            "employment": _("Type of work"),
+            "salary": _("Salary"),
+            "education": _("Minimum education"),
+            "experience": _("Experience"),
+            "skills": _("Skills"),
+            "posted": _("Posted"),
+            "until": _("Open until"),
+        }
+        for key, label in self._fact_names.items():
+            label.setText(names[key])
+        v = self._vacancy
+        self._set_status(v)
+        if v is None or self._regions is None:
+            self._clear_content()
+            return
+        self.badge.setText(_("EXAMPLE: this vacancy only shows how the kiosk works."))
+        self.badge.setVisible(v.is_demo)
+        self.title_label.setText(v.title)
+        self.employer_label.setText(v.employer)
+        values = self._fact_texts(v)
+        for key, label in self.fact_values.items():
+            label.setText(values[key])
+            shown = bool(values[key])
+            label.setVisible(shown)
+            self._fact_names[key].setVisible(shown)
+        description = v.description.strip() or _("The employer gave no description.")
+        self.description_label.setText(description)
+        self.description_heading.show()
+        self.description_label.show()
+        self.apply_label.setText(self._apply_text(v))
+        self.apply_heading.show()
+        self.apply_label.show()
+        self._show_qr(v)
+
+    def _fact_texts(self, v: Vacancy) -> dict[str, str]:
+        """The value of each fact row; "" hides the row (no skills listed)."""
+        assert self._regions is not None
+        until = fmt.day_text(v.valid_through)
+        if v.valid_through_estimated:
+            until = _("{day} (estimated)").format(day=until)
+        missing = _("Not stated")  # the row's name already says what is missing
+        has_pay = any(amount and amount > 0 for amount in (v.salary_min, v.salary_max))
+        known_experience = v.experience_years is not None and v.experience_years >= 0
+        return {
+            "place": fmt.place_text(v, self._regions),
+            "employment": fmt.employment_label(v.employment_type) if v.employment_type else missing,
+            "salary": fmt.salary_text(v.salary_min, v.salary_max) if has_pay else missing,
+            "education": fmt.education_label(v.education_min) if v.education_min else missing,
+            "experience": fmt.experience_text(v.experience_years) if known_experience else missing,
+            "skills": ", ".join(v.skills),
+            "posted": fmt.day_text(v.date_posted),
+            "until": until,
+        }
+
+    def _set_status(self, v: Vacancy | None) -> None:
+        messages = {
+            "loading": _("Opening the vacancy…"),
+            "missing": _("This vacancy is no longer in the kiosk. Go back and choose another one."),
+            "failed": _("The vacancy could not be opened. Go back and try again."),
+        }
+        text = messages.get(self._state, "")
+        if v is not None and self._today is not None and not v.is_open_on(self._today):
+            text = _("This vacancy has closed. You can no longer apply.")
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    def _apply_text(self, v: Vacancy) -> str:
+        if v.is_demo:
+            return _("This is an example to try the kiosk. You cannot apply for it.")
+        host = urlsplit(v.url or "").hostname if v.url else None
+        if host:
+            site = host.removeprefix("www.")
+            return _(
+                "Apply on the website {site}. Scan the QR code to open the vacancy on your phone."
+            ).format(site=site)
+        return _(
+            "Come to Disnaker Kota Semarang and show this vacancy code: {code}. "
+            "The staff will help you apply."
+        ).format(code=f"{v.source} {v.source_id}")
+
+    def _show_qr(self, v: Vacancy) -> None:
+        assert self._regions is not None
+        try:
+            self.qr_payload, matrix = vacancy_qr(v, self._regions)
+        except ValueError:  # cannot happen for stored vacancies; hide the code rather than crash
+            log.exception("No QR code for vacancy %s", v.id)
+            self.qr_payload = ""
+            self.qr_label.clear()
+            self.qr_label.hide()
+            self.qr_heading.hide()
+            self.qr_caption.hide()
+            return
+        self.qr_label.setPixmap(qr_pixmap(matrix, self._theme.px(QR_SIDE_MM)))
+        self.qr_label.setAccessibleName(_("QR code of this vacancy"))
+        self.qr_label.show()
+        self.qr_heading.show()
+        self.qr_caption.setText(_("Scan with your phone camera to keep this vacancy"))
+        self.qr_caption.show()
+
+    def _clear_content(self) -> None:
+        self.badge.hide()
+        self.title_label.setText(self.title() if self._state != "empty" else "")
+        self.employer_label.setText("")
+        for key, label in self.fact_values.items():
+            label.setText("")
+            label.hide()
+            self._fact_names[key].hide()
+        for widget in (self.description_heading, self.description_label, self.apply_heading,
+                       self.apply_label, self.qr_heading, self.qr_caption):
+            widget.hide()
+        self.qr_label.setPixmap(QPixmap())
+        self.qr_label.hide()
+        self.qr_payload = ""

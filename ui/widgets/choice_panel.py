@@ -1,0 +1,227 @@
+"""A page of big option buttons for one filter: "Semua" plus each option, the chosen one ticked.
+
+Used instead of a drop-down list: a QComboBox pops up a small list that is hard to hit, scroll and
+read on a touch screen, and screen readers handle Qt item views poorly (ACCESSIBILITY.md).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import _
+from ui.theme import Theme, set_role
+from ui.widgets.icon_button import icon_pixmap
+from ui.widgets.scrolling import enable_kinetic_scrolling
+
+Label = Callable[[], str]  # returns the text in the current language, so retranslate can re-ask
+
+
+class OptionButton(QPushButton):
+    """A checkable option: an empty ring when not chosen, a ticked ring and "(dipilih)" when chosen.
+
+    The mark is a shape and a word, not a colour (WCAG 1.4.1); the icon is redrawn in the text
+    colour of each state so it keeps the text's contrast on the focus fill too (WCAG 1.4.11).
+    """
+
+    def __init__(self, theme: Theme, value: Any, label: Label, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("OptionButton")
+        self.value = value
+        self._label = label
+        self._theme = theme
+        self._drawn: tuple[bool, str] | None = None
+        self.setCheckable(True)
+        self.setAutoDefault(True)  # Enter activates, as Space does
+        self.setMinimumHeight(theme.target_px)
+        icon_px = theme.px(8)
+        self.setIconSize(QSize(icon_px, icon_px))
+        self.toggled.connect(self._refresh)
+        self.pressed.connect(self._refresh)
+        self.released.connect(self._refresh)
+        self.retranslate()
+
+    def label(self) -> str:
+        return self._label()
+
+    def retranslate(self) -> None:
+        label = self._label()
+        text = _("{label} (chosen)").format(label=label) if self.isChecked() else label
+        self.setText("  " + text)  # a little air between the ring and the word
+        self.setAccessibleName(label)
+        self.setAccessibleDescription(_("Chosen") if self.isChecked() else "")
+        self._refresh()
+
+    def _colour(self) -> str:
+        p = self._theme.palette
+        if self.hasFocus():
+            return p.on_focus
+        if self.isDown():
+            return p.on_bar
+        return p.on_primary if self.isChecked() else p.on_secondary
+
+    @Slot()
+    def _refresh(self) -> None:
+        state = (self.isChecked(), self._colour())
+        if state == self._drawn:
+            return
+        self._drawn = state
+        name = "choice-on" if state[0] else "choice-off"
+        pixmap = icon_pixmap(name, state[1], self.iconSize().width())
+        icon = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)
+        self.setIcon(icon)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._refresh()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._refresh()
+
+
+class ChoicePanel(QWidget):
+    """A full page inside the window listing one filter's options as a grid of big buttons.
+
+    `open()` fills it; choosing an option emits `chosen(value)` (None for "Semua"), and "Tutup"
+    or Escape emits `closed()` without a change. The owner shows and hides the page (for
+    example in a QStackedWidget); focus lands on the chosen option when the page is shown.
+    Arrows move between options in reading order, Enter or Space chooses (ACCESSIBILITY.md).
+    """
+
+    chosen = Signal(object)
+    closed = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChoicePanel")
+        self.setStyleSheet("QPushButton#OptionButton { text-align: left; }")
+        self._theme = theme
+        self._title: Label = lambda: ""
+        self._columns = 3
+        self._buttons: list[OptionButton] = []
+        self.title_label = QLabel(self)
+        set_role(self.title_label, "title")
+        self.title_label.setWordWrap(True)
+        self.close_button = QPushButton(self)
+        self.close_button.setAutoDefault(True)
+        self.close_button.setMinimumWidth(theme.px(40))
+        self.close_button.clicked.connect(self._on_close_button_clicked)
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(theme.gap_px)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(self._grid_host)
+        enable_kinetic_scrolling(scroll)
+        self._scroll = scroll
+        head = QHBoxLayout()
+        head.setSpacing(theme.gap_px)
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        m = theme.margin_px
+        layout.setContentsMargins(m, m, m, m)
+        layout.setSpacing(theme.gap_px)
+        layout.addLayout(head)
+        layout.addWidget(scroll, 1)
+        self.retranslate()
+
+    def open(
+        self,
+        title: Label,
+        options: Sequence[tuple[Any, Label]],
+        current: Any,
+        columns: int = 3,
+    ) -> None:
+        """Show `options` as (value, label) pairs after a first "Semua" (value None).
+
+        `current` is the value chosen now (None for all); its button starts ticked and focused.
+        """
+        self._title = title
+        self._columns = max(1, columns)
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+            button.deleteLater()
+        self._buttons = []
+        everything: list[tuple[Any, Label]] = [(None, lambda: _("All"))]
+        everything += list(options)
+        for index, (value, label) in enumerate(everything):
+            button = OptionButton(self._theme, value, label, self._grid_host)
+            button.setChecked(value == current)
+            button.clicked.connect(self._on_option_clicked)
+            self._grid.addWidget(button, index // self._columns, index % self._columns)
+            self._buttons.append(button)
+        previous: QWidget = self.close_button
+        for button in self._buttons:  # reading order: Tutup, then the grid row by row
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        self._scroll.verticalScrollBar().setValue(0)
+        self.retranslate()
+
+    def option_buttons(self) -> list[OptionButton]:
+        """The option buttons in reading order, "Semua" first."""
+        return list(self._buttons)
+
+    def option_button(self, value: Any) -> OptionButton:
+        """The button of `value` (None for "Semua"). Raises KeyError when no option has it."""
+        for button in self._buttons:
+            if button.value == value:
+                return button
+        raise KeyError(value)
+
+    def current_button(self) -> OptionButton | None:
+        return next((b for b in self._buttons if b.isChecked()), None)
+
+    def retranslate(self) -> None:
+        self.title_label.setText(self._title())
+        self.close_button.setText(_("Close"))
+        self.close_button.setAccessibleName(_("Close"))
+        self.close_button.setAccessibleDescription(_("Go back without changing the choice"))
+        for button in self._buttons:
+            button.retranslate()
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        target = self.current_button() or self.close_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._scroll.ensureWidgetVisible(target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.closed.emit()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.focusNextPrevChild(key in (Qt.Key.Key_Right, Qt.Key.Key_Down))
+        else:
+            super().keyPressEvent(event)
+
+    @Slot()
+    def _on_option_clicked(self) -> None:
+        clicked = self.sender()
+        if not isinstance(clicked, OptionButton):
+            return
+        for button in self._buttons:
+            button.setChecked(button is clicked)
+            button.retranslate()
+        self.chosen.emit(clicked.value)
+
+    @Slot()
+    def _on_close_button_clicked(self) -> None:
+        self.closed.emit()

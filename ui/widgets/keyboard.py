@@ -1,0 +1,230 @@
+"""The on-screen keyboard: QWERTY letters or a 12-key number pad, docked inside the window.
+
+Each key is an ordinary QPushButton with an accessible name, so screen readers, switch scanning
+and a physical keyboard (Tab, Enter, Space) reach it like any other button (ACCESSIBILITY.md).
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.i18n import _
+from ui.theme import Theme
+
+_LETTER_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
+_PAD_ROWS = ("123", "456", "789")
+
+
+class KeyboardLayout(Enum):
+    """Which keys the keyboard shows."""
+
+    LETTERS = "letters"  # digits row, QWERTY letters, space, delete, clear
+    NUMBER_PAD = "number_pad"  # 1-9, then clear, 0, delete (the phone layout, ITU-T E.161)
+
+
+class _Action(Enum):
+    TEXT = "text"
+    SPACE = "space"
+    BACKSPACE = "backspace"
+    CLEAR = "clear"
+
+
+class OnScreenKeyboard(QWidget):
+    """A keyboard that types into one QLineEdit, kept in the layout below (never over) it.
+
+    Keys are at least `theme.target_px` (15 mm, WCAG 2.5.5) square with `theme.gap_px` (4 mm)
+    between them; they act on release of a tap or click, with no long press or repeat. They take
+    focus by Tab only, so tapping a key leaves the focus (and the text cursor) in the field.
+    Letters go in as lower case unless `capitals` is True; `digits=False` leaves out the digits
+    row of the letter layout where numbers are never needed (it saves 19 mm of height).
+
+    Signals:
+        key_activated(str): after a key changed the field; carries what speech may echo: the
+            key's name, or just "angka"/"huruf" when `private` is set (NIK, phone numbers).
+    """
+
+    key_activated = Signal(str)
+
+    def __init__(
+        self,
+        theme: Theme,
+        layout: KeyboardLayout = KeyboardLayout.LETTERS,
+        *,
+        capitals: bool = False,
+        digits: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("onScreenKeyboard")
+        self._theme = theme
+        self._layout = layout
+        self._capitals = capitals
+        self._digits = digits
+        self._target: QLineEdit | None = None
+        self.private = False
+        self._keys: dict[str, QPushButton] = {}
+        self._actions: dict[QPushButton, tuple[_Action, str]] = {}
+        self._units: dict[QPushButton, float] = {}
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(theme.gap_px)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        if layout is KeyboardLayout.LETTERS:
+            self._build_letters(rows)
+        else:
+            self._build_pad(rows)
+        self.set_target(None)
+        self.retranslate()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _key(self, key_id: str, action: _Action, text: str, units: float = 1.0) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(f"key_{key_id}")
+        button.setProperty("role", "key")
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setAutoDefault(True)  # Enter types the key, as Space does
+        button.clicked.connect(self._on_key_clicked)
+        self._keys[key_id] = button
+        self._actions[button] = (action, text)
+        self._units[button] = units
+        return button
+
+    def _width(self, units: float, key_px: int) -> int:
+        return round(key_px * units + self._theme.gap_px * (units - 1))
+
+    def _fit_sizes(self) -> None:
+        """Give each key its width in key units, widened where a word would not fit (the words
+        differ by language). On the number pad all keys share one width, to keep the grid."""
+        metrics = QFontMetrics(self._theme.font("body", bold=True))
+        # Large text (assisted mode, 200 %) makes keys taller and wider, never cut off.
+        height = max(self._theme.target_px, metrics.height() + 2 * self._theme.focus_ring_px)
+        room = 2 * (self._theme.px(2) + self._theme.focus_ring_px)
+        needed = {
+            b: max(self._width(self._units[b], height), metrics.horizontalAdvance(b.text()) + room)
+            for b in self._keys.values()
+        }
+        if self._layout is KeyboardLayout.NUMBER_PAD:
+            widest = max(needed.values())
+            needed = dict.fromkeys(needed, widest)
+        border = 2 * self._theme.focus_ring_px
+        for button, width in needed.items():
+            # The application stylesheet sizes buttons by their content box; the key's own rule
+            # pins the outer size instead (content = outer minus the border on both sides).
+            button.setStyleSheet(
+                f"min-width: {width - border}px; max-width: {width - border}px;"
+                f" min-height: {height - border}px; max-height: {height - border}px;"
+            )
+
+    def _row(self, rows: QVBoxLayout, buttons: list[QPushButton]) -> None:
+        row = QHBoxLayout()
+        row.setSpacing(self._theme.gap_px)
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        rows.addLayout(row)
+
+    def _build_letters(self, rows: QVBoxLayout) -> None:
+        letter_rows = _LETTER_ROWS if self._digits else _LETTER_ROWS[1:]
+        for i, chars in enumerate(letter_rows):
+            keys = [self._key(c, _Action.TEXT, c) for c in chars]
+            if i == len(letter_rows) - 1:
+                keys.append(self._key("backspace", _Action.BACKSPACE, "", units=2))
+            self._row(rows, keys)
+        self._row(
+            rows,
+            [
+                self._key("space", _Action.SPACE, " ", units=5),
+                self._key("clear", _Action.CLEAR, "", units=3),
+            ],
+        )
+
+    def _build_pad(self, rows: QVBoxLayout) -> None:
+        for chars in _PAD_ROWS:
+            self._row(rows, [self._key(c, _Action.TEXT, c, units=2) for c in chars])
+        self._row(
+            rows,
+            [
+                self._key("clear", _Action.CLEAR, "", units=2),
+                self._key("0", _Action.TEXT, "0", units=2),
+                self._key("backspace", _Action.BACKSPACE, "", units=2),
+            ],
+        )
+
+    # -- public API -----------------------------------------------------------------------
+
+    @property
+    def layout_kind(self) -> KeyboardLayout:
+        return self._layout
+
+    def key(self, key_id: str) -> QPushButton:
+        """The button of a key: a letter or digit ("S", "7"), "space", "backspace" or "clear".
+
+        Raises:
+            KeyError: this layout has no such key.
+        """
+        return self._keys[key_id.upper() if len(key_id) == 1 else key_id]
+
+    def keys(self) -> list[QPushButton]:
+        """Every key, in reading order (row by row, left to right)."""
+        return list(self._keys.values())
+
+    def target(self) -> QLineEdit | None:
+        return self._target
+
+    def set_target(self, field: QLineEdit | None) -> None:
+        """Type into `field` from now on; with None every key is disabled until a field is set."""
+        self._target = field
+        for button in self._keys.values():
+            button.setEnabled(field is not None)
+
+    def retranslate(self) -> None:
+        """Set visible texts and accessible names in the current language."""
+        for button in self._keys.values():
+            action, text = self._actions[button]
+            if action is _Action.TEXT:
+                button.setText(text)
+                name = _("digit {key}") if text.isdigit() else _("letter {key}")
+                button.setAccessibleName(name.format(key=text))
+            elif action is _Action.SPACE:
+                button.setText(_("Space"))
+                button.setAccessibleName(_("space"))
+            elif action is _Action.BACKSPACE:
+                button.setText(_("Delete"))
+                button.setAccessibleName(_("delete"))
+                button.setAccessibleDescription(_("Removes the letter before the cursor"))
+            else:
+                button.setText(_("Clear"))
+                button.setAccessibleName(_("clear"))
+                button.setAccessibleDescription(_("Removes everything typed in the field"))
+        self.setAccessibleName(_("On-screen keyboard"))
+        self._fit_sizes()
+
+    # -- typing ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_key_clicked(self) -> None:
+        button = self.sender()
+        field = self._target
+        if field is None or not isinstance(button, QPushButton) or button not in self._actions:
+            return
+        action, text = self._actions[button]
+        if action is _Action.TEXT:
+            field.insert(text if self._capitals or not text.isalpha() else text.lower())
+        elif action is _Action.SPACE:
+            field.insert(" ")
+        elif action is _Action.BACKSPACE:
+            field.backspace()
+        else:
+            field.selectAll()
+            field.del_()  # unlike clear(), this keeps the field's undo history
+        self.key_activated.emit(self._echo(action, text, button))
+
+    def _echo(self, action: _Action, text: str, button: QPushButton) -> str:
+        if self.private and action is _Action.TEXT:
+            return _("digit") if text.isdigit() else _("letter")
+        return button.accessibleName()

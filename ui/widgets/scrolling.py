@@ -1,0 +1,21 @@
+"""Kinetic (flick) scrolling for touch: a drag scrolls the list, a tap still presses its target."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties
+
+
+def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
+    """Let a one-finger drag (or a mouse drag) scroll `area`, without bouncing past the ends.
+
+    QScroller's LeftMouseButtonGesture works with touch screens that report mouse events, as
+    most kiosk panels do; a press that does not move is delivered to the widget as a tap.
+    """
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    props = scroller.scrollerProperties()
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
+    scroller.setScrollerProperties(props)

@@ -1,0 +1,134 @@
+"""The bar across the top of every screen: the kiosk's name, the two language buttons, the clock."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from babel.dates import format_date, format_time
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from kiosk.format import babel_locale
+from kiosk.i18n import _, current_language
+from ui.theme import Theme, set_role
+from ui.widgets.icon_button import icon_pixmap
+
+# Each language is named in itself, so a resident finds their own (a flag would name a country).
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+class TopBar(QWidget):
+    """Title, language switch and clock.
+
+    `language_requested(code)` is emitted when a resident taps the other language's button; the
+    main window switches the language and calls `retranslate()` everywhere.
+
+    Args:
+        clock: returns the local time now (datetime.now in the kiosk, a FakeClock in tests).
+    """
+
+    language_requested = Signal(str)
+
+    def __init__(
+        self, theme: Theme, clock: Callable[[], datetime], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("TopBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        set_role(self, "bar")
+        self._clock = clock
+        self._theme = theme
+        self.title_label = QLabel(self)
+        set_role(self.title_label, "bar-title")
+        self.title_label.setWordWrap(True)  # yields room to the language buttons in English
+        self.clock_label = QLabel(self)
+        set_role(self.clock_label, "bar-small")
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # No exclusive QButtonGroup: Qt would take the unchosen button out of the Tab order.
+        self.language_buttons: dict[str, QPushButton] = {}
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.margin_px, theme.px(2), theme.margin_px, theme.px(2))
+        layout.setSpacing(theme.gap_px)
+        layout.addWidget(self.title_label, 1)
+        self._icon_px = theme.px(6)
+        for code, name in LANGUAGE_NAMES.items():
+            button = QPushButton(name, self)
+            set_role(button, "on-bar")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap shows "checked", not focus
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button.setIconSize(QSize(self._icon_px + theme.px(1.5), self._icon_px))
+            button.toggled.connect(lambda checked, b=button: self._mark_chosen(b, checked))
+            button.clicked.connect(lambda _checked=False, c=code: self._on_language_clicked(c))
+            self.language_buttons[code] = button
+            layout.addWidget(button)
+            self._mark_chosen(button, False)
+        layout.addSpacing(theme.px(6))
+        layout.addWidget(self.clock_label)
+        # The buttons sit centred with at least a 4 mm gap to whatever a screen puts below.
+        button_height = max(b.sizeHint().height() for b in self.language_buttons.values())
+        self.setMinimumHeight(button_height + 2 * theme.gap_px)
+
+        self._minute = QTimer(self)
+        self._minute.setSingleShot(True)
+        self._minute.timeout.connect(self._on_minute_timeout)
+        self.retranslate()
+        self._schedule_next_minute()
+
+    def retranslate(self) -> None:
+        """Texts for the current language; also marks that language's button as checked."""
+        self.title_label.setText(_("SIKER Kiosk — Disnaker Kota Semarang"))
+        self.title_label.setAccessibleName(self.title_label.text())
+        lang = current_language()
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == lang)
+            button.setAccessibleName(LANGUAGE_NAMES[code])
+            button.setAccessibleDescription(_("Show the screens in this language"))
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        """Show the injected clock's time and date in the current language."""
+        now = self._clock()
+        locale = babel_locale()
+        time_text = format_time(now, "short", locale=locale)
+        day_text = format_date(now.date(), "long", locale=locale)  # no weekday: room for the title
+        self.clock_label.setText(f"{time_text}\n{day_text}")
+        self.clock_label.setAccessibleName(
+            _("Time {time}, {date}").format(time=time_text, date=day_text)
+        )
+
+    def _schedule_next_minute(self) -> None:
+        now = self._clock()
+        ms = (60 - now.second) * 1000 - now.microsecond // 1000
+        self._minute.start(max(1000, ms))
+
+    @Slot()
+    def _on_minute_timeout(self) -> None:
+        self.refresh_clock()
+        self._schedule_next_minute()
+
+    def _mark_chosen(self, button: QPushButton, chosen: bool) -> None:
+        """A tick beside the chosen language: a shape, not only a colour (WCAG 1.4.1)."""
+        pixmap = icon_pixmap(
+            "check", self._theme.palette.on_secondary, self._icon_px, self._theme.px(1.5)
+        )
+        if not chosen:
+            pixmap.fill(Qt.GlobalColor.transparent)  # same width either way: nothing jumps
+        icon = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)
+        button.setIcon(icon)
+
+    def _on_language_clicked(self, code: str) -> None:
+        if code != current_language():
+            self.language_requested.emit(code)
+        else:  # tapping the chosen language again must not un-choose it
+            self.language_buttons[code].setChecked(True)

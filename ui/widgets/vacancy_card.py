@@ -1,0 +1,132 @@
+"""One vacancy in a result list: a large tappable card with the facts a resident compares first."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk import format as fmt
+from kiosk.i18n import _
+from kiosk.region import RegionTable
+from kiosk.vacancy import Vacancy
+from ui.theme import Theme
+
+
+def card_stylesheet(theme: Theme) -> str:
+    """The card's own look, from the theme's palette: a white panel that turns yellow with focus.
+
+    A pressed card keeps a light fill, because its labels keep the body text colour.
+    """
+    p, ring = theme.palette, theme.focus_ring_px
+    return f"""
+QPushButton#VacancyCard {{
+    background: {p.surface}; border: 2px solid {p.border}; border-radius: {theme.radius_px}px;
+    padding: 0px; text-align: left; }}
+QPushButton#VacancyCard:pressed {{ background: {p.window}; border: {ring}px solid {p.primary}; }}
+QPushButton#VacancyCard:focus {{
+    background: {p.focus_fill}; border: {ring}px solid {p.focus_ring}; }}
+QPushButton#VacancyCard QLabel {{ color: {p.on_surface}; }}
+QPushButton#VacancyCard:focus QLabel {{ color: {p.on_focus}; }}
+QLabel#DemoBadge {{
+    border: 2px solid {p.on_surface}; border-radius: {theme.radius_px}px;
+    padding: {theme.px(0.5)}px {theme.px(2)}px; font-weight: bold; }}
+"""
+
+
+class VacancyCard(QPushButton):
+    """A vacancy as one big button: title, employer, place, salary and minimum education.
+
+    Tapping (acting on release), Enter or Space emits `clicked`. Text wraps instead of being cut
+    off, and the card grows to fit. Demo vacancies carry a "CONTOH" badge in words, not colour.
+    The accessible name reads the whole card in one sentence.
+
+    Args:
+        vacancy: a stored vacancy (with `id`).
+        regions: names the kecamatan of `vacancy.kecamatan_code`.
+    """
+
+    def __init__(
+        self,
+        vacancy: Vacancy,
+        regions: RegionTable,
+        theme: Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("VacancyCard")
+        self.vacancy = vacancy
+        self._regions = regions
+        self._min_width = theme.px(60)
+        self.setAutoDefault(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.title_label = self._label("heading")
+        self.badge = QLabel(self)
+        self.badge.setObjectName("DemoBadge")
+        self.badge.setProperty("role", "small")
+        self.badge.setVisible(vacancy.is_demo)
+        self.employer_label = self._label("")
+        self.place_label = self._label("")
+        self.salary_label = self._label("")
+        self.salary_label.setFont(theme.font("body", bold=True))
+        self.education_label = self._label("small")
+        head = QHBoxLayout()
+        head.setSpacing(theme.gap_px)
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        pad = theme.px(4)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(1.5))
+        layout.addLayout(head)
+        for label in (self.employer_label, self.place_label, self.salary_label):
+            layout.addWidget(label)
+        layout.addWidget(self.education_label)
+        self.retranslate()
+
+    def _label(self, role: str) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        if role:
+            label.setProperty("role", role)  # not yet polished: no need for set_role's repolish
+        return label
+
+    def retranslate(self) -> None:
+        """Rewrite every line and the accessible name in the current language."""
+        v = self.vacancy
+        self.title_label.setText(v.title)
+        self.badge.setText(_("EXAMPLE"))
+        self.employer_label.setText(v.employer)
+        self.place_label.setText(fmt.place_text(v, self._regions))
+        self.salary_label.setText(fmt.salary_text(v.salary_min, v.salary_max))
+        self.education_label.setText(fmt.education_text(v.education_min))
+        self.setAccessibleName(self.summary())
+        self.setAccessibleDescription(_("Opens the details of this vacancy"))
+
+    def summary(self) -> str:
+        """The card in one sentence, as a screen reader or "Bacakan" says it."""
+        parts = [_("Example vacancy")] if self.vacancy.is_demo else []
+        parts += [
+            self.title_label.text(),
+            self.employer_label.text(),
+            self.place_label.text(),
+            self.salary_label.text(),
+            self.education_label.text(),
+        ]
+        return ", ".join(parts) + "."
+
+    # A QPushButton sizes itself by its own text; this one takes the size of its laid-out labels.
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        # Not the longest word's width: at 200 % text one long word ("Administrasi") would push
+        # the list wider than the screen; a label narrower than a word breaks it instead.
+        size = self.layout().minimumSize()
+        return QSize(min(size.width(), self._min_width), size.height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalHeightForWidth(width)
