@@ -11,7 +11,7 @@ APT_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfo
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 \
 	libx11-xcb1 libxrender1 libxi6 python3-venv
 
-.PHONY: run test setup lint benchmark screenshots clean catalogs
+.PHONY: run test setup lint benchmark screenshots clean catalogs bundle bundle-smoke
 
 setup: $(STAMP)
 
@@ -51,6 +51,18 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory bundle-smoke
+
+# The PyInstaller bundle of kiosk.spec, as it goes onto a kiosk PC: dist/siker-kiosk/.
+bundle: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build kiosk.spec
+
+# Build the bundle and make it render every screen offscreen: a missing data file shows here.
+bundle-smoke: bundle
+	@rm -rf build/smoke && mkdir -p build/smoke
+	QT_QPA_PLATFORM=offscreen dist/siker-kiosk/siker-kiosk screenshots --data-dir build/smoke/data build/smoke/shots
+	@test "$$(ls build/smoke/shots/*.png | wc -l)" -ge 6 || { echo "bundle smoke run: screenshots missing"; exit 1; }
+	@echo "bundle smoke run: $$(ls build/smoke/shots/*.png | wc -l) screens rendered by dist/siker-kiosk"
 
 benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/search_latency.py

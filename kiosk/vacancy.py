@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class EducationLevel(str, Enum):
+class EducationLevel(StrEnum):
     """Jenjang pendidikan, in Indonesian order.
 
     `rank` follows the KKNI levels of Perpres 8/2012 (D1=3 ... S3=9); SD and SMP sit below the
@@ -46,7 +46,7 @@ _EDUCATION_RANK = {
 }
 
 
-class EmploymentType(str, Enum):
+class EmploymentType(StrEnum):
     """How the job is held. Maps to schema.org `employmentType` values.
 
     CONTRACT is a fixed-term contract (PKWT, PP 35/2021); FULL_TIME a permanent full-time post.

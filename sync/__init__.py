@@ -1,1 +1,1 @@
-"""Sync with the central server (SYNC.md). No Qt. The protocol and client arrive with the sync issue."""
+"""Sync with the central server (SYNC.md). No Qt. Protocol and client come with the sync issue."""

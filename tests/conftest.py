@@ -14,7 +14,7 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 @pytest.fixture
 def shared_data() -> Path:
-    """../shared/data: the real job postings, Semarang regions and KBJI codes (never copied here)."""
+    """../shared/data: the real job postings, Semarang regions and KBJI codes (never copied)."""
     assert SHARED_DATA.is_dir(), f"the shared data folder is missing at {SHARED_DATA}"
     return SHARED_DATA
 

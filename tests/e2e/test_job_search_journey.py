@@ -1,0 +1,136 @@
+"""A resident's whole journey through the real kiosk, driven by clicks only.
+
+Home -> Cari Lowongan -> type "sopir" on the on-screen keyboard -> choose a kecamatan -> open the
+vacancy -> its QR code -> Home; then walk away and the kiosk forgets it all. The app is built the
+way `run_kiosk` builds it: the real TaskRunner with the SQLite connection opened in its db
+thread, on a fresh data folder seeded with the demo catalog.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.settings import Settings
+from tests.fakes import FakeClock
+from ui.app import ServicesHolder, build_window
+from ui.main_window import MainWindow
+from ui.screens.base import Route
+from ui.screens.search_filters import SearchFilter
+from ui.tasks import TaskRunner
+from ui.theme import Theme
+
+LEFT = Qt.MouseButton.LeftButton
+TUGU = "33.74.16"
+
+
+@pytest.fixture
+def kiosk(
+    qtbot: QtBot, qapp: QApplication, tmp_path, clock: FakeClock
+) -> Iterator[MainWindow]:
+    settings = Settings(data_dir=tmp_path / "data", lang="id", windowed=True,
+                        idle_timeout_s=1.0, idle_warning_s=0.5)
+    theme = Theme.for_size(1920, 1080)
+    theme.apply(qapp)
+    runner = TaskRunner()
+    services = ServicesHolder()
+    opened: list[object] = []
+    runner.db(lambda: services.open(settings.data_dir, clock), on_done=opened.append)
+    window = build_window(runner, services, theme, clock, replace(settings))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    yield window
+    window.navigator.idle.uninstall()
+    window.close()
+    runner.shutdown(close=services.close)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _screen(window: MainWindow, route: Route):
+    return window.navigator.screen(route)
+
+
+def _current(window: MainWindow):
+    return window.navigator.stack.currentWidget()
+
+
+def test_resident_finds_a_driver_job_in_tugu_and_takes_it_home_by_qr(
+    qtbot: QtBot, kiosk: MainWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    home = _screen(kiosk, Route.HOME)
+    assert _current(kiosk) is home
+    qtbot.waitUntil(lambda: "48" in home.count_label.text(), timeout=5_000)
+
+    qtbot.mouseClick(home.job_search_tile, LEFT)
+    search = _screen(kiosk, Route.JOB_SEARCH)
+    assert _current(kiosk) is search
+    qtbot.waitUntil(lambda: len(search.cards()) > 0, timeout=5_000)
+
+    for letter in "sopir":
+        qtbot.mouseClick(search.keyboard.key(letter), LEFT)
+    assert search.search_field.text() == "sopir"
+    # "sopir" also finds the "Driver" vacancy through the loan-word table
+    qtbot.waitUntil(
+        lambda: {c.vacancy.title for c in search.cards()}
+        == {"Sopir Truk (SIM B2 Umum)", "Driver Pengiriman (SIM B1)"},
+        timeout=5_000,
+    )
+
+    qtbot.mouseClick(search.filter_buttons[SearchFilter.KECAMATAN], LEFT)
+    assert search.pages.currentWidget() is search.choice_panel
+    qtbot.mouseClick(search.choice_panel.option_button(TUGU), LEFT)
+    qtbot.waitUntil(
+        lambda: [c.vacancy.title for c in search.cards()] == ["Sopir Truk (SIM B2 Umum)"],
+        timeout=5_000,
+    )
+    assert search.filter_buttons[SearchFilter.KECAMATAN].value_text() == "Tugu"
+
+    qtbot.mouseClick(search.cards()[0], LEFT)
+    detail = _screen(kiosk, Route.VACANCY_DETAIL)
+    assert _current(kiosk) is detail
+    qtbot.waitUntil(lambda: detail.vacancy() is not None, timeout=5_000)
+    assert detail.vacancy().title == "Sopir Truk (SIM B2 Umum)"
+    assert "Tugu" in detail.fact_values["place"].text()
+    qr = detail.qr_label.pixmap()
+    assert not qr.isNull()
+    assert qr.width() >= kiosk.theme.px(40)
+    assert "Sopir Truk (SIM B2 Umum)" in detail.qr_payload
+
+    qtbot.mouseClick(kiosk.nav_bar.back_button, LEFT)
+    assert _current(kiosk) is search
+    assert search.search_field.text() == "sopir"  # Back keeps the resident's search
+
+    qtbot.mouseClick(kiosk.nav_bar.home_button, LEFT)
+    assert _current(kiosk) is home
+    assert "Screen vacancy_detail -> job_search" in caplog.text
+    assert "Screen job_search -> home" in caplog.text
+
+
+def test_the_next_resident_finds_nothing_of_the_last_one(
+    qtbot: QtBot, kiosk: MainWindow
+) -> None:
+    home = _screen(kiosk, Route.HOME)
+    search = _screen(kiosk, Route.JOB_SEARCH)
+    kiosk.navigator.idle.install()
+    qtbot.mouseClick(home.job_search_tile, LEFT)
+    for letter in "kasir":
+        qtbot.mouseClick(search.keyboard.key(letter), LEFT)
+    qtbot.mouseClick(kiosk.top_bar.language_buttons["en"], LEFT)
+    qtbot.waitUntil(lambda: len(search.cards()) > 0, timeout=5_000)
+
+    # Nobody touches the kiosk: the warning comes, then the kiosk starts over.
+    qtbot.waitUntil(lambda: kiosk.idle_overlay.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: _current(kiosk) is home, timeout=5_000)
+    assert not kiosk.idle_overlay.isVisible()
+    assert search.search_field.text() == ""
+    assert search.query().kecamatan_code is None
+    assert home.job_search_tile.text() == "Cari Lowongan"  # back to Indonesian
