@@ -24,7 +24,7 @@ def rank_key(date_posted: date, vacancy_id: int) -> int:
     """
     return (date_posted.toordinal() << _ID_BITS) | (vacancy_id & ((1 << _ID_BITS) - 1))
 _COMPARED = (
-    "title", "employer", "location", "kecamatan_code", "description", "employment_type",
+    "title", "employer", "location", "kecamatan_code", "in_kota", "description", "employment_type",
     "salary_min", "salary_max", "education_min", "experience_years", "skills",
     "kbji_major_group", "date_posted", "valid_through", "valid_through_estimated", "url", "is_demo",
 )
@@ -53,6 +53,7 @@ def vacancy_to_row(v: Vacancy) -> dict[str, Any]:
         "employer": v.employer,
         "location": v.location,
         "kecamatan_code": v.kecamatan_code,
+        "in_kota": int(v.in_kota_semarang or v.kecamatan_code is not None),
         "description": v.description,
         "employment_type": v.employment_type.value if v.employment_type else None,
         "salary_min": v.salary_min,
@@ -80,6 +81,7 @@ def row_to_vacancy(row: dict[str, Any]) -> Vacancy:
         employer=row["employer"],
         location=row["location"] or "",
         kecamatan_code=row["kecamatan_code"],
+        in_kota_semarang=bool(row["in_kota"]),
         description=row["description"] or "",
         employment_type=EmploymentType(row["employment_type"]) if row["employment_type"] else None,
         salary_min=row["salary_min"],
@@ -184,8 +186,9 @@ class VacancyCatalog:
         salary_top = vacancy.salary_max if vacancy.salary_max is not None else vacancy.salary_min
         conn.execute(
             "INSERT INTO vacancy_facet (rank_key, vacancy_id, valid_through, kecamatan_code, "
-            "education_rank, employment_type, salary_top) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (key, vacancy_id, row["valid_through"], row["kecamatan_code"],
+            "in_kota, education_rank, employment_type, salary_top) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, vacancy_id, row["valid_through"], row["kecamatan_code"], row["in_kota"],
              row["education_rank"], row["employment_type"], salary_top),
         )
         conn.execute(

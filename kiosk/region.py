@@ -10,6 +10,8 @@ from assets import ASSETS_DIR
 from kiosk.textnorm import fold
 
 REGION_FILE = ASSETS_DIR / "regions" / "kota_semarang.json"
+KOTA_CODE = "33.74"  # Kota Semarang's Kemendagri code; as a filter value: the whole city
+_KABUPATEN = re.compile(r"\b(kabupaten|kab)\s+semarang\b")
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,23 @@ class RegionTable:
         return self._by_code.get(code)
 
     def name_of(self, code: str | None) -> str | None:
+        """The kecamatan's name for its code, "Kota Semarang" for KOTA_CODE, else None."""
+        if code == KOTA_CODE:
+            return "Kota Semarang"
         kecamatan = self._by_code.get(code or "")
         return kecamatan.name if kecamatan else None
+
+    def is_in_kota(self, place: str) -> bool:
+        """True when a place is in Kota Semarang: it names the city ("Semarang", "Kota
+        Semarang, Jawa Tengah") or one of its kecamatan. Kabupaten Semarang, the regency
+        around Ungaran, is another place."""
+        folded = " ".join(fold(place).split())
+        if not folded or _KABUPATEN.search(folded):
+            return False
+        if " semarang " in f" {folded} ":
+            return True
+        # A kecamatan name alone; a bare kelurahan name may be a place elsewhere (Karanganyar).
+        return re.sub(r"^(kecamatan|kec)\s+", "", folded) in self._kecamatan_names
 
     def match_kecamatan(self, place: str) -> str | None:
         """The kecamatan code a place name denotes, or None.

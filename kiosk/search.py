@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from assets import ASSETS_DIR
 from kiosk.catalog import row_to_vacancy
+from kiosk.region import KOTA_CODE
 from kiosk.textnorm import Stemmer, fold, tokens
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
@@ -42,7 +43,8 @@ class SearchQuery:
 
     Attributes:
         text: free text as typed, in any case, with or without punctuation.
-        kecamatan_code: dotted Kemendagri code ("33.74.10"); None for anywhere.
+        kecamatan_code: dotted Kemendagri code ("33.74.10"); kiosk.region.KOTA_CODE ("33.74")
+            for anywhere in Kota Semarang, also where only the city is known; None for anywhere.
         education: the resident's HIGHEST level; shows vacancies asking for that level or lower
             (or stating none). Levels compare by KKNI rank (kiosk.vacancy.EducationLevel.rank).
         employment_type: only this type; None for any.
@@ -166,7 +168,9 @@ class SearchService:
         limit, offset = max(0, limit), max(0, offset)
         where = ["f.valid_through >= :today"]
         params: dict[str, object] = {"today": (today or self._clock().date()).isoformat()}
-        if query.kecamatan_code:
+        if query.kecamatan_code == KOTA_CODE:
+            where.append("f.in_kota = 1")
+        elif query.kecamatan_code:
             where.append("f.kecamatan_code = :kecamatan")
             params["kecamatan"] = query.kecamatan_code
         if query.education is not None:

@@ -66,7 +66,8 @@ class Vacancy:
     """One vacancy as the kiosk stores it.
 
     Salaries are whole IDR per month. `kecamatan_code` is the dotted Kemendagri code
-    (e.g. "33.74.07") when the location is in Kota Semarang and names a kecamatan, else None.
+    (e.g. "33.74.07") when the location is in Kota Semarang and names a kecamatan, else None;
+    `in_kota_semarang` is True for every vacancy in the city, also when only "Semarang" is known.
     `kbji_major_group` is the one-digit KBJI 2014 golongan pokok ("0"-"9") when inferred.
     `valid_through_estimated` is True when the source gave no closing date and the kiosk
     estimated one. `(source, source_id)` identifies the record across re-imports.
@@ -82,6 +83,7 @@ class Vacancy:
     valid_through: date
     valid_through_estimated: bool = False
     kecamatan_code: str | None = None
+    in_kota_semarang: bool = False  # in Kota Semarang, whether or not the kecamatan is known
     employment_type: EmploymentType | None = None
     salary_min: int | None = None
     salary_max: int | None = None

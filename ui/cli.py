@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, argparse.SUPPRESS)
     p.add_argument("text", nargs="?", default="")
     p.add_argument("--json", action="store_true", help='print {"results": [...]} in rank order')
-    p.add_argument("--kecamatan", help="kecamatan name or Kemendagri code")
+    p.add_argument("--kecamatan", help='kecamatan name or Kemendagri code; "Kota Semarang" '
+                   "(or 33.74) for anywhere in the city")
     p.add_argument("--education", help="the resident's highest education level (SD ... S3)")
     p.add_argument("--type", dest="employment_type", help="employment type, e.g. FULL_TIME")
     p.add_argument("--min-salary", type=int, help="minimum salary, IDR per month")
@@ -106,9 +107,14 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
     try:
         kecamatan = None
         if args.kecamatan:
+            from kiosk.region import KOTA_CODE
+            from kiosk.textnorm import fold
+
+            whole_city = " ".join(fold(args.kecamatan).split()) in {"kota semarang", "semarang"}
             kecamatan = (
                 args.kecamatan
-                if services.regions.by_code(args.kecamatan)
+                if services.regions.by_code(args.kecamatan) or args.kecamatan == KOTA_CODE
+                else KOTA_CODE if whole_city
                 else services.regions.match_kecamatan(args.kecamatan)
             )
             if kecamatan is None:

@@ -198,6 +198,7 @@ def build_vacancy(
         valid_through=valid_through or date_posted + timedelta(days=ESTIMATED_VALIDITY_DAYS),
         valid_through_estimated=valid_through is None,
         kecamatan_code=kecamatan_of(regions, location, address, description),
+        in_kota_semarang=regions.is_in_kota(location or address),
         employment_type=employment_type_of(draft.employment_type),
         salary_min=salary_min,
         salary_max=salary_max,

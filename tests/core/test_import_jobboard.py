@@ -215,3 +215,22 @@ def test_skipped_records_say_where_they_are(tmp_path: Path, regions: RegionTable
     assert isinstance(items[1], SkippedRecord)
     assert items[1].position == "baris 3"  # the blank line 2 is not a record
     assert "Title" in items[1].reason
+
+
+@pytest.mark.parametrize(
+    ("location", "inside"),
+    [
+        ("Semarang", True),  # the city only: no kecamatan, but in the whole-city filter
+        ("Tembalang", True),
+        ("Jatingaleh, Semarang", True),
+        ("Karanganyar", False),
+        ("Kabupaten Semarang", False),
+        ("Jakarta Barat", False),
+    ],
+)
+def test_vacancies_anywhere_in_kota_semarang_are_marked_as_such(
+    tmp_path: Path, regions: RegionTable, location: str, inside: bool
+) -> None:
+    record = job_board_record(Location=location, Description="")
+    vacancy = read_one(write_lines(tmp_path / "k.jsonl", [record]), regions)
+    assert vacancy.in_kota_semarang is inside

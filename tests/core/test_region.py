@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.region import REGION_FILE, RegionTable
+from kiosk.region import KOTA_CODE, REGION_FILE, RegionTable
 
 KECAMATAN_CODE = re.compile(r"^33\.74\.(0[1-9]|1[0-6])$")
 KELURAHAN_CODE = re.compile(r"^33\.74\.(0[1-9]|1[0-6])\.1\d{3}$")
@@ -130,3 +130,24 @@ def test_find_kecamatan_in_text_gives_none_for_two_kecamatan_or_none_named(
     assert regions.find_kecamatan_in_text("Penempatan di Kota Semarang") is None
     # A kelurahan name alone is not enough inside free text.
     assert regions.find_kecamatan_in_text("Jl. Jatingaleh no. 5") is None
+
+
+@pytest.mark.parametrize(
+    ("place", "inside"),
+    [
+        ("Semarang", True),
+        ("Kota Semarang, Jawa Tengah", True),
+        ("Tembalang", True),
+        ("Banyumanik, Semarang", True),
+        ("Kabupaten Semarang", False),
+        ("Ungaran, Kab. Semarang", False),
+        ("Jakarta Barat", False),
+        ("", False),
+    ],
+)
+def test_is_in_kota_tells_the_city_from_the_regency(regions, place, inside):
+    assert regions.is_in_kota(place) is inside
+
+
+def test_the_whole_city_has_a_name():
+    assert RegionTable.load().name_of(KOTA_CODE) == "Kota Semarang"

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from kiosk.catalog import VacancyCatalog
 from kiosk.db import open_database
+from kiosk.region import KOTA_CODE
 from kiosk.search import SearchQuery, SearchService
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
@@ -48,6 +49,10 @@ CATALOG = [
     _vacancy("6", "Akuntan Senior", education_min=EducationLevel.S1, salary_min=8_000_000,
              salary_max=10_000_000, skills=("Accounting", "Pajak")),
     _vacancy("7", "Kurir Paket Motor", valid_through=date(2025, 7, 9)),  # expired on the 10th
+    _vacancy("9", "Admin Toko Online", location="Semarang", in_kota_semarang=True,
+             date_posted=date(2025, 6, 10)),
+    _vacancy("10", "Admin Kantor Cabang", location="Ungaran, Kabupaten Semarang",
+             date_posted=date(2025, 6, 9)),
     _vacancy("8", "Penjahit Konveksi", employer="CV Benang Emas", date_posted=date(2025, 6, 20),
              description="Menjahit kaos dan kemeja, diutamakan bisa mesin obras."),
 ]
@@ -122,13 +127,21 @@ def test_empty_query_lists_open_vacancies_newest_first(search):
     titles = _titles(search)
     assert len(titles) == len(CATALOG) - 1
     assert titles[0] == "Driver Pribadi"
-    assert titles[-1] == "Penjahit Konveksi"
+    assert titles[-1] == "Admin Kantor Cabang"
 
 
 def test_kecamatan_filter(search):
     assert sorted(_titles(search, kecamatan_code=TEMBALANG)) == [
         "Driver Pribadi", "Satpam Perumahan",
     ]
+
+
+def test_the_whole_city_filter_keeps_every_vacancy_in_kota_semarang(search):
+    titles = set(_titles(search, kecamatan_code=KOTA_CODE))
+    # the kecamatan ones and the one that only says "Semarang", not the regency next door
+    assert titles == {
+        "Pengemudi Truk Ekspedisi", "Driver Pribadi", "Satpam Perumahan", "Admin Toko Online",
+    }
 
 
 def test_education_filter_shows_that_level_or_lower_and_unstated(search):

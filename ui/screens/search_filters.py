@@ -8,7 +8,7 @@ from typing import Any
 
 from kiosk import format as fmt
 from kiosk.i18n import _
-from kiosk.region import RegionTable
+from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search import SearchQuery
 from kiosk.vacancy import EducationLevel, EmploymentType
 
@@ -54,7 +54,9 @@ def options(kind: SearchFilter, regions: RegionTable | None) -> list[tuple[Any, 
     kecamatan alphabetically, schooling and salary from low to high."""
     if kind is SearchFilter.KECAMATAN:
         kecamatan = sorted(regions.kecamatan if regions else (), key=lambda k: k.name)
-        return [(k.code, (lambda name=k.name: name)) for k in kecamatan]
+        # The whole city first: many employers name only "Semarang", not the kecamatan.
+        whole_city: list[tuple[Any, Label]] = [(KOTA_CODE, lambda: _("Anywhere in Kota Semarang"))]
+        return whole_city + [(k.code, (lambda name=k.name: name)) for k in kecamatan]
     if kind is SearchFilter.EDUCATION:
         return [(level, (lambda msgid=msgid: _(msgid))) for level, msgid in fmt.EDUCATION_CHOICES]
     if kind is SearchFilter.EMPLOYMENT:
@@ -67,6 +69,8 @@ def value_text(kind: SearchFilter, value: Any, regions: RegionTable | None) -> s
     if value is None:
         return _("All")
     if kind is SearchFilter.KECAMATAN:
+        if value == KOTA_CODE:
+            return _("Kota Semarang")
         return (regions.name_of(value) if regions else None) or str(value)
     if kind is SearchFilter.EDUCATION:
         # The level's own abbreviation, the same in every language and short enough for the
