@@ -1,11 +1,15 @@
 """Fixtures shared by every test folder."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
+from kiosk.db import open_database
+from kiosk.region import RegionTable
 from tests.fakes import FakeClock
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,3 +27,17 @@ def shared_data() -> Path:
 def clock() -> FakeClock:
     """A fixed clock inside the real file's posting window (June-July 2025)."""
     return FakeClock(datetime(2025, 7, 10, 9, 0, 0))
+
+
+@pytest.fixture(scope="session")
+def regions() -> RegionTable:
+    """The team's Kota Semarang region table from assets/ (read-only, shared by all tests)."""
+    return RegionTable.load()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """A fresh kiosk database in a real SQLite file, schema applied."""
+    database = open_database(tmp_path / "kiosk.db")
+    yield database
+    database.close()

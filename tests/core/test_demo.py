@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.catalog import VacancyCatalog, row_to_vacancy
-from kiosk.db import open_database
 from kiosk.demo import DEMO_CATALOG, DEMO_SOURCE, read_demo_catalog, seed_demo_catalog
 from kiosk.importer import SkippedRecord, read_vacancies
 from kiosk.region import RegionTable
@@ -21,9 +19,6 @@ from tests.fakes import FakeClock
 DISCLAIMER = "Lowongan contoh untuk demonstrasi kiosk — bukan lowongan sungguhan."
 
 
-@pytest.fixture(scope="module")
-def regions() -> RegionTable:
-    return RegionTable.load()
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +32,6 @@ def demo(regions: RegionTable, clock: FakeClock) -> list[Vacancy]:
     return read_demo_catalog(regions, clock().date())
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "kiosk.db")
-    yield database
-    database.close()
 
 
 @pytest.fixture

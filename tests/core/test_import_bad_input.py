@@ -55,11 +55,6 @@ def indonesian() -> Iterator[None]:
     set_language("id")
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "kiosk.db")
-    yield database
-    database.close()
 
 
 def good_record(n: int, **changes: object) -> dict[str, object]:

@@ -16,9 +16,6 @@ from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture
-def regions() -> RegionTable:
-    return RegionTable.load()
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.catalog import VacancyCatalog
-from kiosk.db import open_database
 from kiosk.importer import (
     ESTIMATED_VALIDITY_DAYS,
     SkippedRecord,
@@ -21,18 +19,6 @@ from kiosk.importer import (
 from kiosk.region import RegionTable
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 from tests.fakes import FakeClock
-
-
-@pytest.fixture
-def regions() -> RegionTable:
-    return RegionTable.load()
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "kiosk.db")
-    yield database
-    database.close()
 
 
 def job_board_record(**changes: str) -> dict[str, str]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.catalog import VacancyCatalog
-from kiosk.db import open_database
 from kiosk.importer import SkippedRecord, import_files, read_vacancies
 from kiosk.region import RegionTable
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
@@ -19,16 +17,8 @@ from tests.fakes import FakeClock
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture
-def regions() -> RegionTable:
-    return RegionTable.load()
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "kiosk.db")
-    yield database
-    database.close()
 
 
 def vacancies(path: Path, regions: RegionTable) -> dict[str, Vacancy]:

@@ -14,9 +14,6 @@ KECAMATAN_CODE = re.compile(r"^33\.74\.(0[1-9]|1[0-6])$")
 KELURAHAN_CODE = re.compile(r"^33\.74\.(0[1-9]|1[0-6])\.1\d{3}$")
 
 
-@pytest.fixture(scope="module")
-def regions() -> RegionTable:
-    return RegionTable.load()
 
 
 def _reference_rows(shared_data: Path) -> list[dict[str, str]]:

@@ -19,9 +19,6 @@ def indonesian() -> Iterator[None]:
     set_language("id")
 
 
-@pytest.fixture(scope="module")
-def regions() -> RegionTable:
-    return RegionTable.load()
 
 
 def _vacancy(**changes: object) -> Vacancy:

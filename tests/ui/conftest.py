@@ -61,6 +61,16 @@ def services(settings: Settings, clock: FakeClock) -> Iterator[KioskServices]:
 
 
 @pytest.fixture
+def sample_services(tmp_path: Path, clock: FakeClock) -> Iterator[KioskServices]:
+    """Services on a catalog of six hand-made vacancies (tests/ui/sample_vacancies.py)."""
+    from tests.ui.sample_vacancies import open_sample_services
+
+    services = open_sample_services(tmp_path / "data", clock)
+    yield services
+    services.close()
+
+
+@pytest.fixture
 def make_kiosk_window(
     qtbot: QtBot, theme: Theme, services: KioskServices, clock: FakeClock, settings: Settings
 ) -> Iterator[Callable[..., MainWindow]]:

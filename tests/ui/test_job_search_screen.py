@@ -1,7 +1,6 @@
 """The job search screen on a real SQLite catalog: typing by taps, filters, results, paging."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -25,11 +24,6 @@ from ui.theme import Theme
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture
-def sample_services(tmp_path: Path, clock: FakeClock) -> Iterator[KioskServices]:
-    services = open_sample_services(tmp_path / "data", clock)
-    yield services
-    services.close()
 
 
 @pytest.fixture

@@ -1,9 +1,6 @@
 """The vacancy detail screen on a real SQLite catalog: facts, how to apply, the QR code."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScroller
@@ -11,20 +8,12 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import set_language
 from kiosk.services import KioskServices
-from tests.fakes import FakeClock
-from tests.ui.sample_vacancies import open_sample_services, vacancy_id
+from tests.ui.sample_vacancies import vacancy_id
 from ui.screens.base import Navigation
 from ui.screens.job_search import JobSearchScreen
 from ui.screens.vacancy_detail import VacancyDetailScreen
 from ui.tasks import SyncRunner
 from ui.theme import Theme
-
-
-@pytest.fixture
-def sample_services(tmp_path: Path, clock: FakeClock) -> Iterator[KioskServices]:
-    services = open_sample_services(tmp_path / "data", clock)
-    yield services
-    services.close()
 
 
 @pytest.fixture
