@@ -57,6 +57,8 @@ class ServicesHolder:
 
     def open(self, data_dir: Path, clock: Callable[[], datetime]) -> KioskServices:
         self._services = open_services(data_dir, clock)
+        # Load the search vocabulary and index pages now, before a resident types.
+        self._services.search.warm_up()
         return self._services
 
     def __call__(self) -> KioskServices:
