@@ -11,7 +11,7 @@ APT_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfo
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 \
 	libx11-xcb1 libxrender1 libxi6 python3-venv
 
-.PHONY: run test setup lint benchmark screenshots clean catalogs bundle bundle-smoke
+.PHONY: run test setup lint benchmark screenshots clean catalogs bundle bundle-smoke test-without-qt
 
 setup: $(STAMP)
 
@@ -48,10 +48,25 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check kiosk ui accessibility sync tests benchmarks
+	$(VENV)/bin/mypy kiosk accessibility sync
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
-	@$(MAKE) --no-print-directory bundle-smoke
+	@$(MAKE) --no-print-directory test-without-qt bundle-smoke
+
+# The Qt-free packages and their tests in a virtual environment that has no PySide6 at all.
+NOQT := .venv-noqt
+NOQT_STAMP := $(NOQT)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+$(NOQT_STAMP): pyproject.toml $(SYSTEM_STAMP)
+	@test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
+	$(NOQT)/bin/python -m pip install -q --upgrade pip
+	$(NOQT)/bin/python -m pip install -q -e . pytest hypothesis
+	@rm -f $(NOQT)/.installed-*
+	@touch $@
+
+test-without-qt: $(NOQT_STAMP)
+	@! $(NOQT)/bin/python -c "import PySide6" 2>/dev/null || { echo "PySide6 leaked into $(NOQT)"; exit 1; }
+	$(NOQT)/bin/python -m pytest -q -o addopts="-ra" -W ignore::pytest.PytestConfigWarning -p no:cacheprovider tests/core tests/accessibility
 
 # The PyInstaller bundle of kiosk.spec, as it goes onto a kiosk PC: dist/siker-kiosk/.
 bundle: $(STAMP)
@@ -72,7 +87,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/siker-kiosk screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) $(NOQT) build dist *.egg-info
 
 # Message catalogs: extract msgids from the code, merge them into the .po files, compile the .mo
 # files that ship. Translate the new entries in both .po files, then run it again.

@@ -155,7 +155,7 @@ class VacancyCatalog:
                     cursor = conn.execute(
                         f"INSERT INTO vacancy ({names}) VALUES ({marks})", tuple(row.values())
                     )
-                    vacancy_id = cursor.lastrowid
+                    vacancy_id = int(cursor.lastrowid or 0)
                     added += 1
                 else:
                     vacancy_id = found[0]

@@ -8,7 +8,7 @@ migrations = Migrations("siker_kiosk")
 
 @migrations()
 def m001_vacancy(db: Database) -> None:
-    db["vacancy"].create(
+    db.table("vacancy").create(
         {
             "id": int,
             "source": str,
@@ -37,17 +37,17 @@ def m001_vacancy(db: Database) -> None:
         pk="id",
         not_null={"source", "source_id", "title", "employer", "date_posted", "valid_through"},
     )
-    db["vacancy"].create_index(["source", "source_id"], unique=True)
-    db["vacancy"].create_index(["valid_through"])
-    db["vacancy"].create_index(["date_posted"])
-    db["vacancy"].create_index(["kecamatan_code", "date_posted"])
+    db.table("vacancy").create_index(["source", "source_id"], unique=True)
+    db.table("vacancy").create_index(["valid_through"])
+    db.table("vacancy").create_index(["date_posted"])
+    db.table("vacancy").create_index(["kecamatan_code", "date_posted"])
     # A narrow copy of what search filters and sorts on, so that probing thousands of matches
     # never reads the wide rows with their descriptions. `rank_key` orders vacancies newest
     # first (see kiosk.catalog.rank_key) and is also the rowid of the vacancy's row in
     # vacancy_search, so FTS5 can hand matches over newest first and a page stops early.
     # Kept by VacancyCatalog in the same transaction as `vacancy`. salary_top is the top of the
     # stated range in IDR per month.
-    db["vacancy_facet"].create(
+    db.table("vacancy_facet").create(
         {
             "rank_key": int,
             "vacancy_id": int,
@@ -61,9 +61,9 @@ def m001_vacancy(db: Database) -> None:
         pk="rank_key",
         foreign_keys=[("vacancy_id", "vacancy", "id")],
     )
-    db["vacancy_facet"].create_index(["vacancy_id"], unique=True)
+    db.table("vacancy_facet").create_index(["vacancy_id"], unique=True)
     # "All vacancies in Tembalang, newest first" reads this index in order and stops early.
-    db["vacancy_facet"].create_index(["kecamatan_code", "rank_key"])
+    db.table("vacancy_facet").create_index(["kecamatan_code", "rank_key"])
     # The search index holds folded words and their stems, not the display text: see
     # kiosk/textnorm.py. Its rowid is the facet's rank_key.
     db.execute(

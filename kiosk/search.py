@@ -188,14 +188,14 @@ class SearchService:
             total = self._db.execute(
                 f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params
             ).fetchone()[0]
-            ids = [
+            page = [
                 r[0] for r in self._db.execute(
                     f"SELECT f.vacancy_id FROM vacancy_facet f WHERE {condition} "
                     "ORDER BY f.rank_key DESC LIMIT :limit OFFSET :offset",
                     {**params, "limit": limit, "offset": offset},
                 )
             ]
-            return SearchResult(self._load(ids), total)
+            return SearchResult(self._load(page), total)
         matched = (
             "SELECT {what} FROM vacancy_search s JOIN vacancy_facet f ON f.rank_key = s.rowid "
             f"WHERE vacancy_search MATCH :match AND {condition}"
