@@ -41,3 +41,19 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "kiosk.db")
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_threads() -> Iterator[None]:
+    """Fail a test that leaves a thread running (a TaskRunner not shut down, a stray worker)."""
+    import threading
+
+    before = set(threading.enumerate())
+    yield
+    leftover = [
+        t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon
+    ]
+    for thread in leftover:
+        thread.join(timeout=2)
+    still = [t.name for t in leftover if t.is_alive()]
+    assert still == [], f"threads left running: {still}"
