@@ -83,8 +83,10 @@ benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/search_latency.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/cold_start.py
 
+# On a throw-away data folder (the demo catalog), never the kiosk's own.
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/siker-kiosk screenshots docs/screenshots
+	@rm -rf build/screenshot-data
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/siker-kiosk screenshots --data-dir build/screenshot-data docs/screenshots
 
 clean:
 	rm -rf $(VENV) $(NOQT) build dist *.egg-info

@@ -29,7 +29,8 @@ class Scale:
     """How many logical pixels make one millimetre on this panel, and where that came from.
 
     `source` is "configured" (a diagonal set in Settings), "panel" (the size the screen reports)
-    or "default" (a 21.5-inch 16:9 panel was assumed).
+    or "default" (a 21.5-inch 16:9 panel was assumed); "fitted" when it was then shrunk so the
+    layout fits a small screen (see fit_layout).
     """
 
     px_per_mm: float
@@ -85,6 +86,28 @@ def scale_for_screen(
         assert physical_width_mm is not None
         return Scale(width_px / physical_width_mm, "panel")
     return Scale(width_px / default_panel_width_mm(), "default")
+
+
+# The smallest area, in millimetres at the true scale, that holds the kiosk's whole layout at
+# 100 % text (top bar, the two-column job search, bottom bar): measured from the window's
+# minimum size and checked by tests/ui/test_theme.py. A 21.5-inch full-HD panel is 476 x 268 mm.
+LAYOUT_MIN_MM = (365.0, 205.0)
+
+
+def fit_layout(
+    scale: Scale, width_px: int, height_px: int, layout_mm: tuple[float, float] = LAYOUT_MIN_MM
+) -> Scale:
+    """`scale`, or a smaller one when the layout would not fit `width_px` x `height_px`.
+
+    On a small panel (a 14-inch staff laptop) true millimetres would push Back and Home off the
+    screen. Everything then shrinks by the same factor: targets fall below 15 mm physically,
+    which the kiosk reports to staff, but nothing becomes unreachable. Kiosk panels of 19
+    inches and more keep the true scale.
+    """
+    fitting = min(width_px / layout_mm[0], height_px / layout_mm[1])
+    if fitting >= scale.px_per_mm:
+        return scale
+    return Scale(fitting, "fitted")
 
 
 def font_px_for_cap_height(

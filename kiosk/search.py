@@ -184,6 +184,9 @@ class SearchService:
             params["min_salary"] = query.min_salary
         condition = " AND ".join(where)
         expression = self.match_expression(query.text)
+        if expression is None and query.text.strip() and not tokens(query.text):
+            # Only punctuation, emoji or another script: nothing the index can match.
+            return SearchResult((), 0)
         if expression is None:
             total = self._db.execute(
                 f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params
@@ -260,8 +263,10 @@ class SearchService:
     def _alternatives(self, word: str, is_prefix: bool) -> list[str]:
         vocabulary = self._load_vocabulary()
         exact = {word}
-        # A half-typed word has no meaningful stem ("secur" would become "cur").
-        root = word if is_prefix else self._stemmer.stem(word)
+        # A half-typed word has no meaningful stem ("secur" would become "cur"); one that is
+        # already a whole word of the index has ("menjahit" -> "jahit").
+        complete = not is_prefix or word in vocabulary.words
+        root = self._stemmer.stem(word) if complete else word
         exact.add(root)
         for w in list(exact):
             exact |= self._synonyms.of(w)

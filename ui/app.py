@@ -122,6 +122,11 @@ def run_kiosk(settings: Settings) -> int:
     theme = Theme.for_screen(app.primaryScreen(), settings.screen_diagonal_in)
     theme.apply(app)
     log.info("Screen scale %.2f px/mm (%s)", theme.scale.px_per_mm, theme.scale.source)
+    if theme.scale.source == "fitted":
+        log.warning(
+            "The screen is too small for 15 mm touch targets; everything was shrunk to fit. "
+            "Use a panel of 19 inches or more for a public kiosk."
+        )
     runner = TaskRunner()
     services = ServicesHolder()
 

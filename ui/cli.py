@@ -6,8 +6,10 @@ machine without PySide6.
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk.i18n import LANGUAGES
@@ -23,6 +25,19 @@ def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
                         help="language of screens and messages")
     parser.add_argument("--central-url", default=default,
                         help="address of the central SIKER server")
+
+
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,8 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
                    "(or 33.74) for anywhere in the city")
     p.add_argument("--education", help="the resident's highest education level (SD ... S3)")
     p.add_argument("--type", dest="employment_type", help="employment type, e.g. FULL_TIME")
-    p.add_argument("--min-salary", type=int, help="minimum salary, IDR per month")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--min-salary", type=_whole_number(0, 10**12),
+                   help="minimum salary, IDR per month")
+    p.add_argument("--limit", type=_whole_number(1, 1000), default=20,
+                   help="how many results to print (1 to 1000)")
     p.add_argument("--as-of", help="judge expiry on this date (YYYY-MM-DD) instead of today")
 
     p = sub.add_parser("screenshots", help="render every screen offscreen to PNG files")
@@ -60,7 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 done, 1 a problem reported, 2 a usage error).
+
+    Every expected failure (a bad setting, an unreadable data folder, a damaged database, a
+    closed pipe) ends in one plain sentence in the kiosk's language, never a traceback.
+    """
     args = build_parser().parse_args(argv)
+    from kiosk.i18n import _, set_language
     from kiosk.settings import load_settings
 
     try:
@@ -75,15 +98,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
-    from kiosk.i18n import set_language
-
     set_language(settings.lang)
+    try:
+        return _run(settings, args)
+    except BrokenPipeError:
+        # `siker-kiosk search ... | head`: the reader left; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except sqlite3.DatabaseError as exc:
+        print(_("The kiosk database in {folder} cannot be read ({error}). Ask staff to restore "
+                "it from a backup or to move it away so the kiosk starts a new one.").format(
+                    folder=settings.data_dir, error=exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(_("Cannot use {path}: {error}").format(
+            path=exc.filename or settings.data_dir, error=exc.strerror or exc), file=sys.stderr)
+        return 1
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "import-vacancies":
         from ui.commands import import_vacancies
 
         return import_vacancies(settings, args.files, source=args.source)
     if args.command == "search":
-        return _search(settings, args)
+        from ui.search_command import search
+
+        return search(settings, args)
     if args.command == "screenshots":
         from ui.app import render_screenshots
 
@@ -91,81 +133,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_kiosk
 
     return run_kiosk(settings)
-
-
-def _search(settings: Settings, args: argparse.Namespace) -> int:
-    """`siker-kiosk search`: the kiosk's own search, printed as lines or as JSON."""
-    import json
-    from datetime import date, datetime
-
-    from kiosk.i18n import _
-    from kiosk.search import SearchQuery
-    from kiosk.services import open_services
-    from kiosk.vacancy import EducationLevel, EmploymentType
-
-    services = open_services(settings.data_dir, datetime.now)
-    try:
-        kecamatan = None
-        if args.kecamatan:
-            from kiosk.region import KOTA_CODE
-            from kiosk.textnorm import fold
-
-            whole_city = " ".join(fold(args.kecamatan).split()) in {"kota semarang", "semarang"}
-            kecamatan = (
-                args.kecamatan
-                if services.regions.by_code(args.kecamatan) or args.kecamatan == KOTA_CODE
-                else KOTA_CODE if whole_city
-                else services.regions.match_kecamatan(args.kecamatan)
-            )
-            if kecamatan is None:
-                names = ", ".join(k.name for k in services.regions.kecamatan)
-                print(_("Unknown kecamatan “{name}”. Choose one of: {names}").format(
-                    name=args.kecamatan, names=names), file=sys.stderr)
-                return 2
-        try:
-            education = EducationLevel(args.education.upper()) if args.education else None
-            employment_type = (
-                EmploymentType(args.employment_type.upper().replace("-", "_"))
-                if args.employment_type else None
-            )
-            today = date.fromisoformat(args.as_of) if args.as_of else None
-        except ValueError:
-            print(_("Check --education (SD ... S3), --type ({types}) and --as-of (YYYY-MM-DD).")
-                  .format(types=", ".join(t.value for t in EmploymentType)), file=sys.stderr)
-            return 2
-        if args.min_salary is not None and args.min_salary < 0:
-            print(_("The minimum salary cannot be negative."), file=sys.stderr)
-            return 2
-        query = SearchQuery(
-            text=args.text, kecamatan_code=kecamatan, education=education,
-            employment_type=employment_type, min_salary=args.min_salary,
-        )
-        result = services.search.search(query, limit=max(1, args.limit), today=today)
-        if args.json:
-            results = [
-                {
-                    "id": v.id, "source": v.source, "source_id": v.source_id, "title": v.title,
-                    "employer": v.employer,
-                    "kecamatan": services.regions.name_of(v.kecamatan_code),
-                    "kecamatan_code": v.kecamatan_code, "location": v.location,
-                    "employment_type": v.employment_type.value if v.employment_type else None,
-                    "salary_min": v.salary_min, "salary_max": v.salary_max,
-                    "education_min": v.education_min.value if v.education_min else None,
-                    "date_posted": v.date_posted.isoformat(),
-                    "valid_through": v.valid_through.isoformat(), "is_demo": v.is_demo,
-                }
-                for v in result.vacancies
-            ]
-            print(json.dumps({"results": results, "total": result.total}, ensure_ascii=False))
-            return 0
-        print(_("{shown} of {total} vacancies").format(
-            shown=len(result.vacancies), total=result.total))
-        for rank, v in enumerate(result.vacancies, 1):
-            place = services.regions.name_of(v.kecamatan_code) or v.location
-            print(f"{rank:3}. {v.title} | {v.employer} | {place}")
-        return 0
-    finally:
-        services.close()
 
 
 if __name__ == "__main__":

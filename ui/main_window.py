@@ -65,8 +65,8 @@ class MainWindow(QMainWindow):
     def present(self, windowed: bool) -> None:
         """Show full screen (the kiosk) or in a window (staff laptops, `--windowed`)."""
         if windowed:
-            self.resize(1280, 800)
-            self.show()
+            # A laptop's whole free area: the theme was fitted to it (Theme.for_screen).
+            self.showMaximized()
         else:
             self.showFullScreen()
 

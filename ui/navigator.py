@@ -214,7 +214,11 @@ class Navigator(QObject):
         self._show(nav)
 
     def back(self) -> None:
-        """Return to the screen shown before this one; on Home there is nowhere to go."""
+        """Close what is open on the screen (a filter panel), else return to the screen shown
+        before this one; on Home there is nowhere to go."""
+        screen = self.current_screen
+        if screen is not None and screen.handle_back():
+            return
         if self._history:
             self._show(self._history.pop())
 

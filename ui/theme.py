@@ -43,6 +43,7 @@ from accessibility.scaling import (
     MIN_GAP_MM,
     MIN_TARGET_MM,
     Scale,
+    fit_layout,
     font_px_for_cap_height,
     read_cap_height_ratio,
     scale_for_screen,
@@ -112,7 +113,7 @@ class Theme:
     ) -> Theme:
         """A theme for a window of this size on a panel of unknown (21.5-inch) or given diagonal."""
         scale = scale_for_screen(width_px, height_px, None, None, diagonal_in)
-        return cls(scale, palette, text_scale)
+        return cls(fit_layout(scale, width_px, height_px), palette, text_scale)
 
     @classmethod
     def for_screen(
@@ -122,14 +123,16 @@ class Theme:
         palette: Palette = DEFAULT_PALETTE,
         text_scale: float = 1.0,
     ) -> Theme:
-        """A theme for a real screen, trusting its reported physical size when plausible."""
+        """A theme for a real screen, trusting its reported physical size when plausible, and
+        shrunk when the layout would not fit the screen's free area (accessibility.fit_layout)."""
         if screen is None:
             return cls.for_size(1920, 1080, diagonal_in, palette, text_scale)
         size, physical = screen.geometry().size(), screen.physicalSize()
         scale = scale_for_screen(
             size.width(), size.height(), physical.width(), physical.height(), diagonal_in
         )
-        return cls(scale, palette, text_scale)
+        free = screen.availableGeometry().size()
+        return cls(fit_layout(scale, free.width(), free.height()), palette, text_scale)
 
     def px(self, mm: float) -> int:
         return self.scale.px(mm)

@@ -201,3 +201,17 @@ def test_every_prefix_of_a_title_finds_that_vacancy(search, text, cut):
     typed = text[:cut]
     assert text in _titles(search, typed)
 
+
+
+def test_a_whole_word_finds_its_stem_before_the_space_is_typed(search):
+    # "menjahit" is in the index (the tailor's description), so its stem "jahit" counts too
+    assert '"jahit"' in search.match_expression("menjahit")
+    assert _titles(search, "menjahit") == _titles(search, "menjahit ")
+    # ...but a half-typed word is not cut down to a root ("secur" is not "cur")
+    assert '"cur"' not in search.match_expression("secur")
+
+
+@pytest.mark.parametrize("text", ["!!!", "🙂", "خياط", "裁缝", "  ...  "])
+def test_text_with_nothing_searchable_matches_nothing(search, text):
+    result = search.search(SearchQuery(text))
+    assert result.total == 0 and result.vacancies == ()

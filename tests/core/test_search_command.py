@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,66 @@ def test_plain_output_lists_rank_title_employer_and_place(capsys, data_dir):
         "Admin Gudang | Catur Pilar Sejahtera (Althea Eco Bag) | Semarang" in line
         for line in lines[1:]
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--education", "X"], ["X", "SD", "S3"]),
+        (["--type", "kadang"], ["kadang", "FULL_TIME"]),
+        (["--as-of", "kemarin"], ["kemarin", "TTTT-BB-HH"]),
+    ],
+)
+def test_a_bad_option_says_which_and_what_it_takes(capsys, data_dir, args, words):
+    capsys.readouterr()
+    assert main(["search", "--data-dir", str(data_dir), *args, "x"]) == 2
+    err = capsys.readouterr().err
+    assert all(w in err for w in words)
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "99999999999999999999"])
+def test_an_impossible_limit_is_a_usage_error(capsys, data_dir, limit):
+    with pytest.raises(SystemExit) as exit_:
+        main(["search", "--data-dir", str(data_dir), "--limit", limit, "x"])
+    assert exit_.value.code == 2
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_indonesian_type_words_and_undotted_codes_are_understood(capsys, data_dir):
+    answer = _search(capsys, data_dir, "", "--type", "kontrak", "--kecamatan", "337410")
+    assert answer["total"] == 0 or all(
+        r["employment_type"] == "CONTRACT" and r["kecamatan_code"] == "33.74.10"
+        for r in answer["results"]
+    )
+    whole_city = _search(capsys, data_dir, "", "--kecamatan", "Kota Semarang", "--limit", "100")
+    assert whole_city["total"] == 51  # the real file's postings in Semarang
+    assert all(r["location"] == "Semarang" for r in whole_city["results"])
+
+
+def test_a_damaged_database_is_a_sentence_not_a_traceback(capsys, tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "kiosk.db").write_bytes(b"this is not a database" * 100)
+    assert main(["search", "--data-dir", str(folder), "kasir"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "petugas" in err
+
+
+def test_a_data_folder_that_is_a_file_is_a_sentence_not_a_traceback(capsys, tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    assert main(["search", "--data-dir", str(not_a_folder), "kasir"]) == 1
+    assert str(not_a_folder) in capsys.readouterr().err
+
+
+def test_a_reader_that_leaves_early_ends_quietly(data_dir):
+    import subprocess
+    import sys
+
+    shell = (f"{sys.executable} -m ui.cli search --data-dir {data_dir} --as-of {AS_OF} "
+             "--limit 1000 sales | head -1")
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60,
+                          cwd=repo)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert done.stdout.strip()

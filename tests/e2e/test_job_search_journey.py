@@ -134,3 +134,22 @@ def test_the_next_resident_finds_nothing_of_the_last_one(
     assert search.search_field.text() == ""
     assert search.query().kecamatan_code is None
     assert home.job_search_tile.text() == "Cari Lowongan"  # back to Indonesian
+
+
+def test_back_closes_an_open_filter_panel_before_leaving_the_screen(
+    qtbot: QtBot, kiosk: MainWindow
+) -> None:
+    search = _screen(kiosk, Route.JOB_SEARCH)
+    qtbot.mouseClick(_screen(kiosk, Route.HOME).job_search_tile, LEFT)
+    qtbot.mouseClick(search.filter_buttons[SearchFilter.EDUCATION], LEFT)
+    assert search.pages.currentWidget() is search.choice_panel
+    qtbot.mouseClick(kiosk.nav_bar.back_button, LEFT)
+    assert _current(kiosk) is search
+    assert search.pages.currentWidget() is not search.choice_panel
+    qtbot.mouseClick(kiosk.nav_bar.back_button, LEFT)
+    assert _current(kiosk) is _screen(kiosk, Route.HOME)
+
+
+def test_the_search_field_offers_no_mouse_menu(kiosk: MainWindow) -> None:
+    search = _screen(kiosk, Route.JOB_SEARCH)
+    assert search.search_field.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu

@@ -80,3 +80,15 @@ def test_home_speaks_and_retranslates_in_english(
     assert home.job_search_tile.accessibleName() == "Find a job"
     assert home.count_label.text().endswith("open for applications now.")
     assert home.speak_summary().startswith("Welcome to the SIKER kiosk")
+
+
+def test_a_kiosk_with_only_closed_vacancies_says_to_ask_the_staff(
+    qtbot: QtBot, theme: Theme, services: KioskServices, clock
+) -> None:
+    clock.advance(days=3 * 365)  # every demo vacancy has closed by then
+    home = make_home(qtbot, theme, lambda: services)
+    home.enter()
+    assert services.catalog.count() == 0
+    assert home.count_label.text() == (
+        "Belum ada lowongan yang masih dibuka di kiosk ini. Silakan tanya petugas."
+    )

@@ -300,3 +300,16 @@ def test_with_the_real_task_runner_only_the_latest_search_is_shown(
         assert screen.count_label.text() == "1 lowongan ditemukan"
     finally:
         runner.shutdown(close=lambda: opened[0].close())
+
+
+def test_an_empty_catalog_says_to_ask_the_staff_not_that_the_search_failed(
+    qtbot: QtBot, theme: Theme, sample_services: KioskServices, clock: FakeClock
+) -> None:
+    clock.advance(days=3 * 365)
+    screen = JobSearchScreen(SyncRunner(), sample_services, theme)
+    qtbot.addWidget(screen)
+    screen.resize(1920, 860)
+    screen.show()
+    screen.enter()
+    assert screen.cards() == []
+    assert "tanya petugas" in screen.results.message_label.text()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtGui import QFontDatabase, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -64,3 +65,42 @@ def test_the_application_palette_uses_the_theme_colours(qapp: QApplication, them
     assert palette.color(QPalette.ColorRole.Window).name().upper() == theme.palette.window
     assert palette.color(QPalette.ColorRole.WindowText).name().upper() == theme.palette.on_window
     assert qapp.font().pixelSize() == theme.body_px
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "diagonal_in"),
+    [(1366, 768, 14.0), (1920, 1080, 15.6), (1280, 800, 13.3), (1920, 1080, 21.5),
+     (1920, 1080, 0.0), (1080, 1920, 21.5)],
+)
+def test_the_whole_layout_fits_the_screen_of_a_laptop_or_kiosk(
+    qtbot, qapp, sample_services, clock, settings, width, height, diagonal_in
+) -> None:
+    from ui.app import build_window
+    from ui.tasks import SyncRunner
+
+    theme = Theme.for_size(width, height, diagonal_in)
+    theme.apply(qapp)
+    try:
+        window = build_window(SyncRunner(), lambda: sample_services, theme, clock, settings)
+        qtbot.addWidget(window)
+        needed = window.minimumSizeHint()
+        assert needed.width() <= width and needed.height() <= height
+        # A kiosk panel of 21.5 inches keeps true millimetres: 15 mm targets stay 15 mm.
+        if diagonal_in >= 19 and width > height:
+            assert theme.scale.source != "fitted"
+    finally:
+        Theme.for_size(1920, 1080).apply(qapp)
+
+
+def test_layout_min_mm_holds_the_window_at_the_true_scale(
+    qtbot, theme, sample_services, clock, settings
+) -> None:
+    from accessibility.scaling import LAYOUT_MIN_MM
+    from ui.app import build_window
+    from ui.tasks import SyncRunner
+
+    window = build_window(SyncRunner(), lambda: sample_services, theme, clock, settings)
+    qtbot.addWidget(window)
+    needed = window.minimumSizeHint()
+    assert theme.scale.mm(needed.width()) <= LAYOUT_MIN_MM[0]
+    assert theme.scale.mm(needed.height()) <= LAYOUT_MIN_MM[1]

@@ -94,6 +94,11 @@ class Screen(QWidget):
     def reset(self) -> None:
         """Forget the resident's input. The base holds none."""
 
+    def handle_back(self) -> bool:
+        """Undo one step inside the screen (close an open panel) on Back; True if it did.
+        The base has no inner steps, so Back leaves the screen."""
+        return False
+
     def request_navigation(self, route: Route, **params: Any) -> None:
         self.navigate_requested.emit(Navigation(route, dict(params)))
 

@@ -110,12 +110,14 @@ class HomeScreen(Screen):
         if self._open_count is None:
             self.count_label.hide()
             return
-        self.count_label.setText(
-            ngettext(
+        if self._open_count == 0:
+            text = _("No open vacancies are loaded on this kiosk yet. Please ask the staff.")
+        else:
+            text = ngettext(
                 "{count} vacancy is open for applications now.",
                 "{count} vacancies are open for applications now.",
                 self._open_count,
             ).format(count=format_decimal(self._open_count, locale=babel_locale()))
-        )
+        self.count_label.setText(text)
         self.count_label.setAccessibleName(self.count_label.text())
         self.count_label.show()

@@ -89,6 +89,9 @@ class JobSearchScreen(Screen):
         self.heading = QLabel(self)
         set_role(self.heading, "title")
         self.search_field = QLineEdit(self)
+        # No Undo/Copy/Paste menu on a long press or right click: it is untranslated, small,
+        # and would paste what the last resident copied.
+        self.search_field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.search_field.setMaxLength(80)
         self.search_field.textChanged.connect(self._on_search_field_text_changed)
         self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
@@ -173,6 +176,13 @@ class JobSearchScreen(Screen):
 
     def leave(self) -> None:
         self._close_choice()
+
+    def handle_back(self) -> bool:
+        """Back closes an open filter panel, leaving the filter as it was."""
+        if self.pages.currentWidget() is self.choice_panel:
+            self._close_choice()
+            return True
+        return False
 
     def reset(self) -> None:
         """Forget the text, filters, results and scroll position (no database needed)."""
@@ -317,6 +327,12 @@ class JobSearchScreen(Screen):
         )
         if self._total:
             self.results.set_message("")
+            return
+        if not self._query.text.strip() and not has_filters(self._query):
+            # Nothing typed and still nothing: the catalog has no open vacancy at all.
+            self.results.set_message(
+                _("No open vacancies are loaded on this kiosk yet. Please ask the staff.")
+            )
             return
         hints = [_("No vacancy matches.")]
         if self._query.text.strip():
