@@ -4,6 +4,7 @@ Qt-free. Numbers and dates follow the current kiosk language through Babel (id_I
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from babel.dates import format_date
@@ -163,3 +164,19 @@ SALARY_CHOICES: tuple[int, ...] = (2_000_000, 3_000_000, 4_000_000, 5_000_000, 7
 def min_salary_label(amount: int) -> str:
     """The Gaji filter's label for a minimum: "Paling sedikit Rp 3 juta"."""
     return _("At least {amount}").format(amount=rupiah_millions(amount))
+
+
+_LONG_WORD = re.compile(r"\S{25,}")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str, every: int = 20) -> str:
+    """`text` with an invisible break chance every `every` characters inside words of 25
+    characters or more (a URL, a code, a typo without spaces), so that a wrapping label can
+    fold them instead of cutting them off at the screen's edge. Shorter words are untouched."""
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _ZERO_WIDTH_SPACE.join(word[i:i + every] for i in range(0, len(word), every))
+
+    return _LONG_WORD.sub(split, text)

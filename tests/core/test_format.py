@@ -113,3 +113,12 @@ def test_place_names_the_kecamatan_inside_semarang_and_the_source_text_outside()
     assert fmt.place_text(inside, regions) == f"Kecamatan {name}, Kota Semarang"
     assert fmt.place_text(_vacancy(location="Jakarta Barat"), regions) == "Jakarta Barat"
     assert fmt.place_text(_vacancy(location="  "), regions) == "Lokasi tidak disebutkan"
+
+
+def test_breakable_folds_only_words_of_25_characters_or_more():
+    from kiosk.format import breakable
+
+    assert breakable("Staf Administrasi Gudang") == "Staf Administrasi Gudang"
+    folded = breakable("kode ABCDEFGHIJKLMNOPQRSTUVWXYZ0123")
+    assert folded.replace("\u200b", "") == "kode ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
+    assert folded.count("\u200b") == 1

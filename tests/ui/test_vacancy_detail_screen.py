@@ -151,3 +151,12 @@ def test_reset_forgets_the_vacancy_and_language_switch_rewrites_it(
     detail.reset()
     assert detail.vacancy() is None
     assert detail.title_label.text() == "" and not detail.qr_label.isVisible()
+
+
+def test_a_very_long_word_wraps_instead_of_running_off_the_screen(qtbot, detail) -> None:
+    long_word = "https://karir.contoh.co.id/lowongan/" + "x" * 150
+    detail.description_label.setText(f"Daftar di {long_word} sekarang")
+    detail.body_scroll.widget().adjustSize()
+    assert detail.description_label.text() == f"Daftar di {long_word} sekarang"
+    needed = detail.description_label.minimumSizeHint().width()
+    assert needed <= detail.body_scroll.viewport().width()

@@ -29,6 +29,7 @@ from ui.theme import Theme, set_role
 from ui.widgets.qr_code import qr_pixmap
 from ui.widgets.scrolling import enable_kinetic_scrolling
 from ui.widgets.vacancy_card import card_stylesheet
+from ui.widgets.wrapping_label import WrappingLabel
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +142,7 @@ class VacancyDetailScreen(Screen):
         self.retranslate()
 
     def _label(self, role: str) -> QLabel:
-        label = QLabel(self)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label = WrappingLabel(self)
         if role:
             set_role(label, role)
         return label

@@ -9,6 +9,7 @@ from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
 from ui.theme import Theme
+from ui.widgets.wrapping_label import WrappingLabel
 
 
 def card_stylesheet(theme: Theme) -> str:
@@ -83,9 +84,7 @@ class VacancyCard(QPushButton):
         self.retranslate()
 
     def _label(self, role: str) -> QLabel:
-        label = QLabel(self)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label = WrappingLabel(self)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         if role:
             label.setProperty("role", role)  # not yet polished: no need for set_role's repolish
