@@ -203,6 +203,28 @@ class VacancyCatalog:
             ),
         )
 
+    def today(self) -> date:
+        """The clock's current date: vacancies whose valid_through is before it are expired."""
+        return self._clock().date()
+
+    def remove_demo(self) -> int:
+        """Delete every demo vacancy (`is_demo`, as kiosk.demo seeds them) with its rows in
+        vacancy_facet and vacancy_search, in one transaction.
+
+        Returns:
+            How many vacancies were deleted (0 when the catalog held no demo).
+        """
+        conn = self._db.conn
+        demo_keys = "SELECT rank_key FROM vacancy_facet WHERE vacancy_id IN " \
+            "(SELECT id FROM vacancy WHERE is_demo = 1)"
+        with conn:
+            conn.execute(f"DELETE FROM vacancy_search WHERE rowid IN ({demo_keys})")
+            conn.execute(f"DELETE FROM vacancy_facet WHERE rank_key IN ({demo_keys})")
+            removed = conn.execute("DELETE FROM vacancy WHERE is_demo = 1").rowcount
+        if removed:
+            self.revision += 1
+        return removed
+
     def get(self, vacancy_id: int) -> Vacancy | None:
         """The stored vacancy with this id, expired or not, or None."""
         rows = list(self._db["vacancy"].rows_where("id = ?", [vacancy_id]))

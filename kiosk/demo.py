@@ -74,7 +74,9 @@ def seed_demo_catalog(
 
     Only a catalog with no vacancies at all, expired ones included, is seeded: once anything was
     imported or synced, or the demo was seeded before, nothing happens. The newest demo posting
-    is dated the clock's today (see `read_demo_catalog`).
+    is dated the clock's today (see `read_demo_catalog`). The demo stays until an import adds or
+    updates real vacancies: `kiosk.importer.import_files` then deletes it in the same run
+    (`VacancyCatalog.remove_demo`), and the catalog is never seeded again.
 
     Returns:
         How many demo vacancies were added; 0 when the catalog was not empty.

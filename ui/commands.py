@@ -15,11 +15,14 @@ def import_vacancies(settings: Settings, files: list[Path], *, source: str | Non
     """`siker-kiosk import-vacancies FILE...`: import into the catalog in `settings.data_dir`.
 
     Prints the report (counts first, then one line per unreadable file, note and skipped
-    record) to stdout in the current language. `source` overrides every record's source name.
+    record, and a summary by reason after a long skip list) to stdout in the current language.
+    `source` overrides every record's source name (folded: "Loker ID / Bursa" ->
+    "loker-id-bursa").
 
     Returns:
-        0 when at least one record was read, even if some were skipped; 1 when every file
-        failed to open or held no record.
+        The exit status: 0 when every file was read and every record in them imported; 1 when
+        any record was skipped or any file could not be read. The other records and files are
+        imported either way, so 1 means "look at the report", not "nothing happened".
     """
     db = open_database(database_path(settings.data_dir))
     try:
@@ -29,4 +32,4 @@ def import_vacancies(settings: Settings, files: list[Path], *, source: str | Non
         db.close()
     for line in format_report(report):
         print(line)
-    return 1 if report.records_read == 0 and report.file_errors else 0
+    return 0 if report.complete else 1

@@ -1,22 +1,38 @@
 """Importing vacancies from files: schema.org JobPosting JSON / JSON-LD, job-board JSON Lines, CSV.
 
 `read_vacancies` streams one file; `import_files` stores what it reads in the catalog and says
-what happened. Field rules live in record.py, fields.py and education.py; formats in
-jobposting.py, jobboard.py, jsonlines.py and csvfile.py.
+what happened. Field rules live in record.py, fields.py, amounts.py and education.py; formats in
+document.py, jobposting.py, jobboard.py, jsonlines.py and csvfile.py.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from kiosk.catalog import UpsertCounts, VacancyCatalog
-from kiosk.importer.context import ReadContext
+from kiosk.i18n import _
+from kiosk.importer.amounts import MIN_MONTHLY_SALARY_IDR
+from kiosk.importer.context import ReadContext, source_name
 from kiosk.importer.csvfile import read_csv
+from kiosk.importer.document import LooksLikeJsonLines, read_document
 from kiosk.importer.files import FileError, probe
-from kiosk.importer.jobposting import LooksLikeJsonLines, read_document
 from kiosk.importer.jsonlines import read_json_lines
-from kiosk.importer.record import ESTIMATED_VALIDITY_DAYS, MAX_DESCRIPTION_CHARS
-from kiosk.importer.report import ImportReport, SkippedRecord, format_report
+from kiosk.importer.record import (
+    ESTIMATED_VALIDITY_DAYS,
+    MAX_DESCRIPTION_CHARS,
+    MAX_FUTURE_POSTING_DAYS,
+    MAX_VALIDITY_DAYS,
+)
+from kiosk.importer.report import (
+    SKIP_KINDS,
+    ImportReport,
+    SkippedRecord,
+    demo_removed_note,
+    duplicate_note,
+    format_report,
+)
+from kiosk.importer.text import shorten
 from kiosk.kbji import KbjiClassifier
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
@@ -24,6 +40,10 @@ from kiosk.vacancy import Vacancy
 __all__ = [
     "ESTIMATED_VALIDITY_DAYS",
     "MAX_DESCRIPTION_CHARS",
+    "MAX_FUTURE_POSTING_DAYS",
+    "MAX_VALIDITY_DAYS",
+    "MIN_MONTHLY_SALARY_IDR",
+    "SKIP_KINDS",
     "ImportReport",
     "SkippedRecord",
     "format_report",
@@ -39,29 +59,62 @@ def read_vacancies(
     source: str | None = None,
     classifier: KbjiClassifier | None = None,
     on_note: Callable[[str], None] | None = None,
+    today: date | None = None,
 ) -> Iterator[Vacancy | SkippedRecord]:
     """Each record of one file, in file order, as a Vacancy or a SkippedRecord.
 
     The format comes from the file name (.json/.jsonld, .jsonl/.ndjson, .csv/.tsv/.txt) or,
     failing that, from its first character. A problem with the whole file (missing, a folder,
-    empty, not JSON, wrong encoding, no title column) is yielded as a SkippedRecord whose
-    `position` is "" (`is_file_error`); nothing else follows it unless the file broke off midway.
+    not a regular file, empty, not JSON, wrong encoding, no title column) is yielded as a
+    SkippedRecord whose `position` is "" (`is_file_error`); nothing else follows it unless the
+    file broke off midway.
 
     Args:
         source: the source name to store on every record instead of the file's own
             ("lokerid" for job-board records, a JSON document's "source", a CSV "source"
-            column, else "jobposting" / "csv").
+            column, else "jobposting" / "csv"); folded like those ("Loker ID / Bursa" ->
+            "loker-id-bursa"). One with no letter or digit is ignored, with a note.
         classifier: a shared KBJI classifier, so its table is read once per import.
         on_note: called with a localised line about the file that is not a problem, such as
-            "read as Windows-1252".
+            "read as Windows-1252", or about a record that was imported with a change.
+        today: the import's date; records posted more than MAX_FUTURE_POSTING_DAYS after it
+            are skipped. None: no such check (the demo catalog, whose dates are shifted later).
     """
-    ctx = ReadContext(
-        path=Path(path),
-        regions=regions,
-        classifier=classifier or KbjiClassifier(),
-        source=source,
-        note=on_note or (lambda _line: None),
-    )
+    for _position, item in _read_located(
+        Path(path), regions, source=source, classifier=classifier or KbjiClassifier(),
+        note=on_note or (lambda _line: None), today=today,
+    ):
+        yield item
+
+
+def _read_located(
+    path: Path,
+    regions: RegionTable,
+    *,
+    source: str | None,
+    classifier: KbjiClassifier,
+    note: Callable[[str], None],
+    today: date | None,
+) -> Iterator[tuple[str, Vacancy | SkippedRecord]]:
+    """read_vacancies with each item's position in the file ("baris 3", "" for a file error)."""
+    folded = _caller_source(source, note)
+    ctx = ReadContext(path=path, regions=regions, classifier=classifier, source=folded,
+                      note=note, today=today)
+    for item in _read(ctx):
+        yield (ctx.position if isinstance(item, Vacancy) else item.position), item
+
+
+def _caller_source(source: str | None, note: Callable[[str], None]) -> str | None:
+    if source is None:
+        return None
+    folded = source_name(source, "")
+    if not folded:
+        note(_("The source name “{name}” has no letter or digit, so each file's own source "
+               "name is used.").format(name=shorten(source)))
+    return folded or None
+
+
+def _read(ctx: ReadContext) -> Iterator[Vacancy | SkippedRecord]:
     try:
         kind, encoding = probe(ctx.path)
     except FileError as exc:
@@ -88,29 +141,46 @@ def import_files(
     """Read every file and add or update its vacancies in the catalog.
 
     Records are matched on (source, source_id), so importing a file again updates it instead of
-    duplicating. Files stream through `catalog.upsert_many`, which writes in transactions of
-    500; a bad record or a bad file is reported and the rest still imports.
+    duplicating; within one run a repeated id replaces the earlier record (the last one wins)
+    and gets a note. Files stream through `catalog.upsert_many`, which writes in transactions
+    of 500; a bad record or a bad file is reported and the rest still imports. The catalog's
+    clock gives the import's today for the plausibility checks and `already_closed`. When the
+    run added or updated anything, the catalog's demo vacancies are removed (the demo only
+    stands in until a real catalog is loaded), with a note.
     """
     classifier = KbjiClassifier()
+    today = catalog.today()
     counts = UpsertCounts()
     skipped: list[SkippedRecord] = []
     file_errors: list[SkippedRecord] = []
     notes: list[str] = []
+    seen: dict[tuple[str, str], tuple[Path, str]] = {}
+    closed = 0
 
-    def vacancies(items: Iterable[Vacancy | SkippedRecord]) -> Iterator[Vacancy]:
-        for item in items:
-            if isinstance(item, Vacancy):
-                yield item
-            elif item.is_file_error:
-                file_errors.append(item)
-            else:
-                skipped.append(item)
+    def vacancies(
+        path: Path, items: Iterable[tuple[str, Vacancy | SkippedRecord]]
+    ) -> Iterator[Vacancy]:
+        nonlocal closed
+        for position, item in items:
+            if isinstance(item, SkippedRecord):
+                (file_errors if item.is_file_error else skipped).append(item)
+                continue
+            key = (item.source, item.source_id)
+            if key in seen:
+                notes.append(duplicate_note(path, position, item.source_id, *seen[key]))
+            seen[key] = (path, position)
+            if item.valid_through < today:
+                closed += 1
+            yield item
 
-    for path in paths:
-        items = read_vacancies(
-            Path(path), regions, source=source, classifier=classifier, on_note=notes.append
-        )
-        counts += catalog.upsert_many(vacancies(items))
+    caller_source = _caller_source(source, notes.append)
+    for path in map(Path, paths):
+        items = _read_located(path, regions, source=caller_source, classifier=classifier,
+                              note=notes.append, today=today)
+        counts += catalog.upsert_many(vacancies(path, items))
+    removed = catalog.remove_demo() if counts.added or counts.updated else 0
+    if removed:
+        notes.append(demo_removed_note(removed))
     return ImportReport(
         added=counts.added,
         updated=counts.updated,
@@ -118,4 +188,6 @@ def import_files(
         skipped=tuple(skipped),
         notes=tuple(notes),
         file_errors=tuple(file_errors),
+        already_closed=closed,
+        demo_removed=removed,
     )

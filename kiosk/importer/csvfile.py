@@ -14,10 +14,13 @@ address            address, streetAddress, alamat  (searched for a kecamatan)
 description        description, Description, deskripsi  (at most 20,000 characters)
 employment type    employment_type, employmentType, Type, jenis_pekerjaan
 salary             salary_min, salary_max, Min Salary, Max Salary, gaji_min, gaji_max
-                   (IDR; "3000000", "3.000.000", "Rp 3,5 juta")
+                   (IDR; "3000000", "3.000.000", "Rp 3,5 juta", "Rp 3.500.000,-"; a range
+                   "Rp 3-5 juta" in one column when the other is empty; "Nego", "UMK",
+                   "Dirahasiakan" = not stated)
 salary period      salary_unit, unitText, salary_period  (HOUR, DAY, WEEK, MONTH (default), YEAR)
 currency           currency  (IDR or empty; other currencies are refused)
-education          education, education_min, educationRequirements, pendidikan  (SD ... S3),
+education          education, education_min, educationRequirements, pendidikan  (SD ... S3,
+                   Paket A/B/C; "Bebas", "Semua jurusan", "Tidak ada" = no requirement),
                    or the job-board flags SMA/SMK/STM, Diploma/D1/D2/D3, Sarjana/S1,
                    Master/S2, Doctor/S3 (0/1)
 experience         experience_years, Min Experience, pengalaman  (whole years)
@@ -187,18 +190,20 @@ def _read_rows(stream: TextIO, ctx: ReadContext) -> Iterator[Vacancy | SkippedRe
         if isinstance(text, _UnclosedQuote):
             records += 1
             yield ctx.skip(position, _("A quotation mark opened in this row is never closed, so "
-                                       "this row and every row after it could not be read."))
+                                       "this row and every row after it could not be read."),
+                           kind="unclosed_quote")
             continue
         if text is None:
             records += 1
             yield ctx.skip(position, _("The row is longer than {limit} MB and was not read.")
-                           .format(limit=MAX_ROW_CHARS // 1_048_576))
+                           .format(limit=MAX_ROW_CHARS // 1_048_576), kind="too_long_to_read")
             continue
         cells = _parse(text, delimiter)
         if cells is None:
             records += 1
             yield ctx.skip(position, _("A cell is longer than {limit} characters; the row was "
-                                       "not read.").format(limit=csv.field_size_limit()))
+                                       "not read.").format(limit=csv.field_size_limit()),
+                           kind="cell_too_long")
             continue
         if not any(cell.strip() for cell in cells):
             continue  # an empty row, as spreadsheets leave at the end

@@ -1,7 +1,7 @@
 """The minimum education level (jenjang pendidikan) of an imported vacancy.
 
-From job-board flags, a named credential or column ("SMA/SMK", "bachelor degree", "D-3"), or
-phrases in the description ("minimal SMA/SMK", "pendidikan min. S1", "lulusan SMP").
+From job-board flags, a named credential or column ("SMA/SMK", "bachelor degree", "D-3",
+"Paket C"), or phrases in the description ("minimal SMA/SMK", "pendidikan min. S1", "lulusan SMP").
 """
 from __future__ import annotations
 
@@ -43,19 +43,30 @@ _WORDS: dict[str, EducationLevel | str] = {
     "postgraduate": EducationLevel.S2,
     "s3": EducationLevel.S3, "doktor": EducationLevel.S3, "doctor": EducationLevel.S3,
     "doctorate": EducationLevel.S3, "doctoral": EducationLevel.S3, "phd": EducationLevel.S3,
+    **dict.fromkeys(("paket a", "kejar paket a"), EducationLevel.SD),
+    **dict.fromkeys(("paket b", "kejar paket b"), EducationLevel.SMP),
+    **dict.fromkeys(("paket c", "kejar paket c"), EducationLevel.SMA),
 }
+"""Words naming a level. Paket A, B and C are pendidikan kesetaraan, the non-formal programmes
+whose certificates count as SD, SMP and SMA (UU 20/2003 Sisdiknas art. 26 and its elucidation;
+the Permendikbud rules on pendidikan kesetaraan)."""
 _WORD_PATTERN = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")\b"
 )
 _DIPLOMA_LEVEL = re.compile(r"\bd([1-4])\b")
-_LEVEL = r"sd|smp|sltp|mts|sma|slta|smu|smk|stm|d[1-4]|s[1-3]|sarjana|diploma|magister|doktor"
+_LEVEL = (r"sd|smp|sltp|mts|sma|slta|smu|smk|stm|d[1-4]|s[1-3]|sarjana|diploma|magister|doktor"
+          r"|paket [abc]")
 _CUE = re.compile(
     r"\b(?:minimal|minimum|min|lulusan|tamatan|pendidikan|pend|berpendidikan|berijazah|ijazah)\b"
     r"(?:[\s:.,-]+(?:terakhir|formal|minimal|minimum|min|lulusan|dari)\b)*"
     r"[\s:.,-]+(" + _LEVEL + r")\b"
 )
-_NO_REQUIREMENT = {"", "-", "tidak ada", "bebas", "semua", "semua jenjang", "any", "none",
-                   "no requirements", "tanpa ijazah"}
+_NO_REQUIREMENT = {
+    "", "tidak ada", "tidak ada syarat", "tidak ditentukan", "bebas", "bebas jurusan",
+    "semua", "semua jenjang", "semua jurusan", "semua pendidikan", "segala jurusan", "any",
+    "none", "no requirements", "not required", "tanpa ijazah", "tanpa syarat", "tidak perlu",
+}
+"""Texts (case-folded, punctuation dropped) that state no education requirement."""
 _FLAG_LEVELS = {"SMA": EducationLevel.SMA, "S1": EducationLevel.S1, "S2": EducationLevel.S2,
                 "S3": EducationLevel.S3}
 
@@ -101,7 +112,8 @@ def from_text(field: Field | None, description: str, *, strict: bool) -> Educati
     """The lowest level a short text names ("SMA/SMK", "Minimal D3", "bachelor degree").
 
     A bare "diploma" is resolved like the job-board flag. With `strict` (a CSV education
-    column) text that names no level is an error, except words meaning "no requirement".
+    column) text that names no level is an error, except words meaning "no requirement"
+    ("Bebas", "Semua jurusan", "Tidak ada"), which give None like an empty cell.
 
     Raises:
         RecordError: strict and the text names no level.
@@ -111,10 +123,12 @@ def from_text(field: Field | None, description: str, *, strict: bool) -> Educati
         return None
     named = [_WORDS[word] for word in _WORD_PATTERN.findall(_normalise(text))]
     if not named:
-        if strict and " ".join(text.lower().split()) not in _NO_REQUIREMENT:
+        plain = " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+        if strict and plain not in _NO_REQUIREMENT:
             raise RecordError(
                 _("“{field}” is not a school level: {value}. Use SD, SMP, SMA, SMK, D1-D4, "
-                  "S1, S2 or S3.").format(field=field.name, value=shorten(text))
+                  "S1, S2 or S3.").format(field=field.name, value=shorten(text)),
+                kind="unknown_education",
             )
         return None
     return _resolve(named, text + "\n" + description)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from kiosk.i18n import _
-from kiosk.importer.text import clean_line, shorten
+from kiosk.importer.text import clean_line, html_to_line, shorten
 from kiosk.textnorm import fold
 from kiosk.vacancy import EmploymentType
 
@@ -28,8 +28,9 @@ _MONTHS = {
     "oct": 10, "october": 10, "nov": 11, "november": 11, "nopember": 11, "des": 12,
     "desember": 12, "dec": 12, "december": 12,
 }
+# A date, optionally with a time and a UTC offset written Z, +07, +0700 or +07:00 (ISO 8601).
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::[\d.]+)?"
-                       r"(?:Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
+                       r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?", re.IGNORECASE)
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _NAMED_MONTH = re.compile(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})")
 _EMPLOYMENT_WORDS = {
@@ -46,11 +47,15 @@ _EMPLOYMENT = {word: kind for kind, words in _EMPLOYMENT_WORDS.items() for word 
 
 
 class RecordError(Exception):
-    """A record cannot be imported; `reason` (localised, one line) says what to fix."""
+    """A record cannot be imported; `reason` (localised, one line) says what to fix.
 
-    def __init__(self, reason: str) -> None:
+    `kind` is the report.SKIP_KINDS key of the reason's template, for the report's summary.
+    """
+
+    def __init__(self, reason: str, *, kind: str) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.kind = kind
 
 
 class Field(NamedTuple):
@@ -60,8 +65,11 @@ class Field(NamedTuple):
     value: object
 
 
-def text_of(field: Field | None, limit: int) -> str | None:
+def text_of(field: Field | None, limit: int, *, html: bool = False) -> str | None:
     """One-line text of a text or number field; None when empty or absent.
+
+    With `html` (titles, names, places) HTML entities are decoded and tags dropped, as job
+    boards often send "PT Maju &amp; Jaya" or "<b>Kasir</b>".
 
     Raises:
         RecordError: the value is not text or a number, or longer than `limit` characters.
@@ -70,26 +78,33 @@ def text_of(field: Field | None, limit: int) -> str | None:
         return None
     value = field.value
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise RecordError(_("“{field}” should be text.").format(field=field.name))
+        raise not_text(field)
     raw = value if isinstance(value, str) else str(value)
     if len(raw) > 2 * limit:  # checked before any cleaning touches a huge value
         raise _too_long(field, len(raw), limit)
-    text = clean_line(raw)
+    text = clean_line(html_to_line(raw) if html else raw)
     if len(text) > limit:
         raise _too_long(field, len(text), limit)
     return text or None
+
+
+def not_text(field: Field) -> RecordError:
+    """The error for a field that holds a list, an object or a boolean where text belongs."""
+    return RecordError(_("“{field}” should be text.").format(field=field.name), kind="not_text")
 
 
 def _too_long(field: Field, length: int, limit: int) -> RecordError:
     return RecordError(
         _("“{field}” is too long: {length} characters, at most {limit}.").format(
             field=field.name, length=length, limit=limit
-        )
+        ),
+        kind="too_long",
     )
 
 
 def date_of(field: Field | None) -> date | None:
-    """A date written 2025-07-09 (with or without a time), 09/07/2025 (day first) or 9 Juli 2025.
+    """A date written 2025-07-09 (with or without a time and offset: 2025-07-09T09:00+07),
+    09/07/2025 (day first) or 9 Juli 2025. The date is the one written; an offset is not applied.
 
     Raises:
         RecordError: anything else, or a year outside 2000-2099.
@@ -113,7 +128,8 @@ def date_of(field: Field | None) -> date | None:
         raise RecordError(
             _("“{field}” is not a date: {value}. Write it as YYYY-MM-DD.").format(
                 field=field.name, value=shorten(text)
-            )
+            ),
+            kind="bad_date",
         ) from None
 
 
@@ -161,7 +177,7 @@ def skills_of(field: Field | None) -> tuple[str, ...]:
             item = item.get("name")
         if not isinstance(item, str) or len(item) > 4 * MAX_SKILL_CHARS:
             continue
-        skill = clean_line(item).strip(" -•*")
+        skill = clean_line(html_to_line(item)).strip(" -•*")
         if len(skill) > MAX_SKILL_CHARS:
             skill = skill[: MAX_SKILL_CHARS - 1].rstrip() + "…"
         if skill and skill.casefold() not in seen:
@@ -211,6 +227,7 @@ def kbji_code_of(field: Field | None) -> str | None:
         raise RecordError(
             _("“{field}” is not a KBJI 2014 code: {value}.").format(
                 field=field.name, value=shorten(text)
-            )
+            ),
+            kind="bad_kbji",
         )
     return text[0]

@@ -1,11 +1,14 @@
 """Opening an import file: checks, text encoding, format, and length-capped line reading.
 
 Accepted encodings are UTF-8, UTF-8 with BOM and UTF-16 with BOM; CSV files that are not UTF-8
-are read as Windows-1252 by the CSV reader.
+are read as Windows-1252 by the CSV reader. Only regular files are read: a pipe or a device
+could block or never end.
 """
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,19 +60,36 @@ def probe(path: Path) -> tuple[Format, Encoding]:
     names are JSON when the text starts with "{" or "[", else CSV.
 
     Raises:
-        FileError: the file is missing, a folder, unreadable or empty.
+        FileError: the file is missing, a folder, not a regular file (after following
+            symbolic links: a FIFO, a device, a socket), unreadable, empty, or UTF-16 without
+            a byte-order mark.
     """
-    if not path.exists():
-        raise FileError(_("The file does not exist."))
-    if path.is_dir():
-        raise FileError(_("This is a folder, not a file. Give the files inside it."))
     try:
-        with path.open("rb") as stream:
+        mode = path.stat().st_mode  # follows symbolic links
+    except FileNotFoundError:
+        raise FileError(_("The file does not exist.")) from None
+    except OSError as exc:
+        raise FileError(
+            _("The file could not be opened: {error}.").format(error=exc.strerror or exc)
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise FileError(_("This is a folder, not a file. Give the files inside it."))
+    if not stat.S_ISREG(mode):
+        raise FileError(_("This is not an ordinary file (it is a pipe, a device or a socket), "
+                          "so it was not read. Give a saved data file."))
+    try:
+        # O_NONBLOCK: should the path become a FIFO after the check, opening does not wait.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as stream:
             head = stream.read(CHUNK_BYTES)
     except OSError as exc:
         raise FileError(
             _("The file could not be opened: {error}.").format(error=exc.strerror or exc)
         ) from None
+    if looks_like_utf16_without_bom(head):
+        raise FileError(_("The file looks like UTF-16 without a byte-order mark (BOM); save it "
+                          "again as UTF-8."))
     encoding = sniff_encoding(head)
     text = head[encoding.bom_length:].decode(encoding.codec, errors="ignore")
     if not text.strip() and len(head) < CHUNK_BYTES:
@@ -89,6 +109,19 @@ def sniff_encoding(head: bytes) -> Encoding:
     if head.startswith(codecs.BOM_UTF16_BE):
         return Encoding("utf-16-be", 2)
     return Encoding("utf-8", 0)
+
+
+def looks_like_utf16_without_bom(head: bytes) -> bool:
+    """True when the bytes have no BOM and a NUL in most even or most odd positions, as UTF-16
+    text of mostly Latin letters has, but (almost) none in the other positions."""
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    sample = head[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= half // 2 and min(even, odd) <= half // 20
 
 
 def raw_lines(

@@ -1,5 +1,5 @@
-"""schema.org JobPosting: JSON documents (one object, a list, JSON-LD @graph, an ItemList) and
-the mapping of one posting to a Draft.
+"""schema.org JobPosting: recognising a posting and mapping it to a Draft (the documents that
+hold postings are read in document.py).
 
 Nodes referenced by "@id" inside a @graph (an Organization, a Place) are followed.
 Salaries come from baseSalary (else estimatedSalary): a MonetaryAmount whose value is a number
@@ -7,24 +7,12 @@ or a QuantitativeValue with value/minValue/maxValue and unitText HOUR, DAY, WEEK
 """
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
-from functools import partial
-from pathlib import Path
 
-from kiosk.i18n import _
-from kiosk.importer.context import ReadContext, source_name
 from kiosk.importer.fields import Field
-from kiosk.importer.files import Encoding
-from kiosk.importer.jobboard import JOB_BOARD_SOURCE, draft_from_job_board, is_job_board_record
 from kiosk.importer.record import Draft
-from kiosk.importer.report import SkippedRecord, record_position
-from kiosk.vacancy import Vacancy
 
 JOBPOSTING_SOURCE = "jobposting"
-MAX_JSON_BYTES = 64 * 1_048_576
-"""JSON documents are read whole; bigger ones should be JSON Lines, which stream."""
 
 Node = dict[str, object]
 _EXPERIENCE = re.compile(
@@ -32,10 +20,6 @@ _EXPERIENCE = re.compile(
 )
 _CODE_SET = re.compile(r"\b(?:kbji|isco)\b", re.IGNORECASE)
 _CODE_IN_TEXT = re.compile(r"(?:kbji|isco)[\w\s-]{0,12}?[:\s]\s*(\d{1,4})\b", re.IGNORECASE)
-
-
-class LooksLikeJsonLines(Exception):
-    """A .json file that is really JSON Lines: one value, then more after it."""
 
 
 def is_job_posting(node: object) -> bool:
@@ -50,87 +34,6 @@ def is_job_posting(node: object) -> bool:
         return True
     return kind is None and "title" in node and (
         "hiringOrganization" in node or "description" in node)
-
-
-def read_document(path: Path, encoding: Encoding, ctx: ReadContext) -> Iterator[
-        Vacancy | SkippedRecord]:
-    """Every posting of a JSON file; the first item is a file error when it cannot be read.
-
-    Raises:
-        LooksLikeJsonLines: the file holds JSON Lines after all ("Extra data" after the first
-            value); the caller reads it as JSON Lines instead.
-    """
-    try:
-        size = path.stat().st_size
-        if size > MAX_JSON_BYTES:
-            yield ctx.file_error(_("The file is larger than {limit} MB; save it as JSON Lines "
-                                   "(one posting per line) instead.").format(
-                                       limit=MAX_JSON_BYTES // 1_048_576))
-            return
-        raw = path.read_bytes()[encoding.bom_length:]
-    except OSError as exc:
-        yield ctx.file_error(_("The file could not be opened: {error}.").format(
-            error=exc.strerror or exc))
-        return
-    try:
-        text = raw.decode(encoding.codec)
-    except UnicodeDecodeError:
-        yield ctx.file_error(_("The file is not UTF-8 or UTF-16 text. Save it as UTF-8."))
-        return
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":
-            raise LooksLikeJsonLines from None
-        yield ctx.file_error(_("The file is not valid JSON (line {line}, column {column}).")
-                             .format(line=exc.lineno, column=exc.colno))
-        return
-    except (ValueError, RecursionError):
-        yield ctx.file_error(_("The file is not valid JSON (numbers too long or nesting too "
-                               "deep)."))
-        return
-    del raw, text
-    nodes, index, declared = _postings_in(doc)
-    if nodes is None:
-        yield ctx.file_error(_("The file holds no JobPosting: expected a JobPosting object, a "
-                               "list of them, or JSON-LD with @graph."))
-        return
-    if not nodes:
-        yield ctx.file_error(_("No vacancies found in the file."))
-        return
-    source = source_name(declared, JOBPOSTING_SOURCE)
-    for number, node in enumerate(nodes, 1):
-        position = record_position(number)
-        if isinstance(node, dict) and is_job_posting(node):
-            yield ctx.convert(position, partial(draft_from_posting, node, index), source)
-        elif isinstance(node, dict) and is_job_board_record(node):
-            yield ctx.convert(position, partial(draft_from_job_board, node), JOB_BOARD_SOURCE)
-        else:
-            yield ctx.skip(position, _("This is not a JobPosting; expected an object with "
-                                       "\"@type\": \"JobPosting\"."))
-
-
-def _postings_in(doc: object) -> tuple[list[object] | None, dict[str, Node], object]:
-    """(the records to import, @id -> node, the document's declared "source")."""
-    index: dict[str, Node] = {}
-    if isinstance(doc, list):
-        return doc, index, None
-    if not isinstance(doc, dict):
-        return None, index, None
-    declared = doc.get("source")
-    graph = doc.get("@graph")
-    if isinstance(graph, list):
-        for node in graph:
-            if isinstance(node, dict) and isinstance(node.get("@id"), str):
-                index[node["@id"]] = node
-        return [n for n in graph if is_job_posting(n)], index, declared
-    if is_job_posting(doc):
-        return [doc], index, declared
-    elements = doc.get("itemListElement")
-    if isinstance(elements, list):
-        items = [e.get("item", e) if isinstance(e, dict) else e for e in elements]
-        return items, index, declared
-    return None, index, declared
 
 
 def _deref(value: object, index: dict[str, Node]) -> object:

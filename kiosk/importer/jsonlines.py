@@ -46,23 +46,26 @@ def _read_line(
     position = line_position(number)
     if raw is None:
         return ctx.skip(position, _("The line is longer than {limit} MB and was not read.")
-                        .format(limit=MAX_LINE_BYTES // 1_048_576))
+                        .format(limit=MAX_LINE_BYTES // 1_048_576), kind="too_long_to_read")
     try:
         text = raw.decode(encoding.codec)
     except UnicodeDecodeError:
-        return ctx.skip(position, _("This line is not UTF-8 text. Save the file as UTF-8."))
+        return ctx.skip(position, _("This line is not UTF-8 text. Save the file as UTF-8."),
+                        kind="not_utf8")
     if not text.strip():
         return None
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return ctx.skip(position, _("Not valid JSON (at character {column}).").format(
-            column=exc.colno))
+            column=exc.colno), kind="invalid_json")
     except (ValueError, RecursionError):
-        return ctx.skip(position, _("Not valid JSON (numbers too long or nesting too deep)."))
+        return ctx.skip(position, _("Not valid JSON (numbers too long or nesting too deep)."),
+                        kind="invalid_json")
     if isinstance(record, dict) and is_job_posting(record):
         return ctx.convert(position, lambda: draft_from_posting(record), JOBPOSTING_SOURCE)
     if isinstance(record, dict) and is_job_board_record(record):
         return ctx.convert(position, lambda: draft_from_job_board(record), JOB_BOARD_SOURCE)
     return ctx.skip(position, _("This line is not a job record: expected a JSON object with "
-                                "Title and Company, or a schema.org JobPosting."))
+                                "Title and Company, or a schema.org JobPosting."),
+                    kind="not_a_job_record")

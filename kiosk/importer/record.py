@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -14,10 +15,10 @@ from kiosk.format import rupiah
 from kiosk.i18n import _
 from kiosk.importer import education
 from kiosk.importer.amounts import (
-    amount_of,
     check_currency,
     monthly_salary,
     period_of,
+    salary_amounts,
     whole_number_of,
 )
 from kiosk.importer.fields import (
@@ -26,6 +27,7 @@ from kiosk.importer.fields import (
     date_of,
     employment_type_of,
     kbji_code_of,
+    not_text,
     skills_of,
     text_of,
     url_of,
@@ -48,6 +50,20 @@ ESTIMATED_VALIDITY_DAYS = 30
 This is the kiosk's own convention, not a rule from a regulation or from schema.org: most
 Indonesian job boards keep an ad up for about a month. Vacancies closed this way are marked
 `valid_through_estimated=True` so screens can say the date is a guess.
+"""
+MAX_FUTURE_POSTING_DAYS = 1
+"""A posting date more than 1 day after the import's today is refused as a mistake.
+
+The kiosk's own convention: a day of slack covers time zones and a clock set slightly wrong;
+anything later is a typo (a wrong year, day and month swapped) that would pin the vacancy to
+the top of "newest first" lists.
+"""
+MAX_VALIDITY_DAYS = 365
+"""A closing date more than 365 days after the posting date is cut to posting date + 365 days
+and marked estimated.
+
+The kiosk's own convention: job ads rarely stay open a year, and a "valid through 2099" (or a
+typo in the year) would otherwise keep a stale vacancy on the kiosk for ever.
 """
 
 _CITY_ONLY = re.compile(
@@ -99,7 +115,7 @@ def description_of(field: Field | None) -> str:
     if field is None or field.value is None:
         return ""
     if not isinstance(field.value, str):
-        raise RecordError(_("“{field}” should be text.").format(field=field.name))
+        raise not_text(field)
     raw = field.value
     if len(raw) > 2 * MAX_DESCRIPTION_CHARS:
         raise _description_too_long(field, len(raw))
@@ -112,7 +128,8 @@ def description_of(field: Field | None) -> str:
 def _description_too_long(field: Field, length: int) -> RecordError:
     return RecordError(
         _("“{field}” is too long: {length} characters, at most {limit}. Shorten the "
-          "description.").format(field=field.name, length=length, limit=MAX_DESCRIPTION_CHARS)
+          "description.").format(field=field.name, length=length, limit=MAX_DESCRIPTION_CHARS),
+        kind="description_too_long",
     )
 
 
@@ -121,58 +138,85 @@ def kecamatan_of(
 ) -> str | None:
     """The Kemendagri kecamatan code of a place in Kota Semarang, or None.
 
-    The location itself first ("Tembalang", "Banyumanik, Semarang"); when it only names the
-    city ("Semarang", "Kota Semarang"), the one kecamatan named in the address or description.
-    A kelurahan name counts only next to the city ("Jatingaleh, Semarang"): alone it may be
-    another place, as job boards' "Karanganyar" is the regency near Solo, not the kelurahan
-    in Tugu.
+    The location itself first ("Tembalang", "Banyumanik, Semarang"). When it only names the
+    city ("Semarang", "Kota Semarang") or is an address in it ("Jl. Majapahit, Pedurungan,
+    Semarang"), the one kecamatan named in the location text, else in the address, else in the
+    description. A kelurahan name counts only next to the city ("Jatingaleh, Semarang"): alone
+    it may be another place, as job boards' "Karanganyar" is the regency near Solo, not the
+    kelurahan in Tugu.
     """
     code = regions.match_kecamatan(location) if location else None
     if code is not None:
         named = regions.find_kecamatan_in_text(location) == code
         return code if named or "semarang" in fold(f"{location} {address}") else None
+    texts: tuple[str, ...] = ()
     if _CITY_ONLY.fullmatch(" ".join(fold(location).split())):
-        for text in (address, description):
-            code = regions.find_kecamatan_in_text(text) if text else None
-            if code is not None:
-                return code
+        texts = (address, description)
+    elif regions.is_in_kota(location):
+        texts = (location, address, description)
+    for text in texts:
+        code = regions.find_kecamatan_in_text(text) if text else None
+        if code is not None:
+            return code
     return None
 
 
 def build_vacancy(
-    draft: Draft, *, source: str, regions: RegionTable, classifier: KbjiClassifier
+    draft: Draft,
+    *,
+    source: str,
+    regions: RegionTable,
+    classifier: KbjiClassifier,
+    today: date | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Vacancy:
     """Check and normalise a draft into a Vacancy (salaries in whole IDR per month).
 
-    A record is refused when it has no title, no employer or no posting date; when its lowest
-    salary is above its highest (the kiosk does not guess which figure was meant); when the
-    salary is not in rupiah; when its closing date is before its posting date; or when a field
-    holds a value of the wrong kind. A salary of 0 counts as not stated. The first problem
-    found is the one reported.
+    A record is refused when it has no title, no employer or no posting date; when it was
+    posted more than MAX_FUTURE_POSTING_DAYS after `today` (not checked when `today` is None);
+    when its lowest salary is above its highest (the kiosk does not guess which figure was
+    meant) or a salary comes to less than MIN_MONTHLY_SALARY_IDR a month; when the salary is
+    not in rupiah; when its closing date is before its posting date; or when a field holds a
+    value of the wrong kind. A salary of 0, or words such as "Nego", count as not stated. The
+    first problem found is the one reported. A closing date more than MAX_VALIDITY_DAYS after
+    posting is cut to that, marked estimated, and `warn` is called with a localised sentence.
+    Titles, employers and places lose HTML markup.
 
     Raises:
         RecordError: the first problem found, with a reason staff can act on.
     """
     description = description_of(draft.description)
-    title = text_of(draft.title, MAX_TITLE_CHARS)
+    title = text_of(draft.title, MAX_TITLE_CHARS, html=True)
     if title is None:
         raise RecordError(_("No job title: fill in “{field}”.").format(
-            field=_name(draft.title, "title")))
-    employer = text_of(draft.employer, MAX_NAME_CHARS)
+            field=_name(draft.title, "title")), kind="no_title")
+    employer = text_of(draft.employer, MAX_NAME_CHARS, html=True)
     if employer is None:
         raise RecordError(_("No employer: fill in “{field}”.").format(
-            field=_name(draft.employer, "employer")))
-    location = text_of(draft.location, MAX_NAME_CHARS) or ""
-    address = text_of(draft.address, 2 * MAX_NAME_CHARS) or ""
+            field=_name(draft.employer, "employer")), kind="no_employer")
+    location = text_of(draft.location, MAX_NAME_CHARS, html=True) or ""
+    address = text_of(draft.address, 2 * MAX_NAME_CHARS, html=True) or ""
     salary_min, salary_max = _salaries(draft)
     date_posted = date_of(draft.date_posted)
     if date_posted is None:
         raise RecordError(_("No posting date: fill in “{field}” (YYYY-MM-DD).").format(
-            field=_name(draft.date_posted, "date_posted")))
+            field=_name(draft.date_posted, "date_posted")), kind="no_date_posted")
+    if today is not None and date_posted > today + timedelta(days=MAX_FUTURE_POSTING_DAYS):
+        raise RecordError(
+            _("“{field}” is a posting date in the future: {date} (today is {today}). Check the "
+              "date.").format(field=_name(draft.date_posted, "date_posted"),
+                              date=date_posted.isoformat(), today=today.isoformat()),
+            kind="posted_in_future")
     valid_through = date_of(draft.valid_through)
     if valid_through is not None and valid_through < date_posted:
         raise RecordError(_("The closing date {end} is before the posting date {start}.").format(
-            end=valid_through.isoformat(), start=date_posted.isoformat()))
+            end=valid_through.isoformat(), start=date_posted.isoformat()),
+            kind="closes_before_posted")
+    estimated = valid_through is None
+    latest = date_posted + timedelta(days=MAX_VALIDITY_DAYS)
+    given_end = valid_through
+    if valid_through is not None and valid_through > latest:
+        valid_through, estimated = latest, True
     experience = whole_number_of(draft.experience_years, MAX_EXPERIENCE_YEARS)
     if experience is None:
         months = whole_number_of(draft.experience_months, 12 * MAX_EXPERIENCE_YEARS)
@@ -187,7 +231,7 @@ def build_vacancy(
     url = url_of(draft.url)
     source_id = text_of(draft.source_id, MAX_ID_CHARS) or url or _derived_id(
         title, employer, date_posted)
-    return Vacancy(
+    vacancy = Vacancy(
         source=source,
         source_id=source_id,
         title=title,
@@ -196,7 +240,7 @@ def build_vacancy(
         description=description,
         date_posted=date_posted,
         valid_through=valid_through or date_posted + timedelta(days=ESTIMATED_VALIDITY_DAYS),
-        valid_through_estimated=valid_through is None,
+        valid_through_estimated=estimated,
         kecamatan_code=kecamatan_of(regions, location, address, description),
         in_kota_semarang=regions.is_in_kota(location or address),
         employment_type=employment_type_of(draft.employment_type),
@@ -208,23 +252,29 @@ def build_vacancy(
         kbji_major_group=kbji,
         url=url,
     )
+    if warn is not None and given_end is not None and given_end > latest:
+        warn(_("The closing date {end} is more than {days} days after the posting date, so "
+               "{capped} is used (an estimate).").format(
+            end=given_end.isoformat(), days=MAX_VALIDITY_DAYS, capped=latest.isoformat()))
+    return vacancy
 
 
 def _salaries(draft: Draft) -> tuple[int | None, int | None]:
-    low_amount = amount_of(draft.salary_min)
-    high_amount = amount_of(draft.salary_max)
+    low_amount, high_amount = salary_amounts(draft.salary_min, draft.salary_max)
     if low_amount is None and high_amount is None:
         return None, None
     check_currency(draft.currency)
     period = period_of(draft.salary_period)
-    low = monthly_salary(low_amount, period, draft.salary_min) if draft.salary_min else None
-    high = monthly_salary(high_amount, period, draft.salary_max) if draft.salary_max else None
+    unit = _name(draft.salary_period, "salary_unit")
+    low, high = (None if amount is None else monthly_salary(amount[0], period, amount[1], unit)
+                 for amount in (low_amount, high_amount))
     if low is not None and high is not None and low > high:
         raise RecordError(
             _("The lowest salary ({low}) is higher than the highest ({high}): check “{low_field}” "
               "and “{high_field}”.").format(
                 low=rupiah(low), high=rupiah(high), low_field=_name(draft.salary_min, "salary_min"),
-                high_field=_name(draft.salary_max, "salary_max"))
+                high_field=_name(draft.salary_max, "salary_max")),
+            kind="salary_min_above_max",
         )
     return low, high
 

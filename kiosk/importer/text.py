@@ -57,6 +57,20 @@ def html_to_text(text: str) -> str:
     return text
 
 
+def html_to_line(text: str) -> str:
+    """One-line text without HTML markup: "Kasir &amp; <b>Admin</b>" -> "Kasir & Admin".
+
+    Line breaks and block ends (<br>, </p>, ...) become spaces, other tags are dropped and
+    entities decoded; clean_line then tidies the spaces. Text without markup comes back as is.
+    """
+    if _HTML_TAG.search(text):
+        text = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", text))
+        return html.unescape(text)
+    if _HTML_ENTITY.search(text):
+        return html.unescape(text)
+    return text
+
+
 def shorten(value: object, limit: int = 40) -> str:
     """A short, one-line rendering of a bad value for an error message."""
     raw = value if isinstance(value, str) else reprlib.repr(value)

@@ -41,9 +41,11 @@ def test_import_command_stores_vacancies_and_prints_counts_then_skips(
     code = main(["import-vacancies", "--data-dir", str(data_dir),
                  str(DATA / "vacancies.csv"), str(bad), str(tmp_path / "missing.csv")])
     out = capsys.readouterr().out.splitlines()
-    assert code == 0
+    assert code == 1  # a record was skipped and a file was missing; the rest still imported
     assert out[0] == "Impor selesai: 2 baru, 0 diperbarui, 0 tidak berubah, 1 dilewati."
-    assert out[1:] == [
+    assert out[1] == ("2 di antaranya sudah lewat batas lamaran, jadi tidak ditampilkan di "
+                      "kiosk.")  # posted in 2025: closed by the real clock the command uses
+    assert out[2:] == [
         "1 file tidak bisa dibaca:",
         f"{tmp_path / 'missing.csv'}: File ini tidak ada.",
         f"{bad}, baris 1: Tidak ada nama perusahaan: isi “Company”.",
@@ -57,12 +59,13 @@ def test_import_command_speaks_english_with_lang_en_and_updates_on_reimport(
     data_dir = tmp_path / "data"
     args = ["import-vacancies", "--lang", "en", "--data-dir", str(data_dir),
             str(DATA / "jobpostings_graph.jsonld")]
+    closed = "3 of them are past their closing date, so the kiosk does not show them."
     assert main(args) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "Import finished: 3 new, 0 updated, 0 unchanged, 0 skipped."]
+        "Import finished: 3 new, 0 updated, 0 unchanged, 0 skipped.", closed]
     assert main(args) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "Import finished: 0 new, 0 updated, 3 unchanged, 0 skipped."]
+        "Import finished: 0 new, 0 updated, 3 unchanged, 0 skipped.", closed]
     assert stored_titles(data_dir) == ["Kasir Paruh Waktu", "Programmer Aplikasi", "Tukang Las"]
 
 
@@ -81,3 +84,42 @@ def test_import_command_fails_when_every_file_fails(
         f"{empty}: The file is empty.",
         f"{tmp_path}: This is a folder, not a file. Give the files inside it.",
     ]
+
+
+def test_import_command_fails_when_one_file_fails_even_if_the_others_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "data"
+    code = main(["import-vacancies", "--lang", "en", "--data-dir", str(data_dir),
+                 str(DATA / "vacancies.csv"), str(tmp_path / "missing.csv")])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out[0] == "Import finished: 2 new, 0 updated, 0 unchanged, 0 skipped."
+    assert stored_titles(data_dir) == ["Cleaning Service", "Penjahit"]
+
+
+def test_import_command_fails_when_a_single_record_is_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "one_bad.csv"
+    path.write_text("title,employer,date_posted\nKasir,Toko,2025-07-01\n,Toko,2025-07-01\n",
+                    encoding="utf-8")
+    data_dir = tmp_path / "data"
+    assert main(["import-vacancies", "--data-dir", str(data_dir), str(path)]) == 1
+    assert stored_titles(data_dir) == ["Kasir"]
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Impor selesai: 1 baru, 0 diperbarui, 0 tidak berubah, 1 dilewati.")
+
+
+def test_import_command_stores_the_source_name_folded_as_a_file_would_give_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "data"
+    assert main(["import-vacancies", "--data-dir", str(data_dir), "--source",
+                 "Loker ID / Bursa", str(DATA / "vacancies.csv")]) == 0
+    capsys.readouterr()
+    db = open_database(database_path(data_dir))
+    try:
+        assert {row["source"] for row in db["vacancy"].rows} == {"loker-id-bursa"}
+    finally:
+        db.close()

@@ -144,3 +144,75 @@ def test_an_unknown_education_value_in_a_csv_is_a_clear_skip(
     found, skipped, _notes = read(path, regions)
     assert [v.education_min for v in found] == [EducationLevel.SMA]
     assert skipped[0].position == "baris 2" and "pendidikan" in skipped[0].reason
+
+
+@pytest.mark.parametrize(
+    ("value", "level"),
+    [("Paket A", EducationLevel.SD), ("Paket B", EducationLevel.SMP),
+     ("Paket C / SMA", EducationLevel.SMA), ("paket c", EducationLevel.SMA),
+     ("Semua jurusan", None), ("Bebas", None), ("Tidak ada.", None), ("bebas jurusan", None),
+     ("SMK semua jurusan", EducationLevel.SMK)],
+)
+def test_kesetaraan_packages_map_to_school_levels_and_no_requirement_words_are_not_skips(
+    tmp_path: Path, regions: RegionTable, value: str, level: EducationLevel | None
+) -> None:
+    path = tmp_path / "edu.csv"
+    path.write_text(f"title,employer,date_posted,pendidikan\nKasir,Toko,2025-07-01,{value}\n",
+                    encoding="utf-8")
+    (vacancy,), skipped, _notes = read(path, regions)
+    assert skipped == [] and vacancy.education_min == level
+
+
+def test_a_kesetaraan_package_named_in_the_description_counts(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    path = tmp_path / "desc.csv"
+    path.write_text("title,employer,date_posted,description\n"
+                    "Kurir,Toko,2025-07-01,Pendidikan minimal Paket B\n", encoding="utf-8")
+    (vacancy,), _skipped, _notes = read(path, regions)
+    assert vacancy.education_min is EducationLevel.SMP
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        ("Rp 3.500.000,-", "Rp 4.000.000,-", (3_500_000, 4_000_000)),
+        ("Rp3.500.000,00", "", (3_500_000, None)),
+        ("Nego", "", (None, None)),
+        ("Negotiable", "Negotiable", (None, None)),
+        ("UMR", "", (None, None)),
+        ("UMK", "Dirahasiakan", (None, None)),
+        ("Kompetitif", "", (None, None)),
+        ("-", "-", (None, None)),
+        ("Rp 3-5 juta", "", (3_000_000, 5_000_000)),
+        ("", "3 - 5 jt", (3_000_000, 5_000_000)),
+        ("Rp 2.500.000 - Rp 3.000.000", "", (2_500_000, 3_000_000)),
+        ("500 rb – 1 juta", "", (500_000, 1_000_000)),
+        ("UMK", "4500000", (None, 4_500_000)),
+    ],
+)
+def test_common_salary_notations_are_understood_instead_of_skipping_the_row(
+    tmp_path: Path, regions: RegionTable, low: str, high: str,
+    expected: tuple[int | None, int | None]
+) -> None:
+    path = tmp_path / "gaji.csv"
+    path.write_text(f"title;employer;date_posted;gaji_min;gaji_max\n"
+                    f"Kasir;Toko;2025-07-01;{low};{high}\n", encoding="utf-8")
+    (vacancy,), skipped, _notes = read(path, regions)
+    assert skipped == []
+    assert (vacancy.salary_min, vacancy.salary_max) == expected
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "reason_part"),
+    [("Rp 3-5 juta", "6000000", "gaji_min"), ("5-3 juta", "", "Rp 5.000.000"),
+     ("-2500000", "", "minus")],
+)
+def test_a_salary_range_that_cannot_stand_is_still_a_clear_skip(
+    tmp_path: Path, regions: RegionTable, low: str, high: str, reason_part: str
+) -> None:
+    path = tmp_path / "gaji.csv"
+    path.write_text(f"title;employer;date_posted;gaji_min;gaji_max\n"
+                    f"Kasir;Toko;2025-07-01;{low};{high}\n", encoding="utf-8")
+    found, (skip,), _notes = read(path, regions)
+    assert found == [] and reason_part in skip.reason

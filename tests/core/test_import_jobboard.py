@@ -220,3 +220,57 @@ def test_vacancies_anywhere_in_kota_semarang_are_marked_as_such(
     record = job_board_record(Location=location, Description="")
     vacancy = read_one(write_lines(tmp_path / "k.jsonl", [record]), regions)
     assert vacancy.in_kota_semarang is inside
+
+
+@pytest.mark.parametrize(
+    ("location", "description", "code"),
+    [
+        ("Jl. Majapahit No. 10, Pedurungan, Semarang", "", "33.74.06"),
+        ("Jl. Majapahit, Pedurungan, Kota Semarang, Jawa Tengah", "", "33.74.06"),
+        ("Jl. Pemuda No. 1, Semarang", "Penempatan di Tembalang", "33.74.10"),
+        ("Jl. Pemuda No. 1, Semarang", "", None),
+        ("Jl. Ungaran Raya, Kabupaten Semarang", "Dekat Tembalang", None),
+    ],
+)
+def test_an_address_in_the_location_field_gives_the_kecamatan_it_names(
+    tmp_path: Path, regions: RegionTable, location: str, description: str, code: str | None
+) -> None:
+    record = job_board_record(Location=location, Description=description)
+    vacancy = read_one(write_lines(tmp_path / "a.jsonl", [record]), regions)
+    assert vacancy.kecamatan_code == code
+
+
+def test_a_source_name_given_by_the_caller_is_folded_like_a_files_own(
+    tmp_path: Path, db: Database, regions: RegionTable, clock: FakeClock
+) -> None:
+    path = write_lines(tmp_path / "loker.jsonl", [job_board_record()])
+    items = list(read_vacancies(path, regions, source="Loker ID / Bursa"))
+    assert [v.source for v in items if isinstance(v, Vacancy)] == ["loker-id-bursa"]
+    catalog = VacancyCatalog(db, clock)
+    import_files([path], catalog, regions, source="  LOKER.ID / Bursa ")
+    stored = catalog.get(1)
+    assert stored is not None and stored.source == "loker-id-bursa"
+
+
+def test_a_source_name_without_letters_or_digits_falls_back_with_a_note(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    path = write_lines(tmp_path / "loker.jsonl", [job_board_record()])
+    notes: list[str] = []
+    items = list(read_vacancies(path, regions, source=" / ", on_note=notes.append))
+    assert [v.source for v in items if isinstance(v, Vacancy)] == ["lokerid"]
+    assert len(notes) == 1 and "“/”" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [("Nego", "", (None, None)), ("Rp 3-5 juta", "", (3_000_000, 5_000_000)),
+     ("Rp 3.500.000,-", "Rp 4.500.000,-", (3_500_000, 4_500_000))],
+)
+def test_job_board_salary_notations_keep_the_record(
+    tmp_path: Path, regions: RegionTable, low: str, high: str,
+    expected: tuple[int | None, int | None]
+) -> None:
+    record = job_board_record(**{"Min Salary": low, "Max Salary": high})
+    vacancy = read_one(write_lines(tmp_path / "g.jsonl", [record]), regions)
+    assert (vacancy.salary_min, vacancy.salary_max) == expected

@@ -208,3 +208,109 @@ def test_non_postings_in_a_list_are_skipped_and_graph_context_nodes_ignored(
     assert isinstance(items[0], Vacancy)
     assert [(s.position, "JobPosting" in s.reason) for s in items[1:]
             if isinstance(s, SkippedRecord)] == [("data ke-2", True), ("data ke-3", True)]
+
+
+def test_postings_in_nested_graphs_import_and_unknown_nodes_are_reported_once(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    path = tmp_path / "page.jsonld"
+    path.write_text(json.dumps({
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "#page", "name": "Lowongan"},
+            {"@type": "BreadcrumbList", "itemListElement": []},
+            {"@graph": [
+                posting(identifier="inner", hiringOrganization={"@id": "#toko"}),
+                {"@type": "Organization", "@id": "#toko", "name": "Toko Dalam"},
+                {"@graph": {"@type": "Event", "name": "Bursa kerja"}},
+            ]},
+            posting(identifier="outer"),
+            {"name": "tanpa tipe"},
+        ],
+    }), encoding="utf-8")
+    items = list(read_vacancies(path, regions))
+    found = [v for v in items if isinstance(v, Vacancy)]
+    skipped = [s for s in items if isinstance(s, SkippedRecord)]
+    assert [(v.source_id, v.employer) for v in found] == [
+        ("inner", "Toko Dalam"), ("outer", "Kopi Tugu")]
+    assert [s.position for s in skipped] == ["data ke-2", "data ke-4"]
+    assert "Bukan JobPosting (@type Event)" in skipped[0].reason
+    assert "tanpa @type" in skipped[1].reason
+    assert {s.kind for s in skipped} == {"not_a_job_posting"}
+
+
+def test_a_graph_holding_one_object_instead_of_a_list_imports(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    path = tmp_path / "one.jsonld"
+    path.write_text(json.dumps({"@context": "https://schema.org", "@graph": posting()}),
+                    encoding="utf-8")
+    (item,) = read_vacancies(path, regions)
+    assert isinstance(item, Vacancy) and item.source_id == "P-1"
+
+
+def test_concatenated_pretty_printed_json_objects_are_read_one_after_another(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    path = tmp_path / "several.json"
+    path.write_text(json.dumps(posting(identifier="A"), indent=2) + "\n"
+                    + json.dumps({"@graph": [posting(identifier="B"), posting(identifier="C")]},
+                                 indent=2)
+                    + json.dumps([posting(identifier="D")], indent=1), encoding="utf-8")
+    items = list(read_vacancies(path, regions))
+    assert [(v.source_id, v.source) for v in items if isinstance(v, Vacancy)] == [
+        ("A", "jobposting"), ("B", "jobposting"), ("C", "jobposting"), ("D", "jobposting")]
+    assert len(items) == 4
+
+
+def test_concatenated_json_that_breaks_off_keeps_what_came_before_and_says_where(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    path = tmp_path / "broken.json"
+    first = json.dumps(posting(identifier="A"), indent=2)
+    path.write_text(first + "\n" + '{\n  "@type": "JobPosting",\n  "title": \n}\n',
+                    encoding="utf-8")
+    items = list(read_vacancies(path, regions))
+    assert isinstance(items[0], Vacancy) and items[0].source_id == "A"
+    assert len(items) == 2 and isinstance(items[1], SkippedRecord) and items[1].is_file_error
+    line = first.count("\n") + 5  # the line of the closing brace after "title":
+    assert f"baris {line}" in items[1].reason and "bukan JSON" in items[1].reason
+
+
+def test_html_entities_and_tags_in_titles_and_names_become_plain_text(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    item = read_posting(
+        tmp_path, regions, title="Kasir &amp; <b>Pramuniaga</b>",
+        hiringOrganization={"@type": "Organization", "name": "PT Maju&nbsp;&amp;&nbsp;Jaya<br/>"},
+        jobLocation="Tugu &#8211; Semarang", skills=["R&amp;D"],
+    )
+    assert isinstance(item, Vacancy), item
+    assert item.title == "Kasir & Pramuniaga"
+    assert item.employer == "PT Maju & Jaya"
+    assert item.location == "Tugu – Semarang"
+    assert item.skills == ("R&D",)
+
+
+@pytest.mark.parametrize(
+    "posted",
+    ["2025-07-01T09:00:00+07", "2025-07-01T09:00:00+0700", "2025-07-01T09:00:00+07:00",
+     "2025-07-01T09:00:00.123Z", "2025-07-01T09:00-05"],
+)
+def test_iso_datetimes_with_any_offset_form_give_their_date(
+    tmp_path: Path, regions: RegionTable, posted: str
+) -> None:
+    item = read_posting(tmp_path, regions, datePosted=posted)
+    assert isinstance(item, Vacancy), item
+    assert item.date_posted == date(2025, 7, 1)
+
+
+def test_a_salary_range_in_one_text_value_and_rupiah_with_a_dash_are_understood(
+    tmp_path: Path, regions: RegionTable
+) -> None:
+    ranged = read_posting(tmp_path, regions, baseSalary="Rp 3-5 juta")
+    assert isinstance(ranged, Vacancy), ranged
+    assert (ranged.salary_min, ranged.salary_max) == (3_000_000, 5_000_000)
+    dashed = read_posting(tmp_path, regions, baseSalary="Rp 3.500.000,-")
+    assert isinstance(dashed, Vacancy), dashed
+    assert (dashed.salary_min, dashed.salary_max) == (3_500_000, 3_500_000)
