@@ -96,11 +96,9 @@ class VacancyDetailScreen(Screen):
             body_layout.addWidget(widget)
         body_layout.addSpacing(theme.px(2))
         body_layout.addLayout(facts)
-        for widget in (self.apply_heading, self.apply_label, self.description_heading,
-                       self.description_label):
-            if widget in (self.apply_heading, self.description_heading):
-                body_layout.addSpacing(theme.px(3))
-            body_layout.addWidget(widget)
+        body_layout.addSpacing(theme.px(3))
+        body_layout.addWidget(self.description_heading)
+        body_layout.addWidget(self.description_label)
         body_layout.addStretch(1)
         self.body_scroll = QScrollArea(self)
         self.body_scroll.setWidgetResizable(True)
@@ -123,13 +121,17 @@ class VacancyDetailScreen(Screen):
         side_layout.addWidget(self.qr_heading)
         side_layout.addWidget(self.qr_label)
         side_layout.addWidget(self.qr_caption)
+        # How to apply sits beside the facts, always in view, not below the fold of the body.
+        side_layout.addSpacing(theme.px(4))
+        side_layout.addWidget(self.apply_heading)
+        side_layout.addWidget(self.apply_label)
         side_layout.addStretch(1)
         # Scrolls only when large text (assisted mode) makes the panel taller than the screen.
         self.side_scroll = QScrollArea(self)
         self.side_scroll.setWidgetResizable(True)
         self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.side_scroll.setFixedWidth(theme.px(QR_SIDE_MM + 45 * max(1.0, theme.text_scale)))
+        self.side_scroll.setFixedWidth(theme.px(QR_SIDE_MM + 95 * max(1.0, theme.text_scale)))
         self.side_scroll.setWidget(side)
         enable_kinetic_scrolling(self.side_scroll)
 
