@@ -29,6 +29,16 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2025, 7, 10, 9, 0, 0))
 
 
+@pytest.fixture(autouse=True)
+def indonesian_first() -> Iterator[None]:
+    """Every test starts in Indonesian, the kiosk's default, and leaves it that way."""
+    from kiosk.i18n import set_language
+
+    set_language("id")
+    yield
+    set_language("id")
+
+
 @pytest.fixture(scope="session")
 def regions() -> RegionTable:
     """The team's Kota Semarang region table from assets/ (read-only, shared by all tests)."""

@@ -19,12 +19,6 @@ def english() -> Iterator[None]:
     set_language("id")
 
 
-@pytest.fixture(autouse=True)
-def indonesian_by_default() -> Iterator[None]:
-    set_language("id")
-    yield
-    set_language("id")
-
 
 def _vacancy(**changes: object) -> Vacancy:
     fields: dict[str, object] = dict(

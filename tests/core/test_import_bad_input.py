@@ -5,7 +5,7 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from kiosk.importer import (
 )
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
+from tests.core.records import good_record, lines
 from tests.fakes import FakeClock
 
 REGIONS = RegionTable.load()
@@ -48,28 +49,9 @@ CSV_COLUMNS = (
 )
 
 
-@pytest.fixture(autouse=True)
-def indonesian() -> Iterator[None]:
-    set_language("id")
-    yield
-    set_language("id")
 
 
 
-
-def good_record(n: int, **changes: object) -> dict[str, object]:
-    record: dict[str, object] = {
-        "Job ID": f"G-{n}", "Title": f"Kasir {n}", "Company": "Toko Makmur",
-        "Location": "Semarang", "Min Salary": "2500000", "Max Salary": "3000000",
-        "Posted Date": "2025-07-01 08:00:00", "Description": "Melayani pembeli.",
-        "SMA/SMK/STM": "1", "Skill_Set": "['Ramah']",
-    }
-    record.update(changes)
-    return record
-
-
-def lines(*records: object) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 def test_bad_files_give_clear_errors_and_the_good_ones_still_import(

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from kiosk.i18n import set_language
 from kiosk.importer import SkippedRecord, read_vacancies
 from kiosk.region import RegionTable
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
@@ -17,12 +15,6 @@ DATA = Path(__file__).parent / "data"
 
 
 
-
-@pytest.fixture(autouse=True)
-def indonesian() -> Iterator[None]:
-    set_language("id")
-    yield
-    set_language("id")
 
 
 def read(path: Path, regions: RegionTable) -> tuple[list[Vacancy], list[SkippedRecord], list[str]]:

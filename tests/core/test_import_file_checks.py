@@ -4,24 +4,16 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kiosk.i18n import set_language
 from kiosk.importer import SkippedRecord, read_vacancies
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
 
 REGIONS = RegionTable.load()
 
-
-@pytest.fixture(autouse=True)
-def indonesian() -> Iterator[None]:
-    set_language("id")
-    yield
-    set_language("id")
 
 
 def lines(*records: object) -> str:

@@ -3,7 +3,6 @@ salaries too small for a month, and any salary notation giving a sane range or a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from kiosk.catalog import VacancyCatalog
-from kiosk.i18n import set_language
 from kiosk.importer import (
     MAX_VALIDITY_DAYS,
     MIN_MONTHLY_SALARY_IDR,
@@ -23,31 +21,14 @@ from kiosk.importer import (
 )
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
+from tests.core.records import good_record, lines
 from tests.fakes import FakeClock
 
 REGIONS = RegionTable.load()
 INTERNAL_ERROR = "Data ini tidak bisa dibaca ("  # the last-resort reason: never expected
 
 
-@pytest.fixture(autouse=True)
-def indonesian() -> Iterator[None]:
-    set_language("id")
-    yield
-    set_language("id")
 
-
-def good_record(n: int, **changes: object) -> dict[str, object]:
-    record: dict[str, object] = {
-        "Job ID": f"G-{n}", "Title": f"Kasir {n}", "Company": "Toko Makmur",
-        "Location": "Semarang", "Min Salary": "2500000", "Max Salary": "3000000",
-        "Posted Date": "2025-07-01 08:00:00", "Description": "Melayani pembeli.",
-    }
-    record.update(changes)
-    return record
-
-
-def lines(*records: object) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 def test_a_posting_date_more_than_a_day_ahead_of_the_import_is_skipped(

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlite_utils import Database
 
 from kiosk.catalog import VacancyCatalog, row_to_vacancy
@@ -26,12 +24,6 @@ from tests.fakes import FakeClock
 
 IMPORTER = Path(__file__).resolve().parents[2] / "kiosk" / "importer"
 
-
-@pytest.fixture(autouse=True)
-def indonesian() -> Iterator[None]:
-    set_language("id")
-    yield
-    set_language("id")
 
 
 def record(n: int, **changes: str) -> dict[str, str]:

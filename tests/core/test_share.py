@@ -1,7 +1,6 @@
 """The QR payload that carries a vacancy to a phone, and the limits on its size."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -10,15 +9,6 @@ from kiosk.i18n import set_language
 from kiosk.region import RegionTable
 from kiosk.share import MAX_VERSION, QUIET_ZONE, qr_matrix, share_text, vacancy_qr
 from kiosk.vacancy import Vacancy
-
-
-@pytest.fixture(autouse=True)
-def indonesian() -> Iterator[None]:
-    set_language("id")
-    yield
-    set_language("id")
-
-
 
 
 def _vacancy(**changes: object) -> Vacancy:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.i18n import current_language, set_language
 from kiosk.services import KioskServices, open_services
 from kiosk.settings import Settings
 from tests.fakes import FakeClock
@@ -29,14 +28,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "tests/ui/" in item.nodeid.replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
-
-@pytest.fixture(autouse=True)
-def indonesian_first() -> Iterator[None]:
-    """Every UI test starts in Indonesian, the kiosk's default, and leaves it that way."""
-    before = current_language()
-    set_language("id")
-    yield
-    set_language(before)
 
 
 @pytest.fixture
