@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from ui.widgets.choice_panel import ChoicePanel
 from ui.widgets.filter_button import FilterButton, filter_button_stylesheet
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.result_list import ResultList
+from ui.widgets.scrolling import vertical_scroll_area
 from ui.widgets.vacancy_card import VacancyCard, card_stylesheet
 
 log = logging.getLogger(__name__)
@@ -128,11 +128,7 @@ class JobSearchScreen(Screen):
         left.addLayout(filters)
         left.addStretch(1)
         # Only scrolls when large text (assisted mode) makes the column taller than the screen.
-        left_scroll = QScrollArea(self)
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        left_scroll.setWidget(left_host)
+        left_scroll = vertical_scroll_area(left_host, self)
         left_host.ensurePolished()
         left_scroll.setFixedWidth(left_host.sizeHint().width() + theme.px(7))
         count_row = QHBoxLayout()

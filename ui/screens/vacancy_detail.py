@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from ui.screens.job_search import Services, resolve_services
 from ui.tasks import Runner
 from ui.theme import Theme, set_role
 from ui.widgets.qr_code import qr_pixmap
-from ui.widgets.scrolling import enable_kinetic_scrolling
+from ui.widgets.scrolling import vertical_scroll_area
 from ui.widgets.vacancy_card import card_stylesheet
 from ui.widgets.wrapping_label import WrappingLabel
 
@@ -100,11 +99,7 @@ class VacancyDetailScreen(Screen):
         body_layout.addWidget(self.description_heading)
         body_layout.addWidget(self.description_label)
         body_layout.addStretch(1)
-        self.body_scroll = QScrollArea(self)
-        self.body_scroll.setWidgetResizable(True)
-        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body_scroll.setWidget(body)
-        enable_kinetic_scrolling(self.body_scroll)
+        self.body_scroll = vertical_scroll_area(body, self, focusable=True)
 
         self.qr_heading = self._label("heading")
         self.qr_label = QLabel(self)
@@ -127,13 +122,8 @@ class VacancyDetailScreen(Screen):
         side_layout.addWidget(self.apply_label)
         side_layout.addStretch(1)
         # Scrolls only when large text (assisted mode) makes the panel taller than the screen.
-        self.side_scroll = QScrollArea(self)
-        self.side_scroll.setWidgetResizable(True)
-        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.side_scroll = vertical_scroll_area(side, self)
         self.side_scroll.setFixedWidth(theme.px(QR_SIDE_MM + 95 * max(1.0, theme.text_scale)))
-        self.side_scroll.setWidget(side)
-        enable_kinetic_scrolling(self.side_scroll)
 
         columns = QHBoxLayout(self)
         m = theme.margin_px

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import _
 from ui.theme import Theme, set_role
 from ui.widgets.icon_button import icon_pixmap
-from ui.widgets.scrolling import enable_kinetic_scrolling
+from ui.widgets.scrolling import vertical_scroll_area
 
 Label = Callable[[], str]  # returns the text in the current language, so retranslate can re-ask
 
@@ -124,13 +123,7 @@ class ChoicePanel(QWidget):
         self._grid = QGridLayout(self._grid_host)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(theme.gap_px)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(self._grid_host)
-        enable_kinetic_scrolling(scroll)
-        self._scroll = scroll
+        self._scroll = scroll = vertical_scroll_area(self._grid_host, self)
         head = QHBoxLayout()
         head.setSpacing(theme.gap_px)
         head.addWidget(self.title_label, 1)
