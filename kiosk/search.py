@@ -226,7 +226,8 @@ class SearchService:
         """Load the vocabulary and the index pages now (about 0.5 s at 100k vacancies), so the
         first resident's first letter is answered as fast as the rest. Call off the GUI thread."""
         self._load_vocabulary()
-        self.search(SearchQuery("warm"))
+        self._stemmer.stem("pekerjaan")  # loads Sastrawi's dictionary (about 0.5 s)
+        self.search(SearchQuery("warm "))
 
     def _load(self, ids: list[int]) -> tuple[Vacancy, ...]:
         """The full vacancies for `ids`, in that order."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.i18n import _
 from kiosk.services import KioskServices, open_services
 from kiosk.settings import Settings
+from ui.input_guard import InputGuard
 from ui.main_window import MainWindow
 from ui.navigator import Navigator
 from ui.screens.home import HomeScreen
@@ -141,13 +142,19 @@ def run_kiosk(settings: Settings) -> int:
     )
     window = build_window(runner, services, theme, datetime.now, settings)
     if os.environ.get("SIKER_EXIT_AFTER_PAINT"):
-        launched_at = float(os.environ.get("SIKER_LAUNCHED_AT", "0") or 0)
+        try:
+            launched_at = float(os.environ["SIKER_LAUNCHED_AT"])
+        except (KeyError, ValueError):
+            launched_at = time.time()  # no launcher clock: measure from here
         _FirstPaintProbe(window.navigator.stack.currentWidget(), launched_at)
     window.present(settings.windowed)
     window.navigator.idle.install()
+    guard = InputGuard(window.idle_overlay, parent=window)
+    guard.install()
     try:
         return app.exec()
     finally:
+        guard.uninstall()
         window.navigator.idle.uninstall()
         runner.shutdown(close=services.close)
 

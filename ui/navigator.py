@@ -234,6 +234,10 @@ class Navigator(QObject):
             self._current = None
         for screen in self._screens.values():
             screen.reset()
+        # Whatever the last resident copied must not be pasted by the next one.
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
         self.idle.stop()  # the next resident's first touch starts a new session
         self.home()
         self.screens_reset.emit()

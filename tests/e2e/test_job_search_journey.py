@@ -153,3 +153,18 @@ def test_back_closes_an_open_filter_panel_before_leaving_the_screen(
 def test_the_search_field_offers_no_mouse_menu(kiosk: MainWindow) -> None:
     search = _screen(kiosk, Route.JOB_SEARCH)
     assert search.search_field.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+
+
+def test_after_the_reset_nothing_of_the_last_resident_can_be_undone_or_pasted(
+    qtbot: QtBot, kiosk: MainWindow
+) -> None:
+    search = _screen(kiosk, Route.JOB_SEARCH)
+    qtbot.mouseClick(_screen(kiosk, Route.HOME).job_search_tile, LEFT)
+    for letter in "admin":
+        qtbot.mouseClick(search.keyboard.key(letter), LEFT)
+    QApplication.clipboard().setText("admin")
+    kiosk.navigator.reset_all()
+    assert search.search_field.text() == ""
+    search.search_field.undo()
+    assert search.search_field.text() == ""
+    assert QApplication.clipboard().text() == ""

@@ -56,15 +56,22 @@ def test_entering_home_counts_the_open_vacancies_in_the_real_catalog(
     assert home.count_label.text() in home.speak_summary()
 
 
-def test_a_database_failure_hides_the_count_but_keeps_the_tile(
-    qtbot: QtBot, theme: Theme
+def test_a_catalog_that_cannot_be_read_puts_job_search_out_of_service(
+    qtbot: QtBot, theme: Theme, services: KioskServices
 ) -> None:
     def broken():
         raise RuntimeError("the kiosk database is not open")
 
     home = make_home(qtbot, theme, broken)
     home.enter()
-    assert not home.count_label.isVisible()
+    assert home.count_label.isVisible()
+    assert home.count_label.text() == (
+        "Pencarian lowongan sedang tidak bisa dipakai. Silakan minta bantuan petugas."
+    )
+    assert not home.job_search_tile.isEnabled()
+    # once the catalog can be read again, the tile comes back
+    home._services = lambda: services
+    home.enter()
     assert home.job_search_tile.isEnabled()
 
 

@@ -42,6 +42,7 @@ class HomeScreen(Screen):
         self._runner = runner
         self._services = services_provider
         self._open_count: int | None = None
+        self._out_of_service = False
         self.greeting = QLabel(self)
         set_role(self.greeting, "title")
         self.prompt = QLabel(self)
@@ -98,15 +99,28 @@ class HomeScreen(Screen):
 
     def _on_count_done(self, count: int) -> None:
         self._open_count = count
+        self._out_of_service = False
         self._update_count()
 
     def _on_count_error(self, exc: Exception) -> None:
-        # The tile still works; the count is only a hint, so hide it rather than alarm anyone.
-        log.warning("Could not count open vacancies: %s", type(exc).__name__)
+        # The catalog cannot be read (a damaged or missing database): every search would fail
+        # too, so say so once here instead of letting the resident type into a broken screen.
+        log.error("The vacancy catalog cannot be read (%s); job search is out of service. "
+                  "Staff: check the data folder, or move kiosk.db away to start anew.",
+                  type(exc).__name__)
         self._open_count = None
+        self._out_of_service = True
         self._update_count()
 
     def _update_count(self) -> None:
+        self.job_search_tile.setEnabled(not self._out_of_service)
+        if self._out_of_service:
+            self.count_label.setText(
+                _("Job search is not working right now. Please ask the staff for help.")
+            )
+            self.count_label.setAccessibleName(self.count_label.text())
+            self.count_label.show()
+            return
         if self._open_count is None:
             self.count_label.hide()
             return

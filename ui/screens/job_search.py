@@ -186,7 +186,9 @@ class JobSearchScreen(Screen):
         self._loading = False
         self._failed = False
         with QSignalBlocker(self.search_field):
-            self.search_field.clear()
+            # setText, not clear(): clear() keeps the undo history, and Ctrl+Z would bring
+            # back what the last resident typed.
+            self.search_field.setText("")
         self._query = SearchQuery()
         self.results.show_vacancies([], None, replace_all=True)
         self._total = None
@@ -360,6 +362,9 @@ class JobSearchScreen(Screen):
         kind = self._open_filter
         self._close_choice()
         if kind is None or filter_value(self._query, kind) == value:
+            return
+        if value is not None and value not in {v for v, _label in options(kind, self._regions)}:
+            log.warning("Ignored a choice that does not belong to the %s filter", kind.name)
             return
         self._query = with_filter(self._query, kind, value)
         self.retranslate()

@@ -150,6 +150,10 @@ class ChoicePanel(QWidget):
         self._title = title
         self._columns = max(1, columns)
         for button in self._buttons:
+            # Gone at once, not at the next event-loop turn: a second tap that is already
+            # queued must not land on the previous filter's options.
+            button.clicked.disconnect(self._on_option_clicked)
+            button.hide()
             self._grid.removeWidget(button)
             button.deleteLater()
         self._buttons = []
