@@ -100,3 +100,14 @@ def test_reopening_replaces_the_options_and_retranslate_relabels_them(
     assert panel.option_button(CONTRACT).text().strip() == "Contract (chosen)"
     assert panel.option_button(None).accessibleName() == "All"
     assert panel.close_button.text() == "Close"
+
+
+def test_clear_forgets_the_last_panel_and_its_choice(qtbot, theme) -> None:
+    from ui.widgets.choice_panel import ChoicePanel
+
+    panel = ChoicePanel(theme)
+    qtbot.addWidget(panel)
+    panel.open(lambda: "Pilih kecamatan", [("33.74.10", lambda: "Tembalang")], "33.74.10")
+    assert panel.current_button() is not None
+    panel.clear()
+    assert panel.option_buttons() == [] and panel.title_label.text() == ""

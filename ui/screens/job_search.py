@@ -193,6 +193,7 @@ class JobSearchScreen(Screen):
         self.results.show_vacancies([], None, replace_all=True)
         self._total = None
         self._close_choice()
+        self.choice_panel.clear()
         self.retranslate()
 
     def retranslate(self) -> None:

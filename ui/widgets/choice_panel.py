@@ -149,14 +149,7 @@ class ChoicePanel(QWidget):
         """
         self._title = title
         self._columns = max(1, columns)
-        for button in self._buttons:
-            # Gone at once, not at the next event-loop turn: a second tap that is already
-            # queued must not land on the previous filter's options.
-            button.clicked.disconnect(self._on_option_clicked)
-            button.hide()
-            self._grid.removeWidget(button)
-            button.deleteLater()
-        self._buttons = []
+        self._remove_options()
         everything: list[tuple[Any, Label]] = [(None, lambda: _("All"))]
         everything += list(options)
         for index, (value, label) in enumerate(everything):
@@ -171,6 +164,22 @@ class ChoicePanel(QWidget):
             previous = button
         self._scroll.verticalScrollBar().setValue(0)
         self.retranslate()
+
+    def clear(self) -> None:
+        """Forget the options and the choice shown last (between residents)."""
+        self._title = lambda: ""
+        self._remove_options()
+        self.title_label.setText("")
+
+    def _remove_options(self) -> None:
+        for button in self._buttons:
+            # Gone at once, not at the next event-loop turn: a second tap that is already
+            # queued must not land on the previous filter's options.
+            button.clicked.disconnect(self._on_option_clicked)
+            button.hide()
+            self._grid.removeWidget(button)
+            button.deleteLater()
+        self._buttons = []
 
     def option_buttons(self) -> list[OptionButton]:
         """The option buttons in reading order, "Semua" first."""
