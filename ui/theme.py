@@ -30,6 +30,9 @@ Widgets pick their look with a `role` property (see `set_role`), never with colo
         bar, "bar-title" the app name.
     QFrame/QWidget: "card" a white panel with a border, "bar" the top/bottom bars, "panel" a
         surface (filter panel, keyboard), "scrim" the dimmed layer under an overlay.
+    QScrollArea: "focusable" one that takes Tab focus (arrow keys scroll it): it keeps a
+        transparent border as wide as the focus ring, which turns into the ring on focus, so
+        nothing inside moves when focus arrives (WCAG 2.4.7).
 """
 from __future__ import annotations
 
@@ -235,13 +238,18 @@ QAbstractButton:disabled {{
     background: {p.disabled}; color: {p.on_disabled}; border-color: {p.disabled}; }}
 QAbstractButton:focus {{
     background: {p.focus_fill}; color: {p.on_focus}; border: {ring}px solid {p.focus_ring}; }}
+QAbstractButton[role="on-bar"]:checked:focus {{
+    background: {p.focus_fill}; color: {p.on_focus}; border: {ring}px solid {p.focus_ring}; }}
 QLineEdit, QTextEdit, QPlainTextEdit {{
     background: {p.surface}; color: {p.on_surface};
     border: {ring}px solid {p.border}; border-radius: {r}px;
     padding: {self.px(1.5)}px {self.px(2)}px;
-    selection-background-color: {p.focus_fill}; selection-color: {p.on_focus}; }}
+    selection-background-color: {p.focus_fill}; selection-color: {p.on_focus};
+    placeholder-text-color: {p.muted}; }}
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
     border: {ring}px solid {p.focus_ring}; background: {p.surface}; }}
+QScrollArea[role="focusable"] {{ border: {ring}px solid transparent; }}
+QScrollArea[role="focusable"]:focus {{ border: {ring}px solid {p.focus_ring}; }}
 QScrollBar:vertical {{ width: {self.px(6)}px; background: {p.window}; }}
 QScrollBar:horizontal {{ height: {self.px(6)}px; background: {p.window}; }}
 QScrollBar::handle {{ background: {p.border}; border-radius: {r}px; min-height: {self.px(15)}px; }}

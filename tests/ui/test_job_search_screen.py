@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QScroller
+from PySide6.QtWidgets import QApplication, QComboBox, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
+from accessibility.contrast import AA_TEXT, contrast_ratio
 from kiosk.i18n import set_language
 from kiosk.services import KioskServices
 from kiosk.vacancy import EducationLevel, EmploymentType
@@ -158,7 +159,7 @@ def test_no_results_says_so_and_suggests_fewer_words_and_fewer_filters(
     assert screen.count_label.text() == "0 lowongan ditemukan"
     message = screen.results.message_label.text()
     assert message.startswith("Tidak ada lowongan yang cocok.")
-    assert "kata yang lebih sedikit" in message and "hapus saringan" in message
+    assert "kata yang lebih sedikit" in message and "Atau hapus filter" in message
     assert screen.results.message_label.isVisible()
     assert message in screen.speak_summary()
 
@@ -313,3 +314,72 @@ def test_an_empty_catalog_says_to_ask_the_staff_not_that_the_search_failed(
     screen.enter()
     assert screen.cards() == []
     assert "tanya petugas" in screen.results.message_label.text()
+
+
+def _fully_in_view(screen: JobSearchScreen, card: QWidget) -> bool:
+    viewport = screen.results.viewport()
+    top = card.mapTo(viewport, QPoint(0, 0)).y()
+    return top >= 0 and top + card.height() <= viewport.height()
+
+
+def test_a_card_reached_by_tab_is_scrolled_fully_into_view_also_on_a_new_page(
+    qtbot: QtBot, screen: JobSearchScreen, sample_services: KioskServices
+) -> None:
+    base = sample_vacancies()[3]
+    sample_services.catalog.upsert_many(
+        replace(base, source_id=f"k{i}", title=f"Kurir Paket {i}", date_posted=date(2025, 6, i))
+        for i in range(1, 29)
+    )
+    screen.reset()
+    screen.enter()
+    screen.activateWindow()
+    qtbot.waitActive(screen)
+    last = screen.cards()[-1]
+    last.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(last.hasFocus)
+    # Tab to "Show more" scrolls to the end of the list, which loads the next page; focus moves
+    # on to that page's first card.
+    qtbot.keyClick(last, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: len(screen.cards()) == 2 * PAGE_SIZE)
+    first_new = screen.cards()[PAGE_SIZE]
+    qtbot.waitUntil(first_new.hasFocus)
+    assert _fully_in_view(screen, first_new)
+    for card in screen.cards()[PAGE_SIZE + 1:PAGE_SIZE + 4]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(card.hasFocus)
+        assert _fully_in_view(screen, card)
+
+
+def test_the_placeholder_in_the_empty_field_reaches_4_5_to_1(
+    screen: JobSearchScreen, theme: Theme
+) -> None:
+    field = screen.search_field
+    assert field.text() == "" and field.placeholderText().startswith("Ketik pekerjaan")
+    field.clearFocus()  # no text cursor: only the placeholder is drawn inside the frame
+    image = field.grab().toImage()
+    ground = theme.palette.surface
+    inside = field.rect().adjusted(theme.focus_ring_px + 1, theme.focus_ring_px + 1,
+                                   -theme.focus_ring_px - 1, -theme.focus_ring_px - 1)
+    # Anti-aliased edges are paler; the glyphs' cores carry the colour Qt drew the text in.
+    strongest = max(
+        contrast_ratio(image.pixelColor(x, y).name(), ground)
+        for y in range(inside.top(), inside.bottom())
+        for x in range(inside.left(), inside.right())
+    )
+    assert strongest >= AA_TEXT
+
+
+def test_with_nothing_typed_no_results_suggests_removing_filters_without_or(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    _choose(qtbot, screen, SearchFilter.KECAMATAN, kecamatan_code("Tugu"))
+    assert screen.cards() == []
+    assert screen.clear_filters_button.text() == "Hapus filter"
+    assert screen.results.message_label.text() == (
+        "Tidak ada lowongan yang cocok. Hapus filter agar lebih banyak lowongan muncul."
+    )
+    set_language("en")
+    screen.retranslate()
+    assert screen.results.message_label.text() == (
+        "No vacancy matches. Remove filters to see more vacancies."
+    )

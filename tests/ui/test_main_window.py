@@ -217,3 +217,45 @@ def test_wrapped_text_on_show_gets_all_the_height_it_needs(
         and label.height() < label.heightForWidth(label.width())
     ]
     assert clipped == []
+
+
+def _tab_chain(window: MainWindow) -> list[QWidget]:
+    """Every widget Tab stops at, once round, starting at the first language button."""
+    start = widget = window.top_bar.language_buttons["id"]
+    chain: list[QWidget] = []
+    while True:
+        if (widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            return chain
+
+
+def test_tab_on_job_search_reads_bar_field_keys_filters_results_then_bottom_bar(
+    kiosk_window: MainWindow,
+) -> None:
+    from kiosk.vacancy import EducationLevel
+    from ui.screens.job_search import PAGE_SIZE
+    from ui.screens.search_filters import SearchFilter
+
+    nav = kiosk_window.navigator
+    nav.go(Route.JOB_SEARCH)
+    screen = nav.screen(Route.JOB_SEARCH)
+    screen.filter_buttons[SearchFilter.EDUCATION].click()  # a filter shows "Remove filters"
+    screen.choice_panel.option_button(EducationLevel.S1).click()
+    assert screen.clear_filters_button.isVisible()
+    assert screen.total is not None and screen.total > PAGE_SIZE
+    screen.results.more_button.click()  # the second page's cards join the chain in order
+    cards = screen.cards()
+    assert len(cards) > PAGE_SIZE
+    top, bottom = kiosk_window.top_bar, kiosk_window.nav_bar
+    expected = [
+        top.language_buttons["id"], top.language_buttons["en"],
+        screen.search_field, *screen.keyboard.keys(), *screen.filter_buttons.values(),
+        screen.clear_filters_button, *cards,
+    ]
+    if screen.results.more_button.isVisible():
+        expected.append(screen.results.more_button)
+    expected += [bottom.back_button, bottom.home_button]
+    assert _tab_chain(kiosk_window) == expected

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontInfo, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from accessibility.contrast import HIGH_CONTRAST_PALETTE, NON_TEXT, contrast_ratio
@@ -104,3 +105,41 @@ def test_layout_min_mm_holds_the_window_at_the_true_scale(
     needed = window.minimumSizeHint()
     assert theme.scale.mm(needed.width()) <= LAYOUT_MIN_MM[0]
     assert theme.scale.mm(needed.height()) <= LAYOUT_MIN_MM[1]
+
+
+@pytest.mark.parametrize("chosen", [False, True], ids=["unchosen", "chosen"])
+def test_a_bar_button_shows_the_focus_ring_whether_chosen_or_not(
+    qtbot: QtBot, theme: Theme, chosen: bool
+) -> None:
+    bar = QWidget()
+    qtbot.addWidget(bar)
+    bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    set_role(bar, "bar")
+    layout = QHBoxLayout(bar)
+    other = QPushButton("English", bar)
+    button = QPushButton("Bahasa Indonesia", bar)
+    for widget in (other, button):
+        set_role(widget, "on-bar")
+        widget.setCheckable(True)
+        layout.addWidget(widget)
+    button.setChecked(chosen)
+    bar.show()
+    bar.activateWindow()
+    qtbot.waitActive(bar)
+
+    def left_edge() -> list[str]:
+        """The colours across the button's left edge at half height: border, then fill."""
+        image = bar.grab(button.geometry()).toImage()
+        y = image.height() // 2
+        return [image.pixelColor(x, y).name().upper() for x in range(theme.focus_ring_px + 2)]
+
+    other.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(other.hasFocus)
+    unfocused = left_edge()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    focused = left_edge()
+    p, ring = theme.palette, theme.focus_ring_px
+    assert focused == [p.focus_ring] * ring + [p.focus_fill] * 2
+    # The ring's pixels change by at least 3:1 when focus arrives (WCAG 1.4.11, 2.4.13).
+    assert contrast_ratio(unfocused[0], focused[0]) >= NON_TEXT

@@ -1,15 +1,20 @@
 """The vacancy detail screen on a real SQLite catalog: facts, how to apply, the QR code."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScroller
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QScroller
 from pytestqt.qtbot import QtBot
 
+from accessibility.contrast import NON_TEXT, contrast_ratio
 from kiosk.i18n import set_language
 from kiosk.services import KioskServices
-from tests.ui.sample_vacancies import vacancy_id
-from ui.screens.base import Navigation
+from kiosk.vacancy import Vacancy
+from tests.ui.sample_vacancies import kecamatan_code, vacancy_id
+from ui.main_window import MainWindow
+from ui.screens.base import Navigation, Route
 from ui.screens.job_search import JobSearchScreen
 from ui.screens.vacancy_detail import VacancyDetailScreen
 from ui.tasks import SyncRunner
@@ -56,14 +61,14 @@ def test_without_a_web_address_the_resident_is_sent_to_disnaker_and_the_qr_holds
 ) -> None:
     detail.enter(vacancy_id=vacancy_id(sample_services, "sopir-1"))
     assert detail.apply_label.text() == (
-        "Datang ke Disnaker Kota Semarang dan tunjukkan kode lowongan ini: test sopir-1. "
-        "Petugas akan membantu Anda melamar."
+        "Datang ke Disnaker Kota Semarang dan tunjukkan kode ini ke petugas. "
+        "Petugas akan membantu Anda melamar.\nKode lowongan: sopir-1"
     )
     assert detail.qr_payload.splitlines()[1:3] == ["Sopir Pengiriman", "PT Maju Jaya Logistik"]
     pixmap = detail.qr_label.pixmap()
     assert not pixmap.isNull()
     assert theme.scale.mm(pixmap.width()) >= 40.0 and pixmap.width() == pixmap.height()
-    assert detail.qr_caption.text() == "Pindai dengan kamera HP untuk menyimpan lowongan ini"
+    assert detail.qr_caption.text() == "Pindai dengan kamera HP"
 
 
 def test_a_vacancy_with_a_web_address_puts_that_address_in_the_qr_code(
@@ -146,7 +151,7 @@ def test_reset_forgets_the_vacancy_and_language_switch_rewrites_it(
     detail.retranslate()
     assert _facts(detail)["salary"] == "Rp 4,000,000 – Rp 5,000,000 per month"
     assert _facts(detail)["education"] == "Diploma 3 (D3)"
-    assert detail.qr_caption.text() == "Scan with your phone camera to keep this vacancy"
+    assert detail.qr_caption.text() == "Scan it with your phone camera"
     assert "Open until July 31, 2025" in detail.qr_payload
     detail.reset()
     assert detail.vacancy() is None
@@ -160,3 +165,114 @@ def test_a_very_long_word_wraps_instead_of_running_off_the_screen(qtbot, detail)
     assert detail.description_label.text() == f"Daftar di {long_word} sekarang"
     needed = detail.description_label.minimumSizeHint().width()
     assert needed <= detail.body_scroll.viewport().width()
+
+
+def _no_url_vacancy(source: str = "jobposting", source_id: str = "NOURL-1") -> Vacancy:
+    """A vacancy with no web address: the longest way to apply, at Disnaker with a code."""
+    return Vacancy(
+        source=source, source_id=source_id, title="Operator Produksi Garmen",
+        employer="PT Busana Contoh Semarang", location="Semarang",
+        kecamatan_code=kecamatan_code("Genuk"), description="Menjahit dan merapikan pakaian.",
+        date_posted=date(2025, 7, 1), valid_through=date(2025, 7, 31),
+    )
+
+
+def _stored_id(services: KioskServices, source: str, source_id: str) -> int:
+    row = services.db.execute(
+        "SELECT id FROM vacancy WHERE source = ? AND source_id = ?", (source, source_id)
+    ).fetchone()
+    return int(row[0])
+
+
+def test_the_code_to_show_the_staff_is_the_vacancy_code_without_the_source_name(
+    detail: VacancyDetailScreen, sample_services: KioskServices
+) -> None:
+    sample_services.catalog.upsert_many([_no_url_vacancy()])
+    detail.enter(vacancy_id=_stored_id(sample_services, "jobposting", "NOURL-1"))
+    assert detail.apply_label.text().endswith("\nKode lowongan: NOURL-1")
+    payload = detail.qr_payload.splitlines()
+    assert payload[-1] == "Kode: jobposting NOURL-1"  # the QR payload is unchanged
+
+
+def test_a_code_two_sources_share_names_its_source_to_stay_unique(
+    detail: VacancyDetailScreen, sample_services: KioskServices
+) -> None:
+    sample_services.catalog.upsert_many([_no_url_vacancy(), _no_url_vacancy("csv")])
+    detail.enter(vacancy_id=_stored_id(sample_services, "jobposting", "NOURL-1"))
+    assert detail.apply_label.text().endswith("\nKode lowongan: NOURL-1 (jobposting)")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+# The tester's code, and the importer's longest usual one: the id it derives for a record that
+# has neither an id nor a web address (kiosk.importer.record).
+@pytest.mark.parametrize("code", ["NOURL-1", "h:3f9c2a7b5e1d4c8a9b0f"])
+def test_how_to_apply_without_a_web_address_fits_beside_the_qr_code_at_1920_by_1080(
+    kiosk_window: MainWindow, services: KioskServices, theme: Theme, lang: str, code: str
+) -> None:
+    # Two sources share the code, so the source is named too: the longest text there is.
+    services.catalog.upsert_many(
+        [_no_url_vacancy("jobposting", code), _no_url_vacancy("csv", code)]
+    )
+    set_language(lang)
+    nav = kiosk_window.navigator
+    nav.go(Route.VACANCY_DETAIL, vacancy_id=_stored_id(services, "jobposting", code))
+    detail = nav.screen(Route.VACANCY_DETAIL)
+    assert isinstance(detail, VacancyDetailScreen)
+    QApplication.processEvents()  # let the layouts settle
+    assert detail.apply_label.text().endswith(f"{code} (jobposting)")
+    assert theme.scale.mm(detail.qr_label.pixmap().width()) >= 40.0
+    label, viewport = detail.apply_label, detail.side_scroll.viewport()
+    assert label.height() >= label.heightForWidth(label.width())  # every line laid out
+    assert detail.side_scroll.verticalScrollBar().value() == 0
+    assert label.mapTo(viewport, QPoint(0, label.height())).y() <= viewport.height()
+    # Nothing to scroll: the panel is no Tab stop.
+    assert detail.side_scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_side_panel_takes_tab_focus_and_arrow_keys_only_when_it_scrolls(
+    qtbot: QtBot, detail: VacancyDetailScreen, sample_services: KioskServices
+) -> None:
+    detail.enter(vacancy_id=vacancy_id(sample_services, "sopir-1"))
+    side, bar = detail.side_scroll, detail.side_scroll.verticalScrollBar()
+    detail.resize(1920, 1000)
+    qtbot.waitUntil(lambda: bar.maximum() == 0)
+    assert not side.focusPolicy() & Qt.FocusPolicy.TabFocus
+    detail.resize(1920, 500)  # too short for the QR code and how to apply together
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert side.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert side.accessibleName() == "Kode QR dan cara melamar"
+    detail.activateWindow()
+    qtbot.waitActive(detail)
+    detail.body_scroll.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(detail.body_scroll.hasFocus)
+    qtbot.keyClick(detail.body_scroll, Qt.Key.Key_Tab)
+    qtbot.waitUntil(side.hasFocus)
+    qtbot.keyClick(side, Qt.Key.Key_Down)
+    assert bar.value() > 0
+
+
+def test_the_focused_description_draws_a_focus_ring_and_its_text_stays_put(
+    qtbot: QtBot, detail: VacancyDetailScreen, sample_services: KioskServices, theme: Theme
+) -> None:
+    detail.enter(vacancy_id=vacancy_id(sample_services, "sopir-1"))
+    detail.activateWindow()
+    qtbot.waitActive(detail)
+    area = detail.body_scroll
+    inside = area.viewport().geometry()
+
+    def left_edge() -> list[str]:
+        image = detail.grab(area.geometry()).toImage()
+        y = image.height() // 2
+        return [image.pixelColor(x, y).name().upper() for x in range(theme.focus_ring_px)]
+
+    area.clearFocus()  # the only Tab stop of a lone screen takes focus when it is activated
+    qtbot.waitUntil(lambda: not area.hasFocus())
+    unfocused = left_edge()
+    area.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(area.hasFocus)
+    focused = left_edge()
+    p = theme.palette
+    assert focused == [p.focus_ring] * theme.focus_ring_px  # at least 2 px (here 4)
+    assert contrast_ratio(unfocused[0], focused[0]) >= NON_TEXT  # WCAG 1.4.11, 2.4.7
+    assert contrast_ratio(p.focus_ring, p.window) >= NON_TEXT
+    assert area.viewport().geometry() == inside  # the ring's room was kept: no text moves

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Slot
@@ -156,7 +157,26 @@ class JobSearchScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
+        self._chain_tab_order()
         self.retranslate()
+
+    def _chain_tab_order(self) -> None:
+        """Tab follows reading order (ACCESSIBILITY.md; WCAG 2.4.3): the field, the keys row by
+        row, the filters row by row, "Remove filters", then the result list, which chains its
+        cards and "Show more" after `clear_filters_button` (its `tab_anchor`) as pages arrive.
+
+        Set explicitly: the left column is moved into its scroll area after the right column
+        exists, which would otherwise put it after "Show more" in the focus chain.
+        """
+        chain = [
+            self.search_field,
+            *self.keyboard.keys(),
+            *self.filter_buttons.values(),  # SearchFilter order: the grid's rows, left to right
+            self.clear_filters_button,
+            self.results.more_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- Screen contract --------------------------------------------------------------------
 
@@ -334,10 +354,13 @@ class JobSearchScreen(Screen):
             )
             return
         hints = [_("No vacancy matches.")]
-        if self._query.text.strip():
+        typed = bool(self._query.text.strip())
+        if typed:
             hints.append(_("Try fewer or shorter words, for example only the job: sopir, admin."))
         if has_filters(self._query):
-            hints.append(_("Or remove filters to see more vacancies."))
+            # "Or" only as the second of two suggestions.
+            hints.append(_("Or remove filters to see more vacancies.") if typed
+                         else _("Remove filters to see more vacancies."))
         self.results.set_message(" ".join(hints))
 
     # -- filters ------------------------------------------------------------------------------

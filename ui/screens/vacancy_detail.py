@@ -32,7 +32,12 @@ from ui.widgets.wrapping_label import WrappingLabel
 
 log = logging.getLogger(__name__)
 
-QR_SIDE_MM = 55.0  # at least 40 mm so a phone camera at arm's length reads it (ISO/IEC 18004)
+QR_SIDE_MM = 45.0  # at least 40 mm so a phone camera at arm's length reads it (ISO/IEC 18004)
+# The side panel's width at 100 % text; its text part grows with larger text (assisted mode).
+# With QR_SIDE_MM it fits the QR code and the longest way to apply (no web address) on a
+# 1920 x 1080 panel in Indonesian and English without scrolling.
+SIDE_PANEL_MM = 150.0
+_SIDE_TEXT_MM = 95.0
 _FACTS = ("place", "employment", "salary", "education", "experience", "skills", "posted", "until")
 
 
@@ -46,6 +51,8 @@ class VacancyDetailScreen(Screen):
 
     `enter(vacancy_id=...)` shows that vacancy (kiosk.catalog ids). The description scrolls with
     a finger drag; the QR code carries the vacancy's web address, or a short text (kiosk.share).
+    Both columns are Tab stops whose arrow keys scroll them (the side panel only while it has
+    something to scroll), and they show the focus ring (ui.theme role "focusable").
     """
 
     route = Route.VACANCY_DETAIL
@@ -61,6 +68,7 @@ class VacancyDetailScreen(Screen):
         self._vacancy: Vacancy | None = None
         self._regions: RegionTable | None = None
         self._today: date | None = None
+        self._code_shared = False  # another source uses the same vacancy code
         self._state = "empty"  # empty, loading, shown, missing, failed
         self.qr_payload = ""
         self.setStyleSheet(card_stylesheet(theme))  # the demo badge's frame
@@ -100,30 +108,41 @@ class VacancyDetailScreen(Screen):
         body_layout.addWidget(self.description_label)
         body_layout.addStretch(1)
         self.body_scroll = vertical_scroll_area(body, self, focusable=True)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap draws no focus ring
+        set_role(self.body_scroll, "focusable")
 
         self.qr_heading = self._label("heading")
         self.qr_label = QLabel(self)
-        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.qr_caption = self._label("")
-        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.qr_caption.setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         side = QWidget()
         side.setProperty("role", "panel")
         side.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         side_layout = QVBoxLayout(side)
-        pad = theme.px(5)
+        pad = theme.px(4)
         side_layout.setContentsMargins(pad, pad, pad, pad)
-        side_layout.setSpacing(theme.px(3))
+        side_layout.setSpacing(theme.px(2))
         side_layout.addWidget(self.qr_heading)
-        side_layout.addWidget(self.qr_label)
-        side_layout.addWidget(self.qr_caption)
+        # The caption beside the code, not under it: a line more for how to apply.
+        qr_row = QHBoxLayout()
+        qr_row.setSpacing(theme.gap_px)
+        qr_row.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
+        qr_row.addWidget(self.qr_caption, 1)
+        side_layout.addLayout(qr_row)
         # How to apply sits beside the facts, always in view, not below the fold of the body.
-        side_layout.addSpacing(theme.px(4))
+        side_layout.addSpacing(theme.px(2))
         side_layout.addWidget(self.apply_heading)
         side_layout.addWidget(self.apply_label)
         side_layout.addStretch(1)
-        # Scrolls only when large text (assisted mode) makes the panel taller than the screen.
+        # Scrolls only when large text (assisted mode) makes the panel taller than the screen;
+        # then, and only then, it is a Tab stop too, so keyboard users can scroll to the code.
         self.side_scroll = vertical_scroll_area(side, self)
-        self.side_scroll.setFixedWidth(theme.px(QR_SIDE_MM + 95 * max(1.0, theme.text_scale)))
+        set_role(self.side_scroll, "focusable")
+        extra_text_mm = _SIDE_TEXT_MM * (max(1.0, theme.text_scale) - 1.0)
+        self.side_scroll.setFixedWidth(theme.px(SIDE_PANEL_MM + extra_text_mm))
+        self.side_scroll.verticalScrollBar().rangeChanged.connect(self._on_side_range_changed)
 
         columns = QHBoxLayout(self)
         m = theme.margin_px
@@ -132,6 +151,13 @@ class VacancyDetailScreen(Screen):
         columns.addWidget(self.body_scroll, 1)
         columns.addWidget(self.side_scroll, 0)
         self.retranslate()
+
+    def _on_side_range_changed(self, _minimum: int, maximum: int) -> None:
+        scrolls = maximum > 0
+        if not scrolls and self.side_scroll.hasFocus():
+            self.body_scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+        policy = Qt.FocusPolicy.TabFocus if scrolls else Qt.FocusPolicy.NoFocus
+        self.side_scroll.setFocusPolicy(policy)
 
     def _label(self, role: str) -> QLabel:
         label = WrappingLabel(self)
@@ -189,17 +215,22 @@ class VacancyDetailScreen(Screen):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def _fetch(self, vacancy_id: int) -> tuple[Vacancy | None, RegionTable, date]:
-        """Runs in the database thread; touches no widget."""
+    def _fetch(self, vacancy_id: int) -> tuple[Vacancy | None, RegionTable, date, bool]:
+        """Runs in the database thread; touches no widget. The last item says whether another
+        stored vacancy (from another source) has the same vacancy code."""
         services = resolve_services(self._services)
-        return services.catalog.get(vacancy_id), services.regions, services.clock().date()
+        vacancy = services.catalog.get(vacancy_id)
+        shared = vacancy is not None and services.db["vacancy"].count_where(
+            "source_id = ? AND id != ?", [vacancy.source_id, vacancy_id]
+        ) > 0
+        return vacancy, services.regions, services.clock().date(), shared
 
     def _on_loaded(
-        self, vacancy_id: int, found: tuple[Vacancy | None, RegionTable, date]
+        self, vacancy_id: int, found: tuple[Vacancy | None, RegionTable, date, bool]
     ) -> None:
         if vacancy_id != self._vacancy_id:
             return  # the resident has opened another vacancy since
-        self._vacancy, self._regions, self._today = found
+        self._vacancy, self._regions, self._today, self._code_shared = found
         self._state = "shown" if self._vacancy is not None else "missing"
         self.retranslate()
 
@@ -214,6 +245,7 @@ class VacancyDetailScreen(Screen):
 
     def retranslate(self) -> None:
         self.body_scroll.setAccessibleName(self.title())  # focusable: arrows scroll it
+        self.side_scroll.setAccessibleName(_("QR code and how to apply"))
         self.description_heading.setText(_("About this job"))
         self.apply_heading.setText(_("How to apply"))
         self.qr_heading.setText(_("Keep it on your phone"))
@@ -294,10 +326,14 @@ class VacancyDetailScreen(Screen):
             return _(
                 "Apply on the website {site}. Scan the QR code to open the vacancy on your phone."
             ).format(site=site)
-        return _(
-            "Come to Disnaker Kota Semarang and show this vacancy code: {code}. "
-            "The staff will help you apply."
-        ).format(code=f"{v.source} {v.source_id}")
+        # The code on a line of its own, as staff look it up; the source name only when another
+        # source uses the same code. (The QR payload keeps "source source_id": kiosk.share.)
+        code = f"{v.source_id} ({v.source})" if self._code_shared else v.source_id
+        return "\n".join((
+            _("Come to Disnaker Kota Semarang and show this code to the staff. "
+              "They will help you apply."),
+            _("Vacancy code: {code}").format(code=code),
+        ))
 
     def _show_qr(self, v: Vacancy) -> None:
         assert self._regions is not None
@@ -315,7 +351,7 @@ class VacancyDetailScreen(Screen):
         self.qr_label.setAccessibleName(_("QR code of this vacancy"))
         self.qr_label.show()
         self.qr_heading.show()
-        self.qr_caption.setText(_("Scan with your phone camera to keep this vacancy"))
+        self.qr_caption.setText(_("Scan it with your phone camera"))
         self.qr_caption.show()
 
     def _clear_content(self) -> None:

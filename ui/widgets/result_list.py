@@ -1,7 +1,8 @@
 """The list of search results: vacancy cards in a kinetic scroll area, a message, "show more"."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
@@ -20,7 +21,9 @@ class ResultList(QScrollArea):
     A finger drag scrolls (QScroller), a tap on a card emits `vacancy_chosen(id)`. Scrolling
     within LOAD_MORE_MM of the end, or tapping the button, emits `more_wanted()`; the owner
     decides whether there is more. Cards take their look from `card_stylesheet` set on an
-    ancestor. Tab order: `tab_anchor` (set by the owner), the cards, then the button.
+    ancestor. Tab order: `tab_anchor` (set by the owner), the cards, then the button. A card
+    that gets focus (Tab, or the first card of a page asked for from the button) is scrolled
+    fully into view (WCAG 2.4.11, focus not obscured).
     """
 
     vacancy_chosen = Signal(int)
@@ -82,6 +85,7 @@ class ResultList(QScrollArea):
             assert regions is not None
             card = VacancyCard(vacancy, regions, self._theme, self._host)
             card.clicked.connect(lambda _c=False, i=vacancy.id: self._on_card_clicked(i))
+            card.installEventFilter(self)
             self._layout.insertWidget(insert_at, card)
             card.show()  # a layout shows new children only on the next event-loop pass
             insert_at += 1
@@ -113,6 +117,18 @@ class ResultList(QScrollArea):
         self.more_button.setAccessibleName(_("Show more vacancies"))
         for card in self.cards():
             card.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, VacancyCard)
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.MouseFocusReason  # a tap or drag scrolls itself
+        ):
+            # QScrollArea scrolls to a widget reached by Tab only when focus was already inside
+            # it, and never for setFocus(); a focused card must never be cut off at an edge.
+            self.ensureWidgetVisible(watched, 0, self._theme.gap_px)
+        return super().eventFilter(watched, event)
 
     @Slot(int)
     def _on_scrolled(self, value: int) -> None:
