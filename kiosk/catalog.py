@@ -225,6 +225,15 @@ class VacancyCatalog:
             self.revision += 1
         return removed
 
+    def code_is_shared(self, vacancy: Vacancy) -> bool:
+        """True when another stored vacancy, from another source, has the same source id, so
+        the code shown to staff needs its source to be unique."""
+        row = self._db.execute(
+            "SELECT 1 FROM vacancy WHERE source_id = ? AND id != ? LIMIT 1",
+            (vacancy.source_id, vacancy.id),
+        ).fetchone()
+        return row is not None
+
     def get(self, vacancy_id: int) -> Vacancy | None:
         """The stored vacancy with this id, expired or not, or None."""
         rows = list(self._db["vacancy"].rows_where("id = ?", [vacancy_id]))

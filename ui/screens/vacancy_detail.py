@@ -220,9 +220,7 @@ class VacancyDetailScreen(Screen):
         stored vacancy (from another source) has the same vacancy code."""
         services = resolve_services(self._services)
         vacancy = services.catalog.get(vacancy_id)
-        shared = vacancy is not None and services.db["vacancy"].count_where(
-            "source_id = ? AND id != ?", [vacancy.source_id, vacancy_id]
-        ) > 0
+        shared = vacancy is not None and services.catalog.code_is_shared(vacancy)
         return vacancy, services.regions, services.clock().date(), shared
 
     def _on_loaded(
