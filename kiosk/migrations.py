@@ -72,3 +72,9 @@ def m001_vacancy(db: Database) -> None:
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
     )
     db.execute("CREATE VIRTUAL TABLE vacancy_search_vocab USING fts5vocab(vacancy_search, 'row')")
+
+
+@migrations()
+def m002_vacancy_source_id(db: Database) -> None:
+    # The detail screen asks whether a vacancy code (source id) is shared across sources.
+    db.table("vacancy").create_index(["source_id"])
