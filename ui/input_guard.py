@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QStackedWidget, QWidget
+
+from ui.app_filter import ApplicationFilter
 
 # How long taps are ignored after a screen, panel or overlay appears or goes. Double taps come
 # 100 to 300 ms apart; a deliberate next tap takes longer to aim. The kiosk's own convention.
@@ -24,7 +26,7 @@ _CONTINUE_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Spac
                             Qt.Key.Key_Escape})
 
 
-class InputGuard(QObject):
+class InputGuard(ApplicationFilter):
     """Installs the three rules above on the running QApplication.
 
     Args:
@@ -39,19 +41,6 @@ class InputGuard(QObject):
         self._continue: QPushButton = overlay.continue_button  # type: ignore[attr-defined]
         self._hold_ms = round(hold_s * 1000)
         self._since_change = QElapsedTimer()
-        self._installed = False
-
-    def install(self) -> None:
-        app = QApplication.instance()
-        if app is not None and not self._installed:
-            app.installEventFilter(self)
-            self._installed = True
-
-    def uninstall(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self._installed:
-            app.removeEventFilter(self)
-            self._installed = False
 
     def hold(self) -> None:
         """Ignore taps for the next `hold_s` seconds."""

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QStackedWidget
 
+from ui.app_filter import ApplicationFilter
 from ui.screens.base import Intent, Navigation, Route, Screen
 from ui.widgets.idle_overlay import IdleOverlay
 
@@ -26,7 +27,7 @@ ACTIVITY_EVENTS = frozenset({
 })
 
 
-class IdleWatcher(QObject):
+class IdleWatcher(ApplicationFilter):
     """Watches the whole application for activity and runs the two idle stages.
 
     The first timer starts at the first activity of a session (an untouched kiosk never warns).
@@ -53,7 +54,6 @@ class IdleWatcher(QObject):
         self._tick.setInterval(min(1000, self._warning_ms))
         self._tick.timeout.connect(self._on_tick_timeout)
         self._elapsed = QElapsedTimer()
-        self._installed = False
 
     @property
     def warning(self) -> bool:
@@ -64,18 +64,8 @@ class IdleWatcher(QObject):
     def session_active(self) -> bool:
         return self._idle.isActive() or self.warning
 
-    def install(self) -> None:
-        """Start watching every event of the running QApplication."""
-        app = QApplication.instance()
-        if app is not None and not self._installed:
-            app.installEventFilter(self)
-            self._installed = True
-
     def uninstall(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self._installed:
-            app.removeEventFilter(self)
-            self._installed = False
+        super().uninstall()
         self.stop()
 
     def poke(self) -> None:
