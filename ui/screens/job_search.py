@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import format as fmt
-from kiosk.i18n import _, ngettext
+from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.search import SearchQuery, SearchResult
 from kiosk.services import KioskServices
@@ -31,6 +30,7 @@ from ui.screens.search_filters import (
     filter_value,
     has_filters,
     options,
+    search_status,
     value_text,
     with_filter,
 )
@@ -329,39 +329,9 @@ class JobSearchScreen(Screen):
     def _update_status(self) -> None:
         more = self._total is not None and len(self.results.vacancies()) < self._total
         self.results.set_more_available(more and not self._failed)
-        if self._failed:
-            self.count_label.setText(_("The search did not work"))
-            self.results.set_message(
-                _("Please try again. If it keeps failing, ask the staff for help."), "error"
-            )
-            return
-        if self._total is None:
-            self.count_label.setText("")
-            self.results.set_message("")
-            return
-        self.count_label.setText(
-            ngettext("{count} vacancy found", "{count} vacancies found", self._total).format(
-                count=fmt.number(self._total)
-            )
-        )
-        if self._total:
-            self.results.set_message("")
-            return
-        if not self._query.text.strip() and not has_filters(self._query):
-            # Nothing typed and still nothing: the catalog has no open vacancy at all.
-            self.results.set_message(
-                _("No open vacancies are loaded on this kiosk yet. Please ask the staff.")
-            )
-            return
-        hints = [_("No vacancy matches.")]
-        typed = bool(self._query.text.strip())
-        if typed:
-            hints.append(_("Try fewer or shorter words, for example only the job: sopir, admin."))
-        if has_filters(self._query):
-            # "Or" only as the second of two suggestions.
-            hints.append(_("Or remove filters to see more vacancies.") if typed
-                         else _("Remove filters to see more vacancies."))
-        self.results.set_message(" ".join(hints))
+        status = search_status(self._query, self._total, self._failed)
+        self.count_label.setText(status.count)
+        self.results.set_message(status.message, status.role)
 
     # -- filters ------------------------------------------------------------------------------
 

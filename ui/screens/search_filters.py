@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from kiosk import format as fmt
-from kiosk.i18n import _
+from kiosk.i18n import _, ngettext
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search import SearchQuery
 from kiosk.vacancy import EducationLevel, EmploymentType
@@ -98,3 +98,44 @@ def filter_value(query: SearchQuery, kind: SearchFilter) -> Any:
 
 def has_filters(query: SearchQuery) -> bool:
     return any(filter_value(query, kind) is not None for kind in SearchFilter)
+
+
+@dataclass(frozen=True)
+class SearchStatus:
+    """The line above the results (`count`) and the message under them (`role` "error" marks a
+    failure)."""
+
+    count: str
+    message: str
+    role: str = ""
+
+
+def search_status(query: SearchQuery, total: int | None, failed: bool) -> SearchStatus:
+    """What the job search screen says about a search: how many were found, and when none were,
+    what to try next; `total` None means no search has answered yet."""
+    if failed:
+        return SearchStatus(
+            _("The search did not work"),
+            _("Please try again. If it keeps failing, ask the staff for help."), "error",
+        )
+    if total is None:
+        return SearchStatus("", "")
+    count = ngettext("{count} vacancy found", "{count} vacancies found", total).format(
+        count=fmt.number(total)
+    )
+    if total:
+        return SearchStatus(count, "")
+    typed = bool(query.text.strip())
+    if not typed and not has_filters(query):
+        # Nothing typed and still nothing: the catalog has no open vacancy at all.
+        return SearchStatus(
+            count, _("No open vacancies are loaded on this kiosk yet. Please ask the staff.")
+        )
+    hints = [_("No vacancy matches.")]
+    if typed:
+        hints.append(_("Try fewer or shorter words, for example only the job: sopir, admin."))
+    if has_filters(query):
+        # "Or" only as the second of two suggestions.
+        hints.append(_("Or remove filters to see more vacancies.") if typed
+                     else _("Remove filters to see more vacancies."))
+    return SearchStatus(count, " ".join(hints))
