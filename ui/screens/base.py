@@ -23,17 +23,32 @@ API (stable; every screen builds on it):
                                   #   between residents (idle timeout); must not need the database
         request_navigation(route, **params) / request_back() / request_home()  # emit helpers
 
+    class ServiceScreen(Screen):            # a Screen that reads the kiosk services
+        __init__(runner, services, theme, parent=None); services() -> KioskServices, only
+        inside runner tasks
+
 A subclass sets `route`, builds its widgets in `__init__(..., parent=None)` and calls
 `self.retranslate()` last. It never navigates itself and never talks to the stack widget.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
+
+from kiosk.services import KioskServices
+
+if TYPE_CHECKING:
+    from ui.tasks import Runner
+    from ui.theme import Theme
+
+# The kiosk services, or a callable returning them (ui.app's ServicesHolder): they are opened in
+# the database thread after the screens are built.
+Services = KioskServices | Callable[[], KioskServices]
 
 
 class Route(Enum):
@@ -107,3 +122,31 @@ class Screen(QWidget):
 
     def request_home(self) -> None:
         self.navigate_requested.emit(Intent.HOME)
+
+
+class ServiceScreen(Screen):
+    """A screen that reads the kiosk's services. Every call to them goes through `runner.db`
+    or `runner.db_latest`: the services live in the database thread.
+
+    Args:
+        runner: the background runner (ui.tasks).
+        services: the KioskServices, or a callable returning them.
+        theme: sizes, fonts and colours.
+    """
+
+    def __init__(
+        self, runner: Runner, services: Services, theme: Theme, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._services = services
+        self._theme = theme
+
+    def services(self) -> KioskServices:
+        """The open services; call only inside a runner task (the database thread).
+
+        Raises:
+            RuntimeError: the kiosk database is not open (from ServicesHolder).
+        """
+        services = self._services
+        return services if isinstance(services, KioskServices) else services()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.format import babel_locale
 from kiosk.i18n import _, ngettext
-from ui.screens.base import Route, Screen
+from ui.screens.base import Route, Services, ServiceScreen
 from ui.tasks import Runner
 from ui.theme import Theme, set_role
 from ui.widgets.icon_button import IconButton
@@ -20,7 +19,7 @@ log = logging.getLogger(__name__)
 _TILE_MM = (150.0, 60.0)  # width, height: the whole tile reacts to a tap
 
 
-class HomeScreen(Screen):
+class HomeScreen(ServiceScreen):
     """Greeting, one tile per built service (job search so far), and how many vacancies are open.
 
     Args:
@@ -34,13 +33,11 @@ class HomeScreen(Screen):
     def __init__(
         self,
         runner: Runner,
-        services_provider: Callable[[], Any],
+        services_provider: Services,
         theme: Theme,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._services = services_provider
+        super().__init__(runner, services_provider, theme, parent)
         self._open_count: int | None = None
         self._out_of_service = False
         self.greeting = QLabel(self)
@@ -76,7 +73,7 @@ class HomeScreen(Screen):
 
     def enter(self, **params: Any) -> None:
         self._runner.db(
-            lambda: self._services().catalog.count(),
+            lambda: self.services().catalog.count(),
             on_done=self._on_count_done,
             on_error=self._on_count_error,
         )

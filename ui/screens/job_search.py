@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -22,8 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.search import SearchQuery, SearchResult
-from kiosk.services import KioskServices
-from ui.screens.base import Route, Screen
+from ui.screens.base import Route, Services, ServiceScreen
 from ui.screens.search_filters import (
     SPECS,
     SearchFilter,
@@ -47,15 +45,8 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 12  # cards built per page: about 25 ms of GUI work on a 2-core kiosk PC
 _SEARCH_KEY = "job_search"
-Services = KioskServices | Callable[[], KioskServices]
 
-
-def resolve_services(services: Services) -> KioskServices:
-    """The services object, whether given directly or through the app's provider callable."""
-    return services if isinstance(services, KioskServices) else services()
-
-
-class JobSearchScreen(Screen):
+class JobSearchScreen(ServiceScreen):
     """Search as you type, four filters, and results as big cards that open the detail screen.
 
     Args:
@@ -74,10 +65,7 @@ class JobSearchScreen(Screen):
     def __init__(
         self, runner: Runner, services: Services, theme: Theme, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._services = services
-        self._theme = theme
+        super().__init__(runner, services, theme, parent)
         self._query = SearchQuery()
         self._regions: RegionTable | None = None
         self._total: int | None = None  # None until the first result arrives
@@ -295,7 +283,7 @@ class JobSearchScreen(Screen):
 
     def _fetch(self, query: SearchQuery, offset: int) -> tuple[SearchResult, RegionTable]:
         """Runs in the database thread; touches no widget."""
-        services = resolve_services(self._services)
+        services = self.services()
         return services.search.search(query, limit=PAGE_SIZE, offset=offset), services.regions
 
     def _on_page(

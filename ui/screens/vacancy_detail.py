@@ -21,8 +21,7 @@ from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.share import vacancy_qr
 from kiosk.vacancy import Vacancy
-from ui.screens.base import Route, Screen
-from ui.screens.job_search import Services, resolve_services
+from ui.screens.base import Route, Services, ServiceScreen
 from ui.tasks import Runner
 from ui.theme import Theme, set_role
 from ui.widgets.qr_code import qr_pixmap
@@ -41,7 +40,7 @@ _SIDE_TEXT_MM = 95.0
 _FACTS = ("place", "employment", "salary", "education", "experience", "skills", "posted", "until")
 
 
-class VacancyDetailScreen(Screen):
+class VacancyDetailScreen(ServiceScreen):
     """One vacancy in full: facts, description, how to apply and a QR code carrying it.
 
     Args:
@@ -60,10 +59,7 @@ class VacancyDetailScreen(Screen):
     def __init__(
         self, runner: Runner, services: Services, theme: Theme, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._services = services
-        self._theme = theme
+        super().__init__(runner, services, theme, parent)
         self._vacancy_id: int | None = None
         self._vacancy: Vacancy | None = None
         self._regions: RegionTable | None = None
@@ -218,7 +214,7 @@ class VacancyDetailScreen(Screen):
     def _fetch(self, vacancy_id: int) -> tuple[Vacancy | None, RegionTable, date, bool]:
         """Runs in the database thread; touches no widget. The last item says whether another
         stored vacancy (from another source) has the same vacancy code."""
-        services = resolve_services(self._services)
+        services = self.services()
         vacancy = services.catalog.get(vacancy_id)
         shared = vacancy is not None and services.catalog.code_is_shared(vacancy)
         return vacancy, services.regions, services.clock().date(), shared
