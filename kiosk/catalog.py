@@ -113,7 +113,9 @@ class VacancyCatalog:
         self._db = db
         self._clock = clock
         self._stemmer = stemmer or Stemmer()
-        self.revision = 0  # bumped on every write, so caches (search vocabulary) know to reload
+        # Bumped on every write that changes vacancies, for callers that cache what they read.
+        # (SearchService needs no help: it watches SQLite's data_version and change count.)
+        self.revision = 0
 
     def upsert_many(self, vacancies: Iterable[Vacancy]) -> UpsertCounts:
         """Add new vacancies and update known ones, matched on (source, source_id).

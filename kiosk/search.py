@@ -58,12 +58,6 @@ class SearchQuery:
     employment_type: EmploymentType | None = None
     min_salary: int | None = None
 
-    def is_blank(self) -> bool:
-        return not (
-            tokens(self.text) or self.kecamatan_code or self.education
-            or self.employment_type or self.min_salary
-        )
-
 
 @dataclass(frozen=True)
 class SearchResult:

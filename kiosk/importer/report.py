@@ -93,10 +93,6 @@ class ImportReport:
     demo_removed: int = 0
 
     @property
-    def records_read(self) -> int:
-        return self.added + self.updated + self.unchanged + len(self.skipped)
-
-    @property
     def complete(self) -> bool:
         """True when every file was read and every record in them imported."""
         return not self.skipped and not self.file_errors

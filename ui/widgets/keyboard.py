@@ -157,10 +157,6 @@ class OnScreenKeyboard(QWidget):
 
     # -- public API -----------------------------------------------------------------------
 
-    @property
-    def layout_kind(self) -> KeyboardLayout:
-        return self._layout
-
     def key(self, key_id: str) -> QPushButton:
         """The button of a key: a letter or digit ("S", "7"), "space", "backspace" or "clear".
 
