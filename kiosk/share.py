@@ -11,7 +11,7 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from qrcode.exceptions import DataOverflowError
 
-from kiosk import format as fmt
+from kiosk import formatting as fmt
 from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy

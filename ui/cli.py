@@ -119,11 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "import-vacancies":
-        from ui.commands import import_vacancies
+        from kiosk.commands.import_vacancies import import_vacancies
 
         return import_vacancies(settings, args.files, source=args.source)
     if args.command == "search":
-        from ui.search_command import search
+        from kiosk.commands.search import search
 
         return search(settings, args)
     if args.command == "screenshots":

@@ -65,7 +65,7 @@ def render_screenshots(settings: Settings, out_dir: Path) -> int:
 
 def _shots(window: MainWindow, out_dir: Path):
     """Drive the window through each state, yielding (name, path) after saving each PNG."""
-    from ui.screens.search_filters import SearchFilter
+    from kiosk.search_filters import SearchFilter
 
     nav = window.navigator
 

@@ -8,7 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
-from kiosk.format import rupiah
+from kiosk.formatting import rupiah
 from kiosk.i18n import _
 from kiosk.importer.fields import Field, RecordError, text_of
 from kiosk.importer.text import shorten

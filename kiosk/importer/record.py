@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kiosk.format import rupiah
+from kiosk.formatting import rupiah
 from kiosk.i18n import _
 from kiosk.importer import education
 from kiosk.importer.amounts import (

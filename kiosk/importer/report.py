@@ -7,7 +7,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from kiosk.format import babel_locale
+from kiosk.formatting import babel_locale
 from kiosk.i18n import N_, _, ngettext
 
 SUMMARY_AFTER_SKIPS = 5

@@ -16,12 +16,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.search_filters import SearchFilter
 from kiosk.settings import Settings
 from tests.fakes import FakeClock
 from ui.app import ServicesHolder, build_window
 from ui.main_window import MainWindow
 from ui.screens.base import Route
-from ui.screens.search_filters import SearchFilter
 from ui.tasks import TaskRunner
 from ui.theme import Theme
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from kiosk.format import employment_label
+from kiosk.formatting import employment_label
 from kiosk.i18n import _, set_language
 from kiosk.vacancy import EmploymentType
 from ui.theme import Theme

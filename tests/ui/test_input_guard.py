@@ -8,10 +8,10 @@ from PySide6.QtCore import QElapsedTimer, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.search_filters import SearchFilter
 from ui.input_guard import InputGuard
 from ui.main_window import MainWindow
 from ui.screens.base import Route
-from ui.screens.search_filters import SearchFilter
 
 LEFT = Qt.MouseButton.LeftButton
 

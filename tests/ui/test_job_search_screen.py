@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from accessibility.contrast import AA_TEXT, contrast_ratio
 from kiosk.i18n import set_language
+from kiosk.search_filters import SearchFilter
 from kiosk.services import KioskServices
 from kiosk.vacancy import EducationLevel, EmploymentType
 from tests.fakes import FakeClock
 from tests.ui.sample_vacancies import kecamatan_code, open_sample_services, sample_vacancies
 from ui.screens.base import Navigation, Route
 from ui.screens.job_search import PAGE_SIZE, JobSearchScreen
-from ui.screens.search_filters import SearchFilter
 from ui.tasks import SyncRunner, TaskRunner
 from ui.theme import Theme
 

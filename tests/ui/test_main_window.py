@@ -31,7 +31,7 @@ def open_vacancy(window: MainWindow) -> None:
 
 
 def open_filter_panel(window: MainWindow) -> None:
-    from ui.screens.search_filters import SearchFilter
+    from kiosk.search_filters import SearchFilter
 
     window.navigator.go(Route.JOB_SEARCH)
     window.navigator.screen(Route.JOB_SEARCH).filter_buttons[SearchFilter.KECAMATAN].click()
@@ -235,9 +235,9 @@ def _tab_chain(window: MainWindow) -> list[QWidget]:
 def test_tab_on_job_search_reads_bar_field_keys_filters_results_then_bottom_bar(
     kiosk_window: MainWindow,
 ) -> None:
+    from kiosk.search_filters import SearchFilter
     from kiosk.vacancy import EducationLevel
     from ui.screens.job_search import PAGE_SIZE
-    from ui.screens.search_filters import SearchFilter
 
     nav = kiosk_window.navigator
     nav.go(Route.JOB_SEARCH)

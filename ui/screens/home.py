@@ -8,7 +8,7 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.format import babel_locale
+from kiosk.formatting import babel_locale
 from kiosk.i18n import _, ngettext
 from ui.screens.base import Route, Services, ServiceScreen
 from ui.tasks import Runner

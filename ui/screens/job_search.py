@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.search import SearchQuery, SearchResult
-from ui.screens.base import Route, Services, ServiceScreen
-from ui.screens.search_filters import (
+from kiosk.search_filters import (
     SPECS,
     SearchFilter,
     filter_value,
@@ -32,6 +31,7 @@ from ui.screens.search_filters import (
     value_text,
     with_filter,
 )
+from ui.screens.base import Route, Services, ServiceScreen
 from ui.tasks import Runner
 from ui.theme import Theme, set_role
 from ui.widgets.choice_panel import ChoicePanel

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import format as fmt
+from kiosk import formatting as fmt
 from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.share import vacancy_qr

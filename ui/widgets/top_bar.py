@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.format import babel_locale
+from kiosk.formatting import babel_locale
 from kiosk.i18n import _, current_language
 from ui.theme import Theme, set_role
 from ui.widgets.icon_button import icon_pixmap

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk import format as fmt
+from kiosk import formatting as fmt
 from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy

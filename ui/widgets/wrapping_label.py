@@ -4,14 +4,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.format import breakable
+from kiosk.formatting import breakable
 
 _ZERO_WIDTH_SPACE = "\u200b"
 
 
 class WrappingLabel(QLabel):
     """A word-wrapping plain-text QLabel. Words of 25 characters or more (a long URL, a code)
-    get invisible break chances (kiosk.format.breakable), so nothing is cut off at the edge of
+    get invisible break chances (kiosk.formatting.breakable), so nothing is cut off at the edge of
     the screen (WCAG 1.4.10 reflow). `text()` gives back the text as it was set."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

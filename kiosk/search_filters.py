@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
-from kiosk import format as fmt
+from kiosk import formatting as fmt
 from kiosk.i18n import _, ngettext
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search import SearchQuery

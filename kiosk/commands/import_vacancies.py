@@ -1,4 +1,4 @@
-"""Headless `siker-kiosk` commands that need no Qt: they open the kiosk database and print."""
+"""`siker-kiosk import-vacancies`: read vacancy files into the catalog and print the report."""
 from __future__ import annotations
 
 from datetime import datetime

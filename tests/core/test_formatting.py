@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kiosk import format as fmt
+from kiosk import formatting as fmt
 from kiosk.i18n import _, set_language
 from kiosk.region import RegionTable
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
@@ -110,7 +110,7 @@ def test_place_names_the_kecamatan_inside_semarang_and_the_source_text_outside()
 
 
 def test_breakable_folds_only_words_of_25_characters_or_more():
-    from kiosk.format import breakable
+    from kiosk.formatting import breakable
 
     assert breakable("Staf Administrasi Gudang") == "Staf Administrasi Gudang"
     folded = breakable("kode ABCDEFGHIJKLMNOPQRSTUVWXYZ0123")

@@ -1,0 +1,1 @@
+"""The headless `siker-kiosk` commands: no Qt, they open the kiosk database and print."""
