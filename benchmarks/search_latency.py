@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kiosk.catalog import VacancyCatalog  # noqa: E402
+from kiosk.catalog import VacancyCatalog, upsert_in_batches  # noqa: E402
 from kiosk.db import open_database  # noqa: E402
 from kiosk.importer import read_vacancies  # noqa: E402
 from kiosk.region import RegionTable  # noqa: E402
@@ -83,7 +83,7 @@ def build_catalog(size: int, base: list[Vacancy]) -> Path:
     partial.unlink(missing_ok=True)
     started = time.perf_counter()
     db = open_database(partial)
-    VacancyCatalog(db, lambda: TODAY).upsert_many(_scaled(base, size))
+    upsert_in_batches(VacancyCatalog(db, lambda: TODAY), _scaled(base, size))
     db.execute("PRAGMA optimize")
     db.close()
     for suffix in ("-wal", "-shm"):

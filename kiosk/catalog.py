@@ -9,10 +9,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk.changes import Changes, mark_changed, require_transaction
 from kiosk.textnorm import Stemmer
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
-_BATCH = 500
+BATCH_SIZE = 500
+"""Vacancies per transaction for callers that write many (an import, a sync pull)."""
 _ID_BITS = 24  # vacancy ids below 16.7 million; the posting day fills the bits above
 
 
@@ -113,64 +115,57 @@ class VacancyCatalog:
         self._db = db
         self._clock = clock
         self._stemmer = stemmer or Stemmer()
-        # Bumped on every write that changes vacancies, for callers that cache what they read.
-        # (SearchService needs no help: it watches SQLite's data_version and change count.)
-        self.revision = 0
 
-    def upsert_many(self, vacancies: Iterable[Vacancy]) -> UpsertCounts:
-        """Add new vacancies and update known ones, matched on (source, source_id).
+    @property
+    def database(self) -> Database:
+        """The database the catalog reads and writes, for the caller's transaction."""
+        return self._db
 
-        Writes in transactions of 500; a vacancy identical to the stored one is left untouched.
+    def upsert(self, vacancies: Iterable[Vacancy]) -> UpsertCounts:
+        """Add new vacancies and update known ones, matched on (source, source_id), inside the
+        caller's transaction (the catalog never commits: see kiosk.changes).
+
+        A vacancy identical to the stored one is left untouched. Callers that write many keep
+        each transaction to about BATCH_SIZE vacancies.
+
+        Raises:
+            RuntimeError: no transaction is open.
         """
-        total = UpsertCounts()
-        batch: list[Vacancy] = []
-        for vacancy in vacancies:
-            batch.append(vacancy)
-            if len(batch) >= _BATCH:
-                total += self._upsert_batch(batch)
-                batch = []
-        if batch:
-            total += self._upsert_batch(batch)
-        return total
-
-    def _upsert_batch(self, batch: list[Vacancy]) -> UpsertCounts:
+        require_transaction(self._db)
         added = updated = unchanged = 0
         conn = self._db.conn
         now = self._clock().isoformat(timespec="seconds")
         columns = ", ".join(_COMPARED)
-        with conn:
-            for vacancy in batch:
-                row = vacancy_to_row(vacancy)
-                found = conn.execute(
-                    f"SELECT id, {columns} FROM vacancy WHERE source = ? AND source_id = ?",
-                    (vacancy.source, vacancy.source_id),
-                ).fetchone()
-                if found is not None and all(
-                    found[i + 1] == row[name] for i, name in enumerate(_COMPARED)
-                ):
-                    unchanged += 1
-                    continue
-                row["updated_at"] = now
-                if found is None:
-                    names = ", ".join(row)
-                    marks = ", ".join("?" for _ in row)
-                    cursor = conn.execute(
-                        f"INSERT INTO vacancy ({names}) VALUES ({marks})", tuple(row.values())
-                    )
-                    vacancy_id = int(cursor.lastrowid or 0)
-                    added += 1
-                else:
-                    vacancy_id = found[0]
-                    assignments = ", ".join(f"{name} = ?" for name in row)
-                    conn.execute(
-                        f"UPDATE vacancy SET {assignments} WHERE id = ?",
-                        (*row.values(), vacancy_id),
-                    )
-                    self._unindex(vacancy_id)
-                    updated += 1
-                self._index(vacancy_id, vacancy, row)
-        if added or updated:
-            self.revision += 1
+        for vacancy in vacancies:
+            row = vacancy_to_row(vacancy)
+            found = conn.execute(
+                f"SELECT id, {columns} FROM vacancy WHERE source = ? AND source_id = ?",
+                (vacancy.source, vacancy.source_id),
+            ).fetchone()
+            if found is not None and all(
+                found[i + 1] == row[name] for i, name in enumerate(_COMPARED)
+            ):
+                unchanged += 1
+                continue
+            row["updated_at"] = now
+            if found is None:
+                names = ", ".join(row)
+                marks = ", ".join("?" for _ in row)
+                cursor = conn.execute(
+                    f"INSERT INTO vacancy ({names}) VALUES ({marks})", tuple(row.values())
+                )
+                vacancy_id = int(cursor.lastrowid or 0)
+                added += 1
+            else:
+                vacancy_id = found[0]
+                assignments = ", ".join(f"{name} = ?" for name in row)
+                conn.execute(
+                    f"UPDATE vacancy SET {assignments} WHERE id = ?",
+                    (*row.values(), vacancy_id),
+                )
+                self._unindex(vacancy_id)
+                updated += 1
+            self._index(vacancy_id, vacancy, row)
         return UpsertCounts(added, updated, unchanged)
 
     def _unindex(self, vacancy_id: int) -> None:
@@ -211,21 +206,21 @@ class VacancyCatalog:
 
     def remove_demo(self) -> int:
         """Delete every demo vacancy (`is_demo`, as kiosk.demo seeds them) with its rows in
-        vacancy_facet and vacancy_search, in one transaction.
+        vacancy_facet and vacancy_search, inside the caller's transaction.
 
         Returns:
             How many vacancies were deleted (0 when the catalog held no demo).
+
+        Raises:
+            RuntimeError: no transaction is open.
         """
+        require_transaction(self._db)
         conn = self._db.conn
         demo_keys = "SELECT rank_key FROM vacancy_facet WHERE vacancy_id IN " \
             "(SELECT id FROM vacancy WHERE is_demo = 1)"
-        with conn:
-            conn.execute(f"DELETE FROM vacancy_search WHERE rowid IN ({demo_keys})")
-            conn.execute(f"DELETE FROM vacancy_facet WHERE rank_key IN ({demo_keys})")
-            removed = conn.execute("DELETE FROM vacancy WHERE is_demo = 1").rowcount
-        if removed:
-            self.revision += 1
-        return removed
+        conn.execute(f"DELETE FROM vacancy_search WHERE rowid IN ({demo_keys})")
+        conn.execute(f"DELETE FROM vacancy_facet WHERE rank_key IN ({demo_keys})")
+        return int(conn.execute("DELETE FROM vacancy WHERE is_demo = 1").rowcount)
 
     def code_is_shared(self, vacancy: Vacancy) -> bool:
         """True when another stored vacancy, from another source, has the same source id, so
@@ -249,3 +244,46 @@ class VacancyCatalog:
         return self._db.execute(
             "SELECT count(*) FROM vacancy WHERE valid_through >= ?", (today,)
         ).fetchone()[0]
+
+
+def upsert_in_batches(
+    catalog: VacancyCatalog,
+    vacancies: Iterable[Vacancy],
+    *,
+    on_batch: Callable[[UpsertCounts], None] | None = None,
+) -> UpsertCounts:
+    """An operation over a stream: each BATCH_SIZE vacancies are upserted and marked changed
+    (kiosk.changes) as one transaction, so a crash or a full disk keeps every earlier batch
+    whole and loses only the batch in flight. Inside a caller's transaction each batch is a
+    savepoint instead and the caller commits. `on_batch` is called with each batch's counts
+    once it is committed, so a caller knows what is stored when a later batch fails.
+
+    Raises:
+        sqlite3.OperationalError / OSError: the write failed; committed batches stay.
+    """
+    total = UpsertCounts()
+    db = catalog.database
+    batch: list[Vacancy] = []
+    for vacancy in vacancies:
+        batch.append(vacancy)
+        if len(batch) >= BATCH_SIZE:
+            total += _commit_batch(db, catalog, batch, on_batch)
+            batch = []
+    if batch:
+        total += _commit_batch(db, catalog, batch, on_batch)
+    return total
+
+
+def _commit_batch(
+    db: Database,
+    catalog: VacancyCatalog,
+    batch: list[Vacancy],
+    on_batch: Callable[[UpsertCounts], None] | None,
+) -> UpsertCounts:
+    with db.atomic():
+        counts = catalog.upsert(batch)
+        if counts.added or counts.updated:
+            mark_changed(db, Changes(catalog=True))
+    if on_batch is not None:
+        on_batch(counts)
+    return counts

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assets import ASSETS_DIR
 from kiosk.catalog import VacancyCatalog
+from kiosk.changes import Changes, mark_changed
 from kiosk.importer import SkippedRecord, read_vacancies
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
@@ -74,7 +75,8 @@ def seed_demo_catalog(
 
     Only a catalog with no vacancies at all, expired ones included, is seeded: once anything was
     imported or synced, or the demo was seeded before, nothing happens. The newest demo posting
-    is dated the clock's today (see `read_demo_catalog`). The demo stays until an import adds or
+    is dated the clock's today (see `read_demo_catalog`). All demo vacancies are written in
+    one transaction with their change mark (kiosk.changes). The demo stays until an import adds or
     updates real vacancies: `kiosk.importer.import_files` then deletes it in the same run
     (`VacancyCatalog.remove_demo`), and the catalog is never seeded again.
 
@@ -87,4 +89,11 @@ def seed_demo_catalog(
     if catalog.count(include_expired=True) > 0:
         return 0
     vacancies = read_demo_catalog(regions, clock().date(), path)
-    return catalog.upsert_many(vacancies).added
+    db = catalog.database
+    with db.atomic():
+        # Checked again inside the transaction: another process may have imported meanwhile.
+        if catalog.count(include_expired=True) > 0:
+            return 0
+        added = catalog.upsert(vacancies).added
+        mark_changed(db, Changes(catalog=True))
+    return added

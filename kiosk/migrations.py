@@ -78,3 +78,14 @@ def m001_vacancy(db: Database) -> None:
 def m002_vacancy_source_id(db: Database) -> None:
     # The detail screen asks whether a vacancy code (source id) is shared across sources.
     db.table("vacancy").create_index(["source_id"])
+
+
+@migrations()
+def m003_change_counter(db: Database) -> None:
+    # One counter per domain (kiosk.changes.DOMAINS), bumped inside every write's transaction,
+    # so another process's commit is noticed by kiosk.changes.ChangeWatcher. The rows are
+    # made here so that a write only ever updates.
+    db.table("change_counter").create({"domain": str, "counter": int}, pk="domain")
+    db.table("change_counter").insert_all(
+        [{"domain": d, "counter": 0} for d in ("catalog", "registrations", "outbox")]
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assets import ASSETS_DIR
-from kiosk.textnorm import fold
+from kiosk.textnorm import fold_phrase
 
 REGION_FILE = ASSETS_DIR / "regions" / "kota_semarang.json"
 KOTA_CODE = "33.74"  # Kota Semarang's Kemendagri code; as a filter value: the whole city
@@ -38,17 +38,16 @@ class RegionTable:
         self.kecamatan = kecamatan
         self._by_code = {k.code: k for k in kecamatan}
         # Longest names first so "Semarang Barat" wins over a shorter name inside it.
-        names: list[tuple[str, str]] = [(fold(k.name).strip(), k.code) for k in kecamatan]
+        names: list[tuple[str, str]] = [(fold_phrase(k.name), k.code) for k in kecamatan]
         kelurahan_names: dict[str, set[str]] = {}
         for k in kecamatan:
             for kel in k.kelurahan:
-                kelurahan_names.setdefault(" ".join(fold(kel.name).split()), set()).add(k.code)
+                kelurahan_names.setdefault(fold_phrase(kel.name), set()).add(k.code)
         # A kelurahan name that exists in two kecamatan (Purwosari, Mangunharjo) says nothing.
         names += [(n, next(iter(codes))) for n, codes in kelurahan_names.items() if len(codes) == 1]
-        names = [(" ".join(n.split()), c) for n, c in names]
         names.sort(key=lambda item: -len(item[0]))
         self._names = names
-        self._kecamatan_names = {" ".join(fold(k.name).split()): k.code for k in kecamatan}
+        self._kecamatan_names = {fold_phrase(k.name): k.code for k in kecamatan}
 
     @classmethod
     def load(cls, path: Path = REGION_FILE) -> RegionTable:
@@ -86,7 +85,7 @@ class RegionTable:
         """True when a place is in Kota Semarang: it names the city ("Semarang", "Kota
         Semarang, Jawa Tengah") or one of its kecamatan. Kabupaten Semarang, the regency
         around Ungaran, is another place."""
-        folded = " ".join(fold(place).split())
+        folded = fold_phrase(place)
         if not folded or _KABUPATEN.search(folded):
             return False
         if " semarang " in f" {folded} ":
@@ -101,7 +100,7 @@ class RegionTable:
         belongs to one kecamatan only ("Jatingaleh" -> Candisari), or either followed by the
         city ("Banyumanik, Semarang"). A bare "Semarang" or another city gives None.
         """
-        folded = " ".join(fold(place).split())
+        folded = fold_phrase(place)
         folded = re.sub(r"^(kecamatan|kec|kelurahan|kel)\s+", "", folded)
         folded = re.sub(r"\s+(provinsi\s+)?(jawa\s+tengah|jateng)$", "", folded)
         folded = re.sub(r"\s+(kota\s+)?semarang$", "", folded)
@@ -118,7 +117,7 @@ class RegionTable:
         Only kecamatan names count here, and only when exactly one distinct kecamatan is named:
         kelurahan names are too often ordinary words or street names.
         """
-        folded = " " + " ".join(fold(text).split()) + " "
+        folded = " " + fold_phrase(text) + " "
         found = {
             code
             for name, code in self._kecamatan_names.items()

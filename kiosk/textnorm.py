@@ -25,6 +25,12 @@ def fold(text: str) -> str:
     )
 
 
+def fold_phrase(text: str) -> str:
+    """`fold` with runs of spaces made one and none at the ends: the form names and words are
+    compared in ("  Kec. Semarang-Barat " -> "kec semarang barat")."""
+    return " ".join(fold(text).split())
+
+
 def tokens(text: str) -> list[str]:
     """The folded words of `text`, in order, ASCII letters and digits only."""
     return _TOKEN.findall(fold(text))

@@ -13,7 +13,7 @@ from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search import SearchQuery
 from kiosk.services import open_services
 from kiosk.settings import Settings
-from kiosk.textnorm import fold
+from kiosk.textnorm import fold_phrase
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
 # Indonesian names staff type for employment types, besides the enum names themselves.
@@ -42,7 +42,7 @@ def kecamatan_code(regions: RegionTable, text: str) -> str:
         dotted = ".".join(digits[i:i + 2] for i in range(0, len(digits), 2))
         if dotted == KOTA_CODE or regions.by_code(dotted):
             return dotted
-    if " ".join(fold(text).split()) in {"kota semarang", "semarang"}:
+    if fold_phrase(text) in {"kota semarang", "semarang"}:
         return KOTA_CODE
     code = regions.match_kecamatan(text)
     if code is None:
@@ -63,7 +63,7 @@ def _query(args: argparse.Namespace, regions: RegionTable) -> tuple[SearchQuery,
                 value=args.education, levels=", ".join(e.value for e in EducationLevel))) from None
     employment_type = None
     if args.employment_type:
-        word = " ".join(fold(args.employment_type).split())
+        word = fold_phrase(args.employment_type)
         employment_type = _TYPE_WORDS.get(word)
         if employment_type is None:
             try:

@@ -6,11 +6,13 @@ document.py, jobposting.py, jobboard.py, jsonlines.py and csvfile.py.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from kiosk.catalog import UpsertCounts, VacancyCatalog
+from kiosk.catalog import UpsertCounts, VacancyCatalog, upsert_in_batches
+from kiosk.changes import Changes, changed
 from kiosk.i18n import _
 from kiosk.importer.amounts import MIN_MONTHLY_SALARY_IDR
 from kiosk.importer.context import ReadContext, source_name
@@ -142,15 +144,18 @@ def import_files(
 
     Records are matched on (source, source_id), so importing a file again updates it instead of
     duplicating; within one run a repeated id replaces the earlier record (the last one wins)
-    and gets a note. Files stream through `catalog.upsert_many`, which writes in transactions
-    of 500; a bad record or a bad file is reported and the rest still imports. The catalog's
-    clock gives the import's today for the plausibility checks and `already_closed`. When the
-    run added or updated anything, the catalog's demo vacancies are removed (the demo only
-    stands in until a real catalog is loaded), with a note.
+    and gets a note. Files stream through `kiosk.catalog.upsert_in_batches`: every 500
+    vacancies are one transaction with their change mark; a bad record or a bad file is
+    reported and the rest still imports. The catalog's clock gives the import's today for the
+    plausibility checks and `already_closed`. When the run added or updated anything, the
+    catalog's demo vacancies are removed (the demo only stands in until a real catalog is
+    loaded) in a transaction of its own, with a note.
+
+    A database error while writing (a full disk, a read-only data folder, a damaged file) stops
+    the run: the report then holds it as `write_error` and counts what was committed before.
     """
     classifier = KbjiClassifier()
     today = catalog.today()
-    counts = UpsertCounts()
     skipped: list[SkippedRecord] = []
     file_errors: list[SkippedRecord] = []
     notes: list[str] = []
@@ -174,11 +179,24 @@ def import_files(
             yield item
 
     caller_source = _caller_source(source, notes.append)
-    for path in map(Path, paths):
-        items = _read_located(path, regions, source=caller_source, classifier=classifier,
-                              note=notes.append, today=today)
-        counts += catalog.upsert_many(vacancies(path, items))
-    removed = catalog.remove_demo() if counts.added or counts.updated else 0
+    removed = 0
+    write_error: sqlite3.Error | None = None
+    committed = [UpsertCounts()]  # what the batches committed so far, also when one fails
+
+    def on_batch(batch: UpsertCounts) -> None:
+        committed[0] += batch
+
+    try:
+        for path in map(Path, paths):
+            items = _read_located(path, regions, source=caller_source, classifier=classifier,
+                                  note=notes.append, today=today)
+            upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch)
+        if committed[0].added or committed[0].updated:
+            with changed(catalog.database, Changes(catalog=True)):
+                removed = catalog.remove_demo()
+    except sqlite3.Error as exc:
+        write_error = exc
+    counts = committed[0]
     if removed:
         notes.append(demo_removed_note(removed))
     return ImportReport(
@@ -190,4 +208,6 @@ def import_files(
         file_errors=tuple(file_errors),
         already_closed=closed,
         demo_removed=removed,
+        changes=Changes(catalog=bool(counts.added or counts.updated or removed)),
+        write_error=write_error,
     )

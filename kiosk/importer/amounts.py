@@ -12,7 +12,7 @@ from kiosk.formatting import rupiah
 from kiosk.i18n import _
 from kiosk.importer.fields import Field, RecordError, text_of
 from kiosk.importer.text import shorten
-from kiosk.textnorm import fold
+from kiosk.textnorm import fold, fold_phrase
 
 MAX_SALARY_IDR = 1_000_000_000
 """Monthly salaries above Rp 1 billion are taken for typing mistakes, not vacancies."""
@@ -291,7 +291,7 @@ def period_of(field: Field | None) -> str:
     text = text_of(field, 40)
     if text is None or field is None:
         return "MONTH"
-    period = _PERIOD_WORDS.get(" ".join(fold(text).split()))
+    period = _PERIOD_WORDS.get(fold_phrase(text))
     if period is None:
         raise RecordError(
             _("Unknown salary period “{unit}”: use HOUR, DAY, WEEK, MONTH or YEAR.").format(

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from kiosk.i18n import _
 from kiosk.importer.text import clean_line, html_to_line, shorten
-from kiosk.textnorm import fold
+from kiosk.textnorm import fold_phrase
 from kiosk.vacancy import EmploymentType
 
 MAX_SKILLS_CHARS = 10_000
@@ -145,7 +145,7 @@ def employment_type_of(field: Field | None) -> EmploymentType | None:
     for value in values[:20]:
         if isinstance(value, str) and value.strip() and len(value) <= 100:
             seen_text = True
-            kind = _EMPLOYMENT.get(" ".join(fold(value).split()))
+            kind = _EMPLOYMENT.get(fold_phrase(value))
             if kind is not None:
                 return kind
     return EmploymentType.OTHER if seen_text else None

@@ -35,7 +35,7 @@ from kiosk.importer.fields import (
 from kiosk.importer.text import clean_multiline, html_to_text
 from kiosk.kbji import KbjiClassifier
 from kiosk.region import RegionTable
-from kiosk.textnorm import fold
+from kiosk.textnorm import fold, fold_phrase
 from kiosk.vacancy import Vacancy
 
 MAX_DESCRIPTION_CHARS = 20_000
@@ -150,7 +150,7 @@ def kecamatan_of(
         named = regions.find_kecamatan_in_text(location) == code
         return code if named or "semarang" in fold(f"{location} {address}") else None
     texts: tuple[str, ...] = ()
-    if _CITY_ONLY.fullmatch(" ".join(fold(location).split())):
+    if _CITY_ONLY.fullmatch(fold_phrase(location)):
         texts = (address, description)
     elif regions.is_in_kota(location):
         texts = (location, address, description)
@@ -281,7 +281,7 @@ def _salaries(draft: Draft) -> tuple[int | None, int | None]:
 
 def _derived_id(title: str, employer: str, date_posted: date) -> str:
     """A stable id for a record that has none, so importing it again updates it."""
-    key = "\x1f".join((" ".join(fold(title).split()), " ".join(fold(employer).split()),
+    key = "\x1f".join((fold_phrase(title), fold_phrase(employer),
                        date_posted.isoformat()))
     return "h:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 

@@ -1,12 +1,14 @@
 """What an import did: skipped records, file errors, notes, and the lines that tell staff."""
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from kiosk.changes import Changes
 from kiosk.formatting import babel_locale
 from kiosk.i18n import N_, _, ngettext
 
@@ -80,7 +82,11 @@ class ImportReport:
     whose id came earlier in the same run replaces that one and counts as updated or unchanged
     (a note says so). `already_closed` counts the imported vacancies whose closing date was
     before the catalog's today: stored, but hidden from residents. `demo_removed` is how many
-    demo vacancies the run deleted because real ones arrived.
+    demo vacancies the run deleted because real ones arrived. `changes` says what the run
+    changed (kiosk.changes), for screens that show the catalog. `write_error` is the database
+    error that stopped the run early (a full disk, a read-only folder: describe it with
+    kiosk.storage.describe_storage_error); the counts then cover the batches committed before
+    it, each of which is whole, and the batch in flight is not stored.
     """
 
     added: int = 0
@@ -91,11 +97,13 @@ class ImportReport:
     file_errors: tuple[SkippedRecord, ...] = ()
     already_closed: int = 0
     demo_removed: int = 0
+    changes: Changes = Changes()
+    write_error: sqlite3.Error | None = None
 
     @property
     def complete(self) -> bool:
         """True when every file was read and every record in them imported."""
-        return not self.skipped and not self.file_errors
+        return not self.skipped and not self.file_errors and self.write_error is None
 
 
 def line_position(number: int) -> str:

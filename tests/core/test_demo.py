@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from kiosk.catalog import VacancyCatalog, row_to_vacancy
+from kiosk.catalog import VacancyCatalog, row_to_vacancy, upsert_in_batches
 from kiosk.demo import DEMO_CATALOG, DEMO_SOURCE, read_demo_catalog, seed_demo_catalog
 from kiosk.importer import SkippedRecord, read_vacancies
 from kiosk.region import RegionTable
@@ -177,7 +177,7 @@ def test_seeding_a_catalog_with_real_vacancies_adds_nothing(
         for item in read_vacancies(shared_data / "job_postings_id.jsonl", regions)
         if isinstance(item, Vacancy)
     ][:5]
-    assert catalog.upsert_many(real).added == 5
+    assert upsert_in_batches(catalog, real).added == 5
 
     assert seed_demo_catalog(catalog, regions, clock) == 0
     assert catalog.count(include_expired=True) == 5

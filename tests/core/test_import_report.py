@@ -6,9 +6,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
-from kiosk.catalog import VacancyCatalog, row_to_vacancy
+from kiosk.catalog import VacancyCatalog, row_to_vacancy, upsert_in_batches
 from kiosk.demo import seed_demo_catalog
 from kiosk.i18n import set_language
 from kiosk.importer import (
@@ -87,14 +88,16 @@ def test_remove_demo_deletes_only_demo_vacancies_with_their_index_rows_and_count
     seeded = seed_demo_catalog(catalog, regions, clock)
     path = write_lines(tmp_path / "real.jsonl", record(1))
     real = [v for v in read_vacancies(path, regions) if isinstance(v, Vacancy)]
-    assert catalog.upsert_many(real).added == 1  # stored beside the demo, nothing removed yet
-    revision = catalog.revision
+    assert upsert_in_batches(catalog, real).added == 1  # beside the demo, nothing removed yet
 
-    assert catalog.remove_demo() == seeded
+    with db.atomic():
+        assert catalog.remove_demo() == seeded
     assert [(v.source, v.is_demo) for v in stored(db)] == [("lokerid", False)]
     assert index_rows(db) == (1, 1)
-    assert catalog.revision > revision  # search caches reload
-    assert catalog.remove_demo() == 0
+    with db.atomic():
+        assert catalog.remove_demo() == 0
+    with pytest.raises(RuntimeError, match="transaction"):
+        catalog.remove_demo()  # a store never writes (or commits) on its own
 
 
 def test_vacancies_already_past_their_closing_date_are_counted_and_reported(

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalog import VacancyCatalog
+from kiosk.catalog import VacancyCatalog, upsert_in_batches
 from kiosk.db import open_database
 from kiosk.region import KOTA_CODE
 from kiosk.search import SearchQuery, SearchService
@@ -61,7 +61,7 @@ CATALOG = [
 @pytest.fixture
 def search(tmp_path, clock) -> SearchService:
     db = open_database(tmp_path / "kiosk.db")
-    VacancyCatalog(db, clock).upsert_many(CATALOG)
+    upsert_in_batches(VacancyCatalog(db, clock), CATALOG)
     return SearchService(db, clock)
 
 
@@ -177,10 +177,10 @@ def test_paging_returns_the_next_results_and_the_total(search):
 def test_new_vacancies_are_found_after_an_update(tmp_path, clock):
     db = open_database(tmp_path / "kiosk.db")
     catalog = VacancyCatalog(db, clock)
-    catalog.upsert_many(CATALOG[:2])
+    upsert_in_batches(catalog, CATALOG[:2])
     service = SearchService(db, clock)
     assert _titles(service, "barista") == []
-    catalog.upsert_many([_vacancy("9", "Barista Kedai Kopi")])
+    upsert_in_batches(catalog, [_vacancy("9", "Barista Kedai Kopi")])
     assert _titles(service, "barsita ") == ["Barista Kedai Kopi"]
 
 
