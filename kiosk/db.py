@@ -18,19 +18,25 @@ def open_database(path: Path | str) -> Database:
     a busy timeout of 5 s so the GUI's reader and the sync writer wait instead of failing.
 
     Raises:
-        sqlite3.DatabaseError: the file exists but is not a SQLite database.
+        OSError: the folder cannot be created.
+        sqlite3.Error: the file cannot be opened or written, or is not a SQLite database
+            (kiosk.storage.describe_storage_error tells which); the file is closed again.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
-    conn = db.conn
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    # 64 MiB page cache: a 100k-vacancy search index stays in memory between keystrokes.
-    conn.execute("PRAGMA cache_size = -65536")
-    migrations.apply(db)
+    try:
+        conn = db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # 64 MiB page cache: a 100k-vacancy search index stays in memory between keystrokes.
+        conn.execute("PRAGMA cache_size = -65536")
+        migrations.apply(db)
+    except BaseException:
+        db.close()  # a file left open would keep its disk busy (and its lock held)
+        raise
     return db
 
 

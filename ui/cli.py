@@ -106,15 +106,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-    except sqlite3.DatabaseError as exc:
-        print(_("The kiosk database in {folder} cannot be read ({error}). Ask staff to restore "
-                "it from a backup or to move it away so the kiosk starts a new one.").format(
-                    folder=settings.data_dir, error=exc), file=sys.stderr)
+    except (sqlite3.Error, OSError) as exc:
+        from kiosk.storage import describe_storage_error
+
+        if isinstance(exc, OSError) and not _in_folder(exc.filename, settings.data_dir):
+            # Not the data folder: a screenshot folder, say. Name the path and the reason.
+            print(_("Cannot use {path}: {error}").format(
+                path=exc.filename, error=exc.strerror or exc), file=sys.stderr)
+        else:
+            print(describe_storage_error(exc, settings.data_dir).staff_message(), file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(_("Cannot use {path}: {error}").format(
-            path=exc.filename or settings.data_dir, error=exc.strerror or exc), file=sys.stderr)
-        return 1
+
+
+def _in_folder(filename: object, folder: Path) -> bool:
+    """True when an OSError's file is `folder`, inside it, or unnamed (then it is the folder)."""
+    if not isinstance(filename, str | os.PathLike):
+        return True
+    path, folder = Path(filename).absolute(), folder.absolute()
+    return path == folder or folder in path.parents or path in folder.parents
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
@@ -127,7 +136,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
         return search(settings, args)
     if args.command == "screenshots":
-        from ui.app import render_screenshots
+        from ui.screenshots import render_screenshots
 
         return render_screenshots(settings, args.dir)
     from ui.app import run_kiosk

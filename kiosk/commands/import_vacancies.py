@@ -1,14 +1,14 @@
 """`siker-kiosk import-vacancies`: read vacancy files into the catalog and print the report."""
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.catalog import VacancyCatalog
-from kiosk.db import database_path, open_database
-from kiosk.importer import format_report, import_files
-from kiosk.region import RegionTable
+from kiosk.importer import format_report
+from kiosk.services import open_services
 from kiosk.settings import Settings
+from kiosk.storage import describe_storage_error
 
 
 def import_vacancies(settings: Settings, files: list[Path], *, source: str | None = None) -> int:
@@ -17,19 +17,23 @@ def import_vacancies(settings: Settings, files: list[Path], *, source: str | Non
     Prints the report (counts first, then one line per unreadable file, note and skipped
     record, and a summary by reason after a long skip list) to stdout in the current language.
     `source` overrides every record's source name (folded: "Loker ID / Bursa" ->
-    "loker-id-bursa").
+    "loker-id-bursa"). When writing fails part-way (a full disk, a read-only folder), the counts
+    of what was committed are printed all the same, then the storage problem on stderr.
 
     Returns:
         The exit status: 0 when every file was read and every record in them imported; 1 when
-        any record was skipped or any file could not be read. The other records and files are
-        imported either way, so 1 means "look at the report", not "nothing happened".
+        any record was skipped, any file could not be read or the writing stopped. The other
+        records and files are imported either way, so 1 means "look at the report", not
+        "nothing happened".
     """
-    db = open_database(database_path(settings.data_dir))
+    services = open_services(settings.data_dir, datetime.now, seed_demo=False)
     try:
-        catalog = VacancyCatalog(db, datetime.now)
-        report = import_files(files, catalog, RegionTable.load(), source=source)
+        report = services.import_files(files, source=source)
     finally:
-        db.close()
+        services.close()
     for line in format_report(report):
         print(line)
+    if report.write_error is not None:
+        problem = describe_storage_error(report.write_error, settings.data_dir)
+        print(problem.staff_message(), file=sys.stderr)
     return 0 if report.complete else 1

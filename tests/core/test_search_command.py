@@ -142,7 +142,7 @@ def test_a_damaged_database_is_a_sentence_not_a_traceback(capsys, tmp_path):
     (folder / "kiosk.db").write_bytes(b"this is not a database" * 100)
     assert main(["search", "--data-dir", str(folder), "kasir"]) == 1
     err = capsys.readouterr().err
-    assert "Traceback" not in err and "petugas" in err
+    assert "Traceback" not in err and "rusak" in err and "cadangan" in err
 
 
 def test_a_data_folder_that_is_a_file_is_a_sentence_not_a_traceback(capsys, tmp_path):

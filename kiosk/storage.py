@@ -1,0 +1,136 @@
+"""What went wrong with the kiosk's data folder or database, told apart so staff get the right
+advice: a read-only folder, a full disk, a damaged database, or a folder that cannot be made or
+used. Only DAMAGED ever says to restore the database; the others leave it intact.
+
+The kinds come from the error itself: the OSError's errno (EROFS, EACCES, ENOSPC, ...) or the
+SQLite result code (https://www.sqlite.org/rescode.html: SQLITE_READONLY, SQLITE_FULL,
+SQLITE_CORRUPT, SQLITE_NOTADB, ...); where SQLite only says "cannot open" or "I/O error", the
+folder is looked at (is it there, can it be written, is there space left).
+"""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from kiosk.i18n import _
+
+# SQLite primary result codes (the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+_SQLITE_NOTADB = 26
+_LOW_SPACE_BYTES = 1 << 20  # under 1 MiB free: an I/O error is taken for a full disk
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+
+
+class StorageKind(Enum):
+    """What kind of storage problem stops the kiosk from reading or writing its data."""
+
+    READ_ONLY = "read_only"
+    DISK_FULL = "disk_full"
+    DAMAGED = "damaged"
+    UNAVAILABLE = "unavailable"
+
+
+@dataclass(frozen=True)
+class StorageProblem:
+    """One storage problem, described for staff and for residents.
+
+    Attributes:
+        kind: the StorageKind.
+        folder: the kiosk data folder concerned.
+        detail: the system's own words (errno text or SQLite message), for staff and logs.
+        no_folder: UNAVAILABLE because the folder does not exist and cannot be created.
+        busy: UNAVAILABLE because another program holds the database locked.
+    """
+
+    kind: StorageKind
+    folder: Path
+    detail: str
+    no_folder: bool = False
+    busy: bool = False
+
+    def staff_message(self) -> str:
+        """One or two sentences in the current language: what is wrong and what to do."""
+        folder, detail = self.folder, self.detail
+        if self.kind is StorageKind.READ_ONLY:
+            return _("The kiosk cannot write to its data folder {folder} ({error}): the disk is "
+                     "mounted read-only or the folder's permissions forbid writing. The database "
+                     "is intact. Make the folder writable for the kiosk's user (or remount the "
+                     "disk read-write), then start the kiosk again.").format(
+                         folder=folder, error=detail)
+        if self.kind is StorageKind.DISK_FULL:
+            return _("The disk that holds the kiosk's data folder {folder} is full ({error}). "
+                     "The database is intact and keeps everything saved before. Free some space "
+                     "on that disk, then try again.").format(folder=folder, error=detail)
+        if self.kind is StorageKind.DAMAGED:
+            return _("The kiosk database in {folder} is damaged ({error}). Stop the kiosk, move "
+                     "kiosk.db away (keep it for the technicians) and put the latest backup in "
+                     "its place, or start without it to begin a new catalog.").format(
+                         folder=folder, error=detail)
+        if self.no_folder:
+            return _("The kiosk cannot create its data folder {folder} ({error}). Check that "
+                     "the disk is attached and that data_dir names the right place, then start "
+                     "the kiosk again.").format(folder=folder, error=detail)
+        if self.busy:
+            return _("The kiosk database in {folder} is locked by another program ({error}). "
+                     "Wait until that program (an import, a backup copy) has finished, then "
+                     "try again.").format(folder=folder, error=detail)
+        return _("The kiosk cannot use its data folder {folder} ({error}). Check the disk and "
+                 "the folder, then start the kiosk again.").format(folder=folder, error=detail)
+
+    def resident_message(self) -> str:
+        """A short sentence for the screen, without technical words."""
+        return _("This service is not available right now. Please ask the staff.")
+
+
+def describe_storage_error(exc: BaseException, data_dir: Path) -> StorageProblem:
+    """Tell which storage problem `exc` (an OSError or sqlite3.Error raised while opening,
+    reading or writing the kiosk data in `data_dir`) is.
+
+    Any other exception is described as UNAVAILABLE with its text.
+    """
+    folder = Path(data_dir)
+    if isinstance(exc, sqlite3.Error):
+        return _describe_sqlite(exc, folder)
+    if isinstance(exc, OSError):
+        detail = exc.strerror or str(exc)
+        if exc.errno in _FULL_ERRNOS:
+            return StorageProblem(StorageKind.DISK_FULL, folder, detail)
+        if exc.errno in _READ_ONLY_ERRNOS:
+            return StorageProblem(StorageKind.READ_ONLY, folder, detail)
+        return StorageProblem(StorageKind.UNAVAILABLE, folder, detail,
+                              no_folder=not folder.is_dir())
+    return StorageProblem(StorageKind.UNAVAILABLE, folder, str(exc) or type(exc).__name__)
+
+
+def _describe_sqlite(exc: sqlite3.Error, folder: Path) -> StorageProblem:
+    detail = str(exc)
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return StorageProblem(StorageKind.DAMAGED, folder, detail)
+    if code == _SQLITE_FULL or (code == _SQLITE_IOERR and _low_space(folder)):
+        return StorageProblem(StorageKind.DISK_FULL, folder, detail)
+    if code == _SQLITE_READONLY:
+        return StorageProblem(StorageKind.READ_ONLY, folder, detail)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageProblem(StorageKind.UNAVAILABLE, folder, detail, busy=True)
+    if not folder.is_dir():
+        return StorageProblem(StorageKind.UNAVAILABLE, folder, detail, no_folder=True)
+    if code in (_SQLITE_CANTOPEN, _SQLITE_IOERR, 0) and not os.access(folder, os.W_OK):
+        return StorageProblem(StorageKind.READ_ONLY, folder, detail)
+    if code == 0 and "malformed" in detail:  # DatabaseError raised without a result code
+        return StorageProblem(StorageKind.DAMAGED, folder, detail)
+    return StorageProblem(StorageKind.UNAVAILABLE, folder, detail)
+
+
+def _low_space(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _LOW_SPACE_BYTES
+    except OSError:
+        return False
