@@ -1,30 +1,114 @@
-"""Kiosk settings: one declarative table, loaded from a TOML file, the environment, then options."""
+"""Kiosk settings: one declaration, loaded from a TOML file, the environment, then options.
+
+Each field of `Settings` declares its type (the annotation), default, range or choices and help
+(`_setting(...)`). Everything else comes from that one place: `SETTINGS` (the same as records),
+the validation in `load_settings`, the command-line options and help (ui/cli.py) and the table
+in README.md (`settings_table`, checked by tests/core/test_settings.py).
+"""
 from __future__ import annotations
 
+import math
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+import typing
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
-from kiosk.i18n import LANGUAGES, _
+from kiosk.i18n import LANGUAGES, N_, _
 
 APP_NAME = "siker-kiosk"
+_DATA_DIR = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _setting(
+    default: Any,
+    help: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    choices: tuple[str, ...] = (),
+    option: bool = False,
+    default_text: str = "",
+) -> Any:
+    """A settings field: its default plus what the table says about it (see Setting)."""
+    return field(default=default, metadata={"setting": dict(
+        help=help, low=low, high=high, choices=choices, option=option,
+        default_text=default_text)})
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What a kiosk can be told. Field metadata gives the help text; units are in the names."""
+    """What a kiosk can be told. Units are in the names (_s seconds, _in inches)."""
 
-    data_dir: Path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    lang: str = "id"
-    windowed: bool = False
-    idle_timeout_s: float = 90.0  # WCAG 2.2.1: warn before the session ends
-    idle_warning_s: float = 30.0  # the countdown with one-tap "Lanjutkan"
-    screen_diagonal_in: float = 0.0  # 0 = trust the panel's reported size
-    central_url: str = ""
+    data_dir: Path = _setting(
+        _DATA_DIR, N_("data folder: the kiosk database lives here"), option=True,
+        default_text="the platform's data folder (~/.local/share/siker-kiosk on Linux)")
+    lang: str = _setting(
+        "id", N_("language of screens and messages; residents can switch on every screen"),
+        choices=LANGUAGES, option=True)
+    windowed: bool = _setting(
+        False, N_("run in a window instead of full screen (staff laptops)"), option=True)
+    # WCAG 2.2.1 (timing adjustable): warn before the visit ends, give time to answer.
+    idle_timeout_s: float = _setting(
+        90.0, N_("seconds without a touch before the kiosk asks whether someone is still "
+                 "there"), low=10, high=3600)
+    assisted_idle_timeout_s: float = _setting(
+        180.0, N_("the same in assisted mode (Mode Bantuan), which gives more time"),
+        low=10, high=3600)
+    idle_warning_s: float = _setting(
+        30.0, N_("seconds of the countdown with one-tap “Continue” before the visit ends"),
+        low=5, high=600)
+    screen_diagonal_in: float = _setting(
+        0.0, N_("panel diagonal in inches, when the panel reports a wrong size; 0 trusts "
+                "the panel"), low=0, high=120)
+    central_url: str = _setting(
+        "", N_("address of the central SIKER server (http:// or https://); empty: none yet"),
+        option=True)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting as a record: name, type (bool, float, str or Path), default, range, help.
+
+    `low`/`high` bound a number (inclusive); `choices` lists the allowed words; `option` says
+    it is also a command-line option (--data-dir, ...); `help` is an English msgid.
+    """
+
+    name: str
+    type: type
+    default: Any
+    help: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    option: bool = False
+    default_text: str = ""
+
+    @property
+    def env(self) -> str:
+        """The environment variable that sets it: SIKER_IDLE_TIMEOUT_S."""
+        return f"SIKER_{self.name.upper()}"
+
+    @property
+    def flag(self) -> str:
+        """The command-line option: --idle-timeout-s."""
+        return "--" + self.name.replace("_", "-")
+
+
+def _records() -> tuple[Setting, ...]:
+    hints = typing.get_type_hints(Settings)
+    return tuple(Setting(name=f.name, type=hints[f.name], default=f.default,
+                         **f.metadata["setting"]) for f in fields(Settings))
+
+
+SETTINGS: tuple[Setting, ...] = _records()
+"""Every setting, in declaration order."""
+_BY_NAME = {s.name: s for s in SETTINGS}
+_TRUE = {"1", "true", "yes", "ya", "on"}
+_FALSE = {"0", "false", "no", "tidak", "off"}
 
 
 def config_path() -> Path:
@@ -32,43 +116,54 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
-_LIMITS: dict[str, tuple[float, float]] = {
-    "idle_timeout_s": (10.0, 3600.0),
-    "idle_warning_s": (5.0, 600.0),
-    "screen_diagonal_in": (0.0, 120.0),
-}
-_TRUE = {"1", "true", "yes", "ya", "on"}
-_FALSE = {"0", "false", "no", "tidak", "off"}
+def coerce(setting: Setting, value: Any) -> Any:
+    """`value` (from TOML, an environment variable or an option) as the setting's type.
 
-
-def _coerce(name: str, value: Any, default: Any) -> Any:
-    """`value` as the type of `default`; raises ValueError with a sentence for staff."""
-    if isinstance(default, bool):
+    Raises:
+        ValueError: the value has the wrong type or is out of range; the message is a short
+            phrase for staff in the current language ("write a number").
+    """
+    if setting.type is bool:
         if isinstance(value, bool):
             return value
-        word = str(value).strip().lower()
-        if word in _TRUE | _FALSE:
-            return word in _TRUE
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
         raise ValueError(_("write true or false"))
-    if isinstance(default, float):
-        if isinstance(value, bool):
-            raise ValueError(_("write a number"))
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise ValueError(_("write a number")) from None
-        low, high = _LIMITS.get(name, (float("-inf"), float("inf")))
-        if not low <= number <= high:
-            raise ValueError(_("choose a number from {low} to {high}").format(
-                low=f"{low:g}", high=f"{high:g}"))
-        return number
-    if isinstance(default, Path):
-        if not str(value).strip():
+    if setting.type is float:
+        return _number(setting, value)
+    if setting.type is Path:
+        if isinstance(value, os.PathLike):
+            value = os.fspath(value)
+        if not isinstance(value, str) or not value.strip():
             raise ValueError(_("write a folder"))
         return Path(value).expanduser()
-    if name == "lang" and value not in LANGUAGES:
-        raise ValueError(_("choose one of {choices}").format(choices=", ".join(LANGUAGES)))
-    return str(value)
+    if not isinstance(value, str):
+        raise ValueError(_("write text in quotation marks"))
+    if setting.choices and value not in setting.choices:
+        raise ValueError(_("choose one of {choices}").format(choices=", ".join(setting.choices)))
+    if setting.name == "central_url" and value and not value.startswith(("http://", "https://")):
+        raise ValueError(_("write an address that starts with http:// or https://"))
+    return value
+
+
+def _number(setting: Setting, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(_("write a number"))
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(_("write a number")) from None
+    low = -math.inf if setting.low is None else setting.low
+    high = math.inf if setting.high is None else setting.high
+    if not low <= number <= high:  # NaN fails too
+        raise ValueError(_("choose a number from {low} to {high}").format(
+            low=f"{low:g}", high=f"{high:g}"))
+    return number
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def load_settings(
@@ -78,47 +173,84 @@ def load_settings(
 ) -> Settings:
     """Settings from, in rising priority: defaults, the TOML file, SIKER_* variables, `overrides`.
 
-    Overrides whose value is None and empty SIKER_* variables count as not given.
-    idle_timeout_s must be 10 to 3600 s, idle_warning_s 5 to 600 s (WCAG 2.2.1 asks that the
-    warning give time to answer), screen_diagonal_in 0 (trust the panel) to 120 inches.
+    Overrides whose value is None and empty SIKER_* variables count as not given. Ranges and
+    types are those of `SETTINGS` (README.md's settings table).
 
     Raises:
-        ValueError: an unknown key in the TOML file, a malformed file, or a value of the wrong
-            type or out of range; the message names the setting, in the kiosk's language.
+        ValueError: the TOML file cannot be read, is malformed or has an unknown key, or a
+            value has the wrong type or is out of range; one sentence that names the setting,
+            in the kiosk's language.
     """
     settings = Settings()
-    defaults = {f.name: getattr(settings, f.name) for f in fields(Settings)}
     layers: list[tuple[str, dict[str, Any]]] = []
     path = config_file or config_path()
     if path.is_file():
-        try:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ValueError(_("{file}: not a valid TOML file ({error})").format(
-                file=path, error=exc)) from exc
-        unknown = sorted(set(document) - set(defaults))
-        if unknown:
-            raise ValueError(_("{file}: unknown setting {names}; the settings are: {known}")
-                             .format(file=path, names=", ".join(unknown),
-                                     known=", ".join(defaults)))
-        layers.append((str(path), document))
+        layers.append((str(path), _read_toml(path)))
     env = os.environ if environ is None else environ
     layers.append(("SIKER_*", {
-        n: env[f"SIKER_{n.upper()}"] for n in defaults
-        if env.get(f"SIKER_{n.upper()}", "").strip()
+        s.name: env[s.env] for s in SETTINGS if env.get(s.env, "").strip()
     }))
     layers.append(("", {k: v for k, v in (overrides or {}).items() if v is not None}))
     for origin, layer in layers:
         changes = {}
         for name, value in layer.items():
-            if name not in defaults:
+            setting = _BY_NAME.get(name)
+            if setting is None:
                 continue
             try:
-                changes[name] = _coerce(name, value, defaults[name])
+                changes[name] = coerce(setting, value)
             except ValueError as exc:
-                where = f"SIKER_{name.upper()}: " if origin == "SIKER_*" else (
+                where = f"{setting.env}: " if origin == "SIKER_*" else (
                     f"{origin}: " if origin else "")
-                raise ValueError(_("{where}setting {name} = {value!r}: {problem}").format(
-                    where=where, name=name, value=value, problem=exc)) from None
+                raise ValueError(_("{where}setting {name} = {value}: {problem}").format(
+                    where=where, name=name, value=_short(value), problem=exc)) from None
         settings = replace(settings, **changes)
     return settings
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(_("{file}: not a valid TOML file ({error})").format(
+            file=path, error=exc)) from exc
+    except OSError as exc:
+        raise ValueError(_("{file}: cannot be read ({error})").format(
+            file=path, error=exc.strerror or exc)) from exc
+    unknown = sorted(set(document) - set(_BY_NAME))
+    if unknown:
+        raise ValueError(_("{file}: unknown setting {names}; the settings are: {known}")
+                         .format(file=path, names=", ".join(unknown), known=", ".join(_BY_NAME)))
+    return document
+
+
+def settings_table() -> list[str]:
+    """The Markdown table of every setting (README.md, between the settings-table markers)."""
+    lines = ["| setting | type | default | allowed | what it does |", "|---|---|---|---|---|"]
+    for s in SETTINGS:
+        if s.choices:
+            allowed = ", ".join(f"`{c}`" for c in s.choices)
+        elif s.low is not None or s.high is not None:
+            allowed = f"{s.low:g} to {s.high:g}"
+        elif s.type is bool:
+            allowed = "`true`, `false`"
+        elif s.type is Path:
+            allowed = "a folder path"
+        else:
+            allowed = "text"
+        default = s.default_text or f"`{_toml(s.default)}`"
+        lines.append(f"| `{s.name}` | {_type_name(s.type)} | {default} | {allowed} | "
+                     f"{s.help} |")
+    return lines
+
+
+def _type_name(kind: type) -> str:
+    return {bool: "true/false", float: "number", str: "text", Path: "folder"}[kind]
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return f'"{value}"'

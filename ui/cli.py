@@ -1,30 +1,83 @@
 """The `siker-kiosk` command: starts the kiosk or runs one of its headless commands.
 
 Qt is imported only by the commands that need it, so `search` and `import-vacancies` run on a
-machine without PySide6.
+machine without PySide6, and a GUI command there says which extra to install. Everything the
+command prints, argparse's own usage and errors included, is in the kiosk's language: the
+--lang option, else SIKER_LANG, else the config file's `lang`, else Indonesian.
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from kiosk.i18n import LANGUAGES
-from kiosk.settings import Settings
+from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, ngettext, set_language
+from kiosk.settings import SETTINGS, Settings
+
+GUI_COMMANDS = (None, "screenshots")
+"""Commands that need Qt: the kiosk itself (no command) and `screenshots`."""
+
+# argparse's own messages (CPython 3.11 to 3.13), so that `make catalogs` extracts them and
+# they are translated like ours; argparse looks its `_` up at call time (see _argparse_in).
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"), N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"), N_("expected one argument"),
+    N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"), N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"), N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+@contextmanager
+def _argparse_in_our_language() -> Iterator[None]:
+    """argparse's texts through our catalogs while the parser runs, then back as they were."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def early_language(argv: Sequence[str], environ: dict[str, str] | os._Environ[str]) -> str:
+    """The language to parse the command line in, before it is parsed: --lang X or --lang=X,
+    else SIKER_LANG, else the config file's `lang`, else Indonesian. Unknown values are passed
+    over (argparse or the settings then say what is wrong, in the next language found)."""
+    for i, word in enumerate(argv):
+        value = argv[i + 1] if word == "--lang" and i + 1 < len(argv) else (
+            word.split("=", 1)[1] if word.startswith("--lang=") else None)
+        if value in LANGUAGES:
+            return value
+    if environ.get("SIKER_LANG", "").strip() in LANGUAGES:
+        return environ["SIKER_LANG"].strip()
+    from kiosk.settings import load_settings
+
+    try:
+        return load_settings(environ={}).lang
+    except ValueError:
+        return DEFAULT_LANGUAGE
 
 
 def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
-    """The options every command takes, before or after its name. A subcommand's copy defaults
-    to SUPPRESS so that it does not overwrite what was given before the command name."""
-    parser.add_argument("--data-dir", type=Path, default=default,
-                        help="data folder (default: the platform's)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=default,
-                        help="language of screens and messages")
-    parser.add_argument("--central-url", default=default,
-                        help="address of the central SIKER server")
+    """The options every command takes, before or after its name (settings marked `option`,
+    with the settings table's help). A subcommand's copy defaults to SUPPRESS so that it does
+    not overwrite what was given before the command name."""
+    for s in SETTINGS:
+        if not s.option or s.type is bool:
+            continue
+        extra: dict[str, object] = {"choices": s.choices} if s.choices else {}
+        parser.add_argument(s.flag, type=Path if s.type is Path else str, default=default,
+                            help=_(s.help), **extra)  # type: ignore[arg-type]
 
 
 def _whole_number(low: int, high: int) -> Callable[[str], int]:
@@ -32,45 +85,54 @@ def _whole_number(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                _("{value} is not a whole number").format(value=repr(text))) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+            raise argparse.ArgumentTypeError(_("{value} is not between {low} and {high}").format(
+                value=value, low=low, high=high))
         return value
 
     return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line, with help in the current language."""
     parser = argparse.ArgumentParser(
-        prog="siker-kiosk", description="SIKER Kiosk: job search and services for Kota Semarang"
+        prog="siker-kiosk", description=_("SIKER Kiosk: job search and services for Kota "
+                                          "Semarang"),
+        epilog=_("Every setting can also be given in the config file or as a SIKER_* "
+                 "variable; see the settings table in README.md."),
     )
     _common(parser)
-    parser.add_argument("--windowed", action="store_true", default=None,
-                        help="run in a window instead of full screen (staff laptops)")
-    sub = parser.add_subparsers(dest="command")
+    windowed = next(s for s in SETTINGS if s.name == "windowed")
+    parser.add_argument(windowed.flag, action="store_true", default=None, help=_(windowed.help))
+    sub = parser.add_subparsers(dest="command", title=_("commands"), metavar=_("COMMAND"))
 
     p = sub.add_parser(
-        "import-vacancies", help="load vacancies from JobPosting JSON(-LD), JSON Lines or CSV"
+        "import-vacancies", help=_("load vacancies from JobPosting JSON(-LD), JSON Lines or CSV")
     )
     _common(p, argparse.SUPPRESS)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--source", help="source name stored with each vacancy (default: by format)")
+    p.add_argument("--source", help=_("source name stored with each vacancy (default: by "
+                                      "format)"))
 
-    p = sub.add_parser("search", help="search the local catalog the way the kiosk does")
+    p = sub.add_parser("search", help=_("search the local catalog the way the kiosk does"))
     _common(p, argparse.SUPPRESS)
     p.add_argument("text", nargs="?", default="")
-    p.add_argument("--json", action="store_true", help='print {"results": [...]} in rank order')
-    p.add_argument("--kecamatan", help='kecamatan name or Kemendagri code; "Kota Semarang" '
-                   "(or 33.74) for anywhere in the city")
-    p.add_argument("--education", help="the resident's highest education level (SD ... S3)")
-    p.add_argument("--type", dest="employment_type", help="employment type, e.g. FULL_TIME")
+    p.add_argument("--json", action="store_true",
+                   help=_('print {"results": [...]} in rank order'))
+    p.add_argument("--kecamatan", help=_('kecamatan name or Kemendagri code; "Kota Semarang" '
+                                         "(or 33.74) for anywhere in the city"))
+    p.add_argument("--education", help=_("the resident's highest education level (SD ... S3)"))
+    p.add_argument("--type", dest="employment_type",
+                   help=_("employment type, e.g. FULL_TIME"))
     p.add_argument("--min-salary", type=_whole_number(0, 10**12),
-                   help="minimum salary, IDR per month")
+                   help=_("minimum salary, IDR per month"))
     p.add_argument("--limit", type=_whole_number(1, 1000), default=20,
-                   help="how many results to print (1 to 1000)")
-    p.add_argument("--as-of", help="judge expiry on this date (YYYY-MM-DD) instead of today")
+                   help=_("how many results to print (1 to 1000)"))
+    p.add_argument("--as-of", help=_("judge expiry on this date (YYYY-MM-DD) instead of today"))
 
-    p = sub.add_parser("screenshots", help="render every screen offscreen to PNG files")
+    p = sub.add_parser("screenshots", help=_("render every screen offscreen to PNG files"))
     _common(p, argparse.SUPPRESS)
     p.add_argument("dir", type=Path)
     return parser
@@ -79,11 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 done, 1 a problem reported, 2 a usage error).
 
-    Every expected failure (a bad setting, an unreadable data folder, a damaged database, a
-    closed pipe) ends in one plain sentence in the kiosk's language, never a traceback.
+    Every expected failure (a bad option or setting, no display, no Qt, an unreadable data
+    folder, a full disk, a damaged database, a closed pipe) ends in plain sentences in the
+    kiosk's language, never a traceback.
     """
-    args = build_parser().parse_args(argv)
-    from kiosk.i18n import _, set_language
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(early_language(argv, os.environ))
+    with _argparse_in_our_language():
+        args = build_parser().parse_args(argv)
     from kiosk.settings import load_settings
 
     try:
@@ -99,6 +164,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     set_language(settings.lang)
+    if args.command in GUI_COMMANDS:
+        problem = gui_problem(args.command, os.environ)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     try:
         return _run(settings, args)
     except BrokenPipeError:
@@ -116,6 +186,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(describe_storage_error(exc, settings.data_dir).staff_message(), file=sys.stderr)
         return 1
+
+
+def gui_problem(command: str | None, environ: os._Environ[str] | dict[str, str]) -> str:
+    """Why a GUI command cannot run here ("" when it can): PySide6 missing, or no display.
+
+    `screenshots` renders offscreen, so it needs no display: it gets QT_QPA_PLATFORM=offscreen
+    unless a platform was chosen.
+    """
+    if importlib.util.find_spec("PySide6") is None:
+        return _("This command needs the kiosk's Qt front end, which is not installed here. "
+                 "Install it with: pip install 'siker-kiosk[gui]'")
+    if command == "screenshots":
+        environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return ""
+    if not any(environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return _("No display found (DISPLAY and WAYLAND_DISPLAY are empty). Start the kiosk "
+                 "from a desktop session, or on a machine without a screen use a virtual one: "
+                 "apt-get install xvfb && xvfb-run -s '-screen 0 1920x1080x24' siker-kiosk. "
+                 "To see the screens without any display: siker-kiosk screenshots DIR")
+    return ""
 
 
 def _in_folder(filename: object, folder: Path) -> bool:
