@@ -8,6 +8,7 @@ import html
 import re
 import reprlib
 import unicodedata
+from html.parser import HTMLParser
 
 # C0/C1 controls except tab and newline, lone surrogates (SQLite cannot store them), the BOM and
 # the two noncharacters U+FFFE/U+FFFF.
@@ -15,10 +16,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uff
 _LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _SPACES = re.compile(r"[^\S\n]+")  # whitespace other than newline
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Whether a text holds markup at all; the parsing itself is HTMLParser's.
 _HTML_TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,2000}>")
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
-_HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|tr|ul|ol)\s*>", re.IGNORECASE)
-_HTML_ITEM = re.compile(r"<li\b[^<>]{0,2000}>", re.IGNORECASE)
 
 
 def clean_line(text: str) -> str:
@@ -41,17 +41,72 @@ def clean_multiline(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+# Content that is never text for a reader: scripts, styles, templates, no-script fallbacks.
+_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+# Elements that start and end a line (a paragraph, a heading, a list item, a table row...).
+_BLOCKS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "tr", "table", "thead", "tbody", "section", "article", "header", "footer", "blockquote",
+    "pre", "hr", "address", "figure", "figcaption", "main", "nav", "aside",
+})
+_CELLS = frozenset({"td", "th"})
+
+
+class _PlainText(HTMLParser):
+    """Collects the text of an HTML fragment: block elements as line breaks, list items as
+    "- " lines (in `lines` mode), hidden elements dropped, entities decoded."""
+
+    def __init__(self, lines: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self._lines = lines
+        self._hidden = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self._hidden += 1
+        elif tag == "li":
+            self.parts.append("\n- " if self._lines else " ")
+        elif tag in _BLOCKS:
+            self.parts.append("\n" if self._lines else " ")
+        elif tag in _CELLS:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _HIDDEN:  # <br/>, <hr/>; a self-closed <script/> hides nothing
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _BLOCKS and tag != "br":
+            self.parts.append("\n" if self._lines else " ")
+        elif tag in _CELLS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def _strip_html(text: str, *, lines: bool) -> str:
+    parser = _PlainText(lines)
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts)
+
+
 def html_to_text(text: str) -> str:
     """Plain text of an HTML fragment (schema.org descriptions are often HTML); other text as is.
 
-    Paragraph and line breaks become newlines, list items "- " lines, other tags are dropped and
-    entities decoded. Not a full HTML parser: enough for job-ad markup.
+    Parsed with the standard library's HTMLParser: paragraphs, headings, table rows and other
+    blocks become line breaks, list items "- " lines, the content of script, style, template
+    and noscript elements is dropped, other tags are dropped with their attributes (a ">"
+    inside an attribute value included), and entities are decoded. Text with no tag keeps its
+    "<" and ">" and only has its entities decoded. clean_multiline tidies the spaces after.
     """
     if _HTML_TAG.search(text):
-        text = _HTML_ITEM.sub("\n- ", text)
-        text = _HTML_BREAK.sub("\n", text)
-        text = _HTML_TAG.sub("", text)
-        return html.unescape(text)
+        return _strip_html(text, lines=True)
     if _HTML_ENTITY.search(text):
         return html.unescape(text)
     return text
@@ -60,12 +115,11 @@ def html_to_text(text: str) -> str:
 def html_to_line(text: str) -> str:
     """One-line text without HTML markup: "Kasir &amp; <b>Admin</b>" -> "Kasir & Admin".
 
-    Line breaks and block ends (<br>, </p>, ...) become spaces, other tags are dropped and
-    entities decoded; clean_line then tidies the spaces. Text without markup comes back as is.
+    As html_to_text, but every line break and block boundary becomes a space; clean_line then
+    tidies the spaces. Text without markup comes back as is (entities decoded).
     """
     if _HTML_TAG.search(text):
-        text = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", text))
-        return html.unescape(text)
+        return _strip_html(text, lines=False)
     if _HTML_ENTITY.search(text):
         return html.unescape(text)
     return text
