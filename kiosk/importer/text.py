@@ -49,6 +49,9 @@ _BLOCKS = frozenset({
     "tr", "table", "thead", "tbody", "section", "article", "header", "footer", "blockquote",
     "pre", "hr", "address", "figure", "figcaption", "main", "nav", "aside",
 })
+# Blocks that a browser sets apart with space above and below: an empty line here.
+_PARAGRAPHS = frozenset({"p", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+                         "blockquote", "pre", "hr"})
 _CELLS = frozenset({"td", "th"})
 
 
@@ -65,10 +68,13 @@ class _PlainText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self._hidden += 1
+        elif tag == "br":
+            self.parts.append("\n" if self._lines else " ")  # each <br> is a line break
         elif tag == "li":
-            self.parts.append("\n- " if self._lines else " ")
+            self._block_break(tag)
+            self.parts.append("- " if self._lines else "")
         elif tag in _BLOCKS:
-            self.parts.append("\n" if self._lines else " ")
+            self._block_break(tag)
         elif tag in _CELLS:
             self.parts.append(" ")
 
@@ -80,13 +86,31 @@ class _PlainText(HTMLParser):
         if tag in _HIDDEN:
             self._hidden = max(0, self._hidden - 1)
         elif tag in _BLOCKS and tag != "br":
-            self.parts.append("\n" if self._lines else " ")
+            self._block_break(tag)
         elif tag in _CELLS:
             self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
             self.parts.append(data)
+
+    def _block_break(self, tag: str) -> None:
+        """A block boundary: the text goes on at the start of a line, after an empty line for
+        paragraph-like blocks. Adjacent boundaries (</li></ul><p>) do not add up, as a browser
+        shows them; nothing is added before the text has started."""
+        if not self._lines:
+            self.parts.append(" ")
+            return
+        wanted = 2 if tag in _PARAGRAPHS else 1
+        have = 0
+        for part in reversed(self.parts):
+            trimmed = part.rstrip(" \t")
+            have += len(trimmed) - len(trimmed.rstrip("\n"))
+            if trimmed.rstrip("\n"):
+                break
+        else:
+            return
+        self.parts.append("\n" * max(0, wanted - have))
 
 
 def _strip_html(text: str, *, lines: bool) -> str:

@@ -18,13 +18,13 @@ def test_a_greater_than_sign_inside_an_attribute_is_not_the_end_of_the_tag():
     assert clean_multiline(html_to_text(html)) == "Operator produksi"
 
 
-def test_blocks_become_lines_and_list_items_dashes():
+def test_blocks_become_lines_paragraphs_get_an_empty_line_and_list_items_dashes():
     html = ("<h2>Syarat</h2><ul><li>SMA/SMK</li><li>Jujur &amp; ramah</li></ul>"
             "<div>Gaji</div><table><tr><td>Pokok</td><td>Rp 3 juta</td></tr></table>"
             "Hubungi<br>kami")
     assert clean_multiline(html_to_text(html)).split("\n") == [
-        "Syarat", "", "- SMA/SMK", "", "- Jujur & ramah", "", "Gaji", "", "Pokok Rp 3 juta",
-        "", "Hubungi", "kami",
+        "Syarat", "", "- SMA/SMK", "- Jujur & ramah", "", "Gaji", "", "Pokok Rp 3 juta", "",
+        "Hubungi", "kami",
     ]
     assert html_to_line("Kasir &amp; <b>Admin</b><br/>Toko") == "Kasir & Admin Toko"
 
