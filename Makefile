@@ -11,7 +11,7 @@ APT_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfo
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 \
 	libx11-xcb1 libxrender1 libxi6 python3-venv
 
-.PHONY: run test setup lint benchmark screenshots clean catalogs bundle bundle-smoke test-without-qt
+.PHONY: run test setup lint benchmark screenshots clean catalogs bundle bundle-smoke test-without-qt lock
 
 setup: $(STAMP)
 
@@ -60,7 +60,7 @@ NOQT_STAMP := $(NOQT)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' 
 $(NOQT_STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
 	$(NOQT)/bin/python -m pip install -q --upgrade pip
-	$(NOQT)/bin/python -m pip install -q -e . pytest hypothesis
+	$(NOQT)/bin/python -m pip install -q -e . pytest hypothesis pytest-timeout
 	@rm -f $(NOQT)/.installed-*
 	@touch $@
 
@@ -68,9 +68,26 @@ test-without-qt: $(NOQT_STAMP)
 	@! $(NOQT)/bin/python -c "import PySide6" 2>/dev/null || { echo "PySide6 leaked into $(NOQT)"; exit 1; }
 	$(NOQT)/bin/python -m pytest -q -o addopts="-ra" -W ignore::pytest.PytestConfigWarning -p no:cacheprovider tests/core tests/accessibility
 
-# The PyInstaller bundle of kiosk.spec, as it goes onto a kiosk PC: dist/siker-kiosk/.
-bundle: $(STAMP)
-	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build kiosk.spec
+# The PyInstaller bundle of kiosk.spec, as it goes onto a kiosk PC: dist/siker-kiosk/. Built in
+# a venv of its own holding exactly requirements/bundle.lock (versions and hashes), so two
+# builds from the same commit ship the same libraries; `make lock` refreshes the pins.
+BUNDLE_VENV := .venv-bundle
+BUNDLE_STAMP := $(BUNDLE_VENV)/.installed-$(shell cat requirements/bundle.lock | cksum | cut -d' ' -f1)
+$(BUNDLE_STAMP): requirements/bundle.lock $(SYSTEM_STAMP)
+	@test -x $(BUNDLE_VENV)/bin/python || $(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install -q --require-hashes --no-deps -r requirements/bundle.lock
+	@rm -f $(BUNDLE_VENV)/.installed-*
+	@touch $@
+
+bundle: $(BUNDLE_STAMP)
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build kiosk.spec
+
+# Pin what the bundle is built from (runtime, gui and bundle extras) with hashes.
+lock: $(STAMP)
+	$(PY) -m pip install -q pip-tools
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra gui \
+		--extra bundle --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+		-o requirements/bundle.lock pyproject.toml
 
 # Build the bundle and make it render every screen offscreen: a missing data file shows here.
 bundle-smoke: bundle
@@ -82,6 +99,7 @@ bundle-smoke: bundle
 benchmark: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/search_latency.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/cold_start.py
+	$(PY) benchmarks/open_services.py
 
 # On a throw-away data folder (the demo catalog), never the kiosk's own.
 screenshots: $(STAMP)
@@ -89,7 +107,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/siker-kiosk screenshots --data-dir build/screenshot-data docs/screenshots
 
 clean:
-	rm -rf $(VENV) $(NOQT) build dist *.egg-info
+	rm -rf $(VENV) $(NOQT) $(BUNDLE_VENV) build dist *.egg-info
 
 # Message catalogs: extract msgids from the code, merge them into the .po files, compile the .mo
 # files that ship. Translate the new entries in both .po files, then run it again.

@@ -1,7 +1,20 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder.
+
+Log discipline: a test fails when one of our loggers (kiosk, ui, sync, accessibility and their
+children) records a WARNING or an ERROR that the test did not declare. Declare the expected
+ones with the marker (a logger and its children, at that level or below)::
+
+    @pytest.mark.expected_log("kiosk.importer", "WARNING")
+    def test_a_bad_file_is_reported(...): ...
+
+or, inside a test, with the `expect_log` fixture: `expect_log("ui.app", "ERROR")`. A declared
+record that does not come is no failure (parametrised tests differ); assert it with caplog
+when it matters. Every test also has a time limit (pytest-timeout, pyproject.toml).
+"""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -51,6 +64,65 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "kiosk.db")
     yield database
     database.close()
+
+
+OUR_LOGGERS = ("kiosk", "ui", "sync", "accessibility")
+_LEVELS = {"WARNING": logging.WARNING, "ERROR": logging.ERROR, "CRITICAL": logging.CRITICAL}
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _allowed(record: logging.LogRecord, allowances: list[tuple[str, int]]) -> bool:
+    return any(
+        (record.name == name or record.name.startswith(name + ".")) and record.levelno <= level
+        for name, level in allowances
+    )
+
+
+@pytest.fixture
+def _log_allowances(request: pytest.FixtureRequest) -> list[tuple[str, int]]:
+    allowances = []
+    for marker in request.node.iter_markers("expected_log"):
+        name, level = marker.args
+        allowances.append((name, _LEVELS[level]))
+    return allowances
+
+
+@pytest.fixture
+def expect_log(_log_allowances: list[tuple[str, int]]) -> Callable[[str, str], None]:
+    """Declare, inside a test, that `logger` (and its children) may log up to `level`."""
+
+    def allow(logger: str, level: str) -> None:
+        _log_allowances.append((logger, _LEVELS[level]))
+
+    return allow
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_log(_log_allowances: list[tuple[str, int]]) -> Iterator[None]:
+    """Fail a test whose code logged a WARNING or ERROR it did not declare (see the top)."""
+    collector = _Collector()
+    loggers = [logging.getLogger(name) for name in OUR_LOGGERS]
+    for logger in loggers:
+        logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeHandler(collector)
+    unexpected = [r for r in collector.records if not _allowed(r, _log_allowances)]
+    if unexpected:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in unexpected]
+        pytest.fail("unexpected log records (declare them with "
+                    "@pytest.mark.expected_log(logger, level)):\n" + "\n".join(lines),
+                    pytrace=False)
 
 
 @pytest.fixture(autouse=True)
