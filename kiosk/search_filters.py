@@ -56,12 +56,29 @@ def options(kind: SearchFilter, regions: RegionTable | None) -> list[tuple[Any, 
         kecamatan = sorted(regions.kecamatan if regions else (), key=lambda k: k.name)
         # The whole city first: many employers name only "Semarang", not the kecamatan.
         whole_city: list[tuple[Any, Label]] = [(KOTA_CODE, lambda: _("Anywhere in Kota Semarang"))]
-        return whole_city + [(k.code, (lambda name=k.name: name)) for k in kecamatan]
+        return whole_city + [(k.code, _fixed(k.name)) for k in kecamatan]
     if kind is SearchFilter.EDUCATION:
-        return [(level, (lambda msgid=msgid: _(msgid))) for level, msgid in fmt.EDUCATION_CHOICES]
+        return [(level, _translated(msgid)) for level, msgid in fmt.EDUCATION_CHOICES]
     if kind is SearchFilter.EMPLOYMENT:
-        return [(t, (lambda t=t: fmt.employment_label(t))) for t in EmploymentType]
-    return [(amount, (lambda a=amount: fmt.min_salary_label(a))) for amount in fmt.SALARY_CHOICES]
+        return [(t, _employment_label(t)) for t in EmploymentType]
+    return [(amount, _salary_label(amount)) for amount in fmt.SALARY_CHOICES]
+
+
+# Each label is read when shown, so it follows the language; one closure per choice.
+def _fixed(text: str) -> Label:
+    return lambda: text
+
+
+def _translated(msgid: str) -> Label:
+    return lambda: _(msgid)
+
+
+def _employment_label(kind: EmploymentType) -> Label:
+    return lambda: fmt.employment_label(kind)
+
+
+def _salary_label(amount: int) -> Label:
+    return lambda: fmt.min_salary_label(amount)
 
 
 def value_text(kind: SearchFilter, value: Any, regions: RegionTable | None) -> str:
