@@ -167,8 +167,9 @@ class Visit:
         """Record that `place` shows now, with `history` behind it (the navigator calls this)."""
         if place == self._state.place and history == self._state.history:
             return
+        if self._state.place is None or self._state.place.route != place.route:
+            self._state.panel = None  # a panel belongs to the screen it was opened on
         self._state.place, self._state.history = place, tuple(history)
-        self._state.panel = None  # a panel belongs to the screen it was opened on
         self._tell(Part.PLACE)
 
     @property
@@ -205,7 +206,8 @@ class Visit:
         self._state = _State(language=self._default_language)
         log.info("Visit ended: every part wiped")
         for listener in list(self._end_listeners):
-            listener()
+            if listener in self._end_listeners:  # one listener may unsubscribe another
+                listener()
 
     # -- listeners ----------------------------------------------------------------------------
 
@@ -227,7 +229,8 @@ class Visit:
 
     def _tell(self, part: Part) -> None:
         for listener in list(self._change_listeners):
-            listener(part)
+            if listener in self._change_listeners:
+                listener(part)
 
 
 def _check_language(lang: str) -> None:

@@ -1,6 +1,5 @@
-"""Starting the kiosk: logging, the QApplication, theme, background runner, services and screens.
-
-`render_screenshots` builds the same window offscreen and saves each screen as a PNG.
+"""Starting the kiosk: logging, the QApplication, theme, background runner, services, the visit
+and the window. (`siker-kiosk screenshots` builds the same window offscreen: ui/screenshots.py.)
 """
 from __future__ import annotations
 
@@ -11,25 +10,23 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, Slot
 from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n import _
 from kiosk.services import KioskServices, open_services
+from kiosk.session import Visit
 from kiosk.settings import Settings
+from ui.context import KioskContext
 from ui.input_guard import InputGuard
 from ui.main_window import MainWindow
-from ui.navigator import Navigator
-from ui.screens.home import HomeScreen
-from ui.screens.job_search import JobSearchScreen
-from ui.screens.vacancy_detail import VacancyDetailScreen
 from ui.tasks import Runner, TaskRunner
 from ui.theme import Theme
 
 log = logging.getLogger(__name__)
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+CHANGE_POLL_S = 5.0  # how soon an import made while the kiosk runs shows on its screens
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -49,47 +46,51 @@ class GettextTranslator(QTranslator):
         return _(source) if source else source
 
 
-class ServicesHolder:
-    """The kiosk services, opened by the first task of the db thread and used only there."""
-
-    def __init__(self) -> None:
-        self._services: KioskServices | None = None
-        self.error: Exception | None = None
-
-    def open(self, data_dir: Path, clock: Callable[[], datetime]) -> KioskServices:
-        self._services = open_services(data_dir, clock)
-        # Load the search vocabulary and index pages now, before a resident types.
-        self._services.search.warm_up()
-        return self._services
-
-    def __call__(self) -> KioskServices:
-        """The open services. Raises RuntimeError if opening them failed or has not run."""
-        if self._services is None:
-            raise RuntimeError("the kiosk database is not open") from self.error
-        return self._services
-
-    def close(self) -> None:
-        if self._services is not None:
-            self._services.close()
-            self._services = None
+def open_kiosk_services(data_dir: Path, clock: Callable[[], datetime]) -> KioskServices:
+    """The runner's opener: the services on `data_dir`, with the search vocabulary and index
+    pages loaded before a resident types. Runs in the database thread."""
+    services = open_services(data_dir, clock)
+    services.search.warm_up()
+    return services
 
 
-def build_window(
-    runner: Runner,
-    services_provider: Callable[[], Any],
-    theme: Theme,
-    clock: Callable[[], datetime],
-    settings: Settings,
-) -> MainWindow:
-    """Every screen registered under its Route, inside the main window, showing Home."""
-    navigator = Navigator(settings.idle_timeout_s, settings.idle_warning_s)
-    navigator.add_screen(HomeScreen(runner, services_provider, theme))
-    navigator.add_screen(JobSearchScreen(runner, services_provider, theme))
-    navigator.add_screen(VacancyDetailScreen(runner, services_provider, theme))
-    window = MainWindow(theme, navigator, clock, default_language=settings.lang)
-    navigator.setParent(window)
-    navigator.home()
-    return window
+def build_window(ctx: KioskContext) -> MainWindow:
+    """The kiosk window with every registered screen, showing where the visit is (Home)."""
+    return MainWindow(ctx)
+
+
+class ChangePoller(QObject):
+    """Asks the database every `interval_s` whether another process (the import command, later
+    the sync engine) changed anything; the runner fans out what it finds (ui.tasks)."""
+
+    def __init__(self, runner: Runner, interval_s: float = CHANGE_POLL_S,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(round(interval_s * 1000))
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self._busy or self._runner.open_error is not None:
+            return
+        self._busy = True
+        self._runner.db(lambda s: s.poll_changes(), on_done=self._on_done, on_error=self._on_error)
+
+    def _on_done(self, _changes: object) -> None:
+        self._busy = False
+
+    def _on_error(self, exc: Exception) -> None:
+        self._busy = False
+        log.warning("Checking the database for changes failed: %s", type(exc).__name__)
 
 
 class _FirstPaintProbe(QObject):
@@ -120,27 +121,18 @@ def run_kiosk(settings: Settings) -> int:
     app.setApplicationName("siker-kiosk")
     translator = GettextTranslator(app)
     app.installTranslator(translator)
-    theme = Theme.for_screen(app.primaryScreen(), settings.screen_diagonal_in)
-    theme.apply(app)
-    log.info("Screen scale %.2f px/mm (%s)", theme.scale.px_per_mm, theme.scale.source)
-    if theme.scale.source == "fitted":
+    scale = Theme.for_screen(app.primaryScreen(), settings.screen_diagonal_in).scale
+    log.info("Screen scale %.2f px/mm (%s)", scale.px_per_mm, scale.source)
+    if scale.source == "fitted":
         log.warning(
             "The screen is too small for 15 mm touch targets; everything was shrunk to fit. "
             "Use a panel of 19 inches or more for a public kiosk."
         )
-    runner = TaskRunner()
-    services = ServicesHolder()
-
-    def on_open_error(exc: Exception) -> None:
-        services.error = exc
-        log.error("Cannot open the kiosk database in %s: %s", settings.data_dir, exc)
-
-    runner.db(
-        lambda: services.open(settings.data_dir, datetime.now),
-        on_done=lambda _s: log.info("Kiosk services open"),
-        on_error=on_open_error,
-    )
-    window = build_window(runner, services, theme, datetime.now, settings)
+    runner = TaskRunner(lambda: open_kiosk_services(settings.data_dir, datetime.now))
+    runner.db(lambda _s: None, on_done=lambda _r: log.info("Kiosk services open"),
+              on_error=lambda _exc: None)  # Home says what is wrong; ui.tasks logs it
+    ctx = KioskContext.create(runner, Visit(settings.lang), scale, datetime.now, settings)
+    window = build_window(ctx)
     if os.environ.get("SIKER_EXIT_AFTER_PAINT"):
         try:
             launched_at = float(os.environ["SIKER_LAUNCHED_AT"])
@@ -148,19 +140,15 @@ def run_kiosk(settings: Settings) -> int:
             launched_at = time.time()  # no launcher clock: measure from here
         _FirstPaintProbe(window.navigator.stack.currentWidget(), launched_at)
     window.present(settings.windowed)
-    window.navigator.idle.install()
-    guard = InputGuard(window.idle_overlay, parent=window)
+    window.idle.install()
+    guard = InputGuard(window, parent=window)
     guard.install()
+    poller = ChangePoller(runner, parent=window)
+    poller.start()
     try:
         return app.exec()
     finally:
+        poller.stop()
         guard.uninstall()
-        window.navigator.idle.uninstall()
-        runner.shutdown(close=services.close)
-
-
-def render_screenshots(settings: Settings, out_dir: Path) -> int:
-    """Render every screen offscreen at 1920 x 1080 to PNGs in `out_dir` (ui/screenshots.py)."""
-    from ui.screenshots import render_screenshots as render
-
-    return render(settings, out_dir)
+        window.idle.uninstall()
+        runner.shutdown()

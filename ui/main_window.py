@@ -1,14 +1,18 @@
-"""The kiosk window: top bar, the screens, the Back/Home bar and the idle overlay. A thin shell."""
+"""The kiosk window: top bar, the screens, the Back/Selesai/Home bar and the idle overlay, all
+rendered from the visit. A thin shell.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+import logging
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
-from kiosk.i18n import _, current_language, on_language_changed, set_language
+from kiosk.i18n import _, current_language, set_language
+from kiosk.session import Part
+from ui.context import KioskContext
+from ui.idle import IdleWatcher
 from ui.navigator import Navigator
 from ui.screens.base import Route
 from ui.theme import Theme
@@ -16,51 +20,44 @@ from ui.widgets.idle_overlay import IdleOverlay
 from ui.widgets.nav_bar import NavBar
 from ui.widgets.top_bar import TopBar
 
+log = logging.getLogger(__name__)
+
 
 class MainWindow(QMainWindow):
-    """Lays out the bars around the navigator's stack and keeps them in step with it.
+    """Lays out the bars around the navigator's stack and keeps everything in step with the visit.
 
-    A language switch (top bar) retranslates every screen and bar live. When the idle timer
-    resets the session, the language returns to `default_language` for the next resident.
+    - A language switch (top bar) retranslates every screen and bar live.
+    - A new look (text size, contrast, assisted mode in `visit.mode`) rebuilds the bars and
+      every screen with the new theme and shows the same place again (`rebuilt` is emitted);
+      what the resident typed and chose lives in the visit, so nothing is lost.
+    - "Selesai" and the idle timeout end the visit: the kiosk goes home, in the kiosk's
+      language and look, with every screen, the clipboard and the idle timer cleared.
     """
 
-    def __init__(
-        self,
-        theme: Theme,
-        navigator: Navigator,
-        clock: Callable[[], datetime],
-        default_language: str = "id",
-        parent: QWidget | None = None,
-    ) -> None:
+    rebuilt = Signal()
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self.theme = theme
-        self.navigator = navigator
-        self._default_language = default_language
-        central = QWidget(self)
-        central.setObjectName("central")
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        # Built in reading order, so Tab goes top bar -> screen -> bottom bar.
-        self.top_bar = TopBar(theme, clock, central)
-        layout.addWidget(self.top_bar)
-        layout.addWidget(navigator.stack, 1)
-        self.nav_bar = NavBar(theme, central)
-        layout.addWidget(self.nav_bar)
-        self.setCentralWidget(central)
-        self.idle_overlay = IdleOverlay(theme, central)
-        navigator.attach_idle_overlay(self.idle_overlay)
-
-        self.top_bar.language_requested.connect(self._on_top_bar_language_requested)
-        self.nav_bar.back_requested.connect(navigator.back)
-        self.nav_bar.home_requested.connect(navigator.home)
-        navigator.route_changed.connect(self._on_navigator_route_changed)
-        navigator.screens_reset.connect(self._on_navigator_screens_reset)
-        unsubscribe = on_language_changed(self._on_language_changed)
-        self._unsubscribe = unsubscribe
-        self.destroyed.connect(lambda *_args: unsubscribe())  # no callback into a deleted window
+        self.ctx = ctx
+        self.navigator = Navigator(ctx.visit, self)
+        self.idle = IdleWatcher(ctx.idle_timeout_s, ctx.settings.idle_warning_s, parent=self)
+        self.idle.timed_out.connect(self.end_visit)
+        self.navigator.end_requested.connect(self.end_visit)
+        self.navigator.route_changed.connect(self._on_navigator_route_changed)
+        self._rebuild_pending = False
+        self._look = ctx.visit.mode.look
+        self._unsubscribe = [
+            ctx.visit.on_change(self._on_visit_changed),
+            ctx.visit.on_end(self._on_visit_ended),
+        ]
+        self._build()
+        self.navigator.show_place()
         self._update_chrome()
+
+    @property
+    def theme(self) -> Theme:
+        return self.ctx.theme
 
     def present(self, windowed: bool) -> None:
         """Show full screen (the kiosk) or in a window (staff laptops, `--windowed`)."""
@@ -69,6 +66,10 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         else:
             self.showFullScreen()
+
+    def end_visit(self) -> None:
+        """Hand the kiosk to the next person ("Selesai", the idle timeout)."""
+        self.ctx.visit.end()
 
     def retranslate(self) -> None:
         """Every visible text in the current language: bars, overlay and all screens."""
@@ -79,28 +80,111 @@ class MainWindow(QMainWindow):
         self._update_chrome()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._unsubscribe()
-        self.navigator.idle.uninstall()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
+        for screen in self.navigator.screens():
+            screen.dispose()
+        self.idle.uninstall()
         super().closeEvent(event)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        """The bars, the screens and the overlay for the context's theme."""
+        ctx = self.ctx
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            ctx.theme.apply(app)
+        self.navigator.stack.setParent(None)  # keep it when the old central widget goes
+        self.navigator.build(ctx)
+        central = QWidget(self)
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        # Built in reading order, so Tab goes top bar -> screen -> bottom bar.
+        self.top_bar = TopBar(ctx.theme, ctx.clock, central)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.navigator.stack, 1)
+        self.nav_bar = NavBar(ctx.theme, central)
+        layout.addWidget(self.nav_bar)
+        self.setCentralWidget(central)  # deletes the previous one, with the old bars
+        self.idle_overlay = IdleOverlay(ctx.theme, central)
+        self.idle.countdown_changed.connect(self.idle_overlay.show_countdown)
+        self.idle.warning_cancelled.connect(self.idle_overlay.hide)
+        self.idle.timed_out.connect(self.idle_overlay.hide)
+        self.idle_overlay.continue_requested.connect(self.idle.extend)
+        self.top_bar.language_requested.connect(self._on_top_bar_language_requested)
+        self.nav_bar.back_requested.connect(self.navigator.back)
+        self.nav_bar.home_requested.connect(self.navigator.home)
+        self.nav_bar.end_requested.connect(self.end_visit)
+
+    def _rebuild_soon(self) -> None:
+        """Rebuild once control is back in the event loop: the tap that asked for a new look
+        may come from a button that the rebuild deletes."""
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self._rebuild)
+
+    @Slot()
+    def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        mode = self.ctx.visit.mode
+        if mode.look == self._look:
+            return
+        countdown = self.idle.warning
+        self._look = mode.look
+        self.ctx = self.ctx.for_mode(mode)
+        self.idle.set_times(self.ctx.idle_timeout_s, self.ctx.settings.idle_warning_s)
+        self._build()
+        self.navigator.show_place()
+        if countdown:
+            self.idle_overlay.show_countdown(self.idle.seconds_left())
+        self._update_chrome()
+        log.info("Window rebuilt for a new look (text %.0f %%)", 100 * self.ctx.theme.text_scale)
+        self.rebuilt.emit()
+
+    # -- keeping in step ----------------------------------------------------------------------
 
     def _update_chrome(self) -> None:
         screen = self.navigator.current_screen
         title = _("SIKER Kiosk")
         self.setWindowTitle(f"{title} — {screen.title()}" if screen else title)
-        self.nav_bar.set_back_enabled(self.navigator.current_route not in (None, Route.HOME))
+        on_home = self.navigator.current_route in (None, Route.HOME)
+        self.nav_bar.show_buttons(
+            back=self.navigator.can_go_back(),
+            home=not on_home,
+            end=self.ctx.visit.started,
+        )
 
-    def _on_language_changed(self, _lang: str) -> None:
-        self.retranslate()
+    def _on_visit_changed(self, part: Part) -> None:
+        visit = self.ctx.visit
+        if part is Part.LANGUAGE and current_language() != visit.language:
+            set_language(visit.language)
+            self.retranslate()
+        elif part is Part.MODE:
+            self._rebuild_soon()
+        self._update_chrome()
+
+    def _on_visit_ended(self) -> None:
+        # Whatever the last resident copied must not be pasted by the next one.
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self.idle.stop()  # the next resident's first touch starts a new quiet period
+        self.idle_overlay.hide()
+        if current_language() != self.ctx.visit.language:
+            set_language(self.ctx.visit.language)
+            self.retranslate()
+        self.navigator.home()
+        self._rebuild_soon()  # back to the kiosk's own look, if the resident changed it
+        self._update_chrome()
 
     @Slot(str)
     def _on_top_bar_language_requested(self, code: str) -> None:
-        set_language(code)  # listeners, this window included, retranslate
+        self.ctx.visit.language = code
 
     @Slot(object)
     def _on_navigator_route_changed(self, _route: Route) -> None:
         self._update_chrome()
-
-    @Slot()
-    def _on_navigator_screens_reset(self) -> None:
-        if current_language() != self._default_language:
-            set_language(self._default_language)

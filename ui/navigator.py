@@ -1,166 +1,63 @@
-"""Which screen shows: the stack of screens, the Back history, and the idle timer back to home.
+"""Which screen shows: the stack of screens built from the registry, and the way between them.
 
-WCAG 2.2.1 (Timing Adjustable): after `idle_timeout_s` without a touch or key, the resident is
-warned and has `idle_warning_s` to tap "Lanjutkan", as often as they like, before the kiosk starts
-over for the next resident.
+Where the resident is (the screen, its parameters and the screens behind it) lives in the visit
+(kiosk.session.Visit.place/history), so the window can be rebuilt for a new look and come back
+to the same place.
 """
 from __future__ import annotations
 
 import logging
-import math
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QStackedWidget
 
-from ui.app_filter import ApplicationFilter
-from ui.screens.base import Intent, Navigation, Route, Screen
-from ui.widgets.idle_overlay import IdleOverlay
+from kiosk.session import Place, Visit
+from ui.context import KioskContext
+from ui.screens.base import Intent, Navigation, Route, Screen, registered_screens
 
 log = logging.getLogger(__name__)
 
-# Events that show a person is at the kiosk. Mouse moves are left out: Qt synthesises them when
-# widgets change under a resting cursor, which would keep an abandoned session alive.
-ACTIVITY_EVENTS = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.KeyPress, QEvent.Type.Wheel,
-})
-
-
-class IdleWatcher(ApplicationFilter):
-    """Watches the whole application for activity and runs the two idle stages.
-
-    The first timer starts at the first activity of a session (an untouched kiosk never warns).
-    After `timeout_s` of quiet it emits `warning_started`, then `countdown_changed(seconds_left)`
-    about once a second, then `timed_out` after `warning_s` unless `extend()` is called. Activity
-    during the warning does not cancel it: only `extend()` (the "Lanjutkan" button) does.
-    """
-
-    warning_started = Signal()
-    countdown_changed = Signal(int)  # whole seconds left, rounded up
-    warning_cancelled = Signal()
-    timed_out = Signal()
-
-    def __init__(
-        self, timeout_s: float, warning_s: float, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        if timeout_s <= 0 or warning_s <= 0:
-            raise ValueError("idle timeout and warning must be positive seconds")
-        self._warning_ms = max(1, round(warning_s * 1000))
-        self._idle = _single_shot(self, max(1, round(timeout_s * 1000)), self._on_idle_timeout)
-        self._deadline = _single_shot(self, self._warning_ms, self._on_deadline_timeout)
-        self._tick = QTimer(self)
-        self._tick.setInterval(min(1000, self._warning_ms))
-        self._tick.timeout.connect(self._on_tick_timeout)
-        self._elapsed = QElapsedTimer()
-
-    @property
-    def warning(self) -> bool:
-        """True while the "Masih di sini?" countdown runs."""
-        return self._deadline.isActive()
-
-    @property
-    def session_active(self) -> bool:
-        return self._idle.isActive() or self.warning
-
-    def uninstall(self) -> None:
-        super().uninstall()
-        self.stop()
-
-    def poke(self) -> None:
-        """Count as activity: (re)start the quiet period unless the warning is showing."""
-        if not self.warning:
-            self._idle.start()
-
-    def extend(self) -> None:
-        """The resident is still here: close the warning and start a full quiet period again."""
-        was_warning = self.warning
-        self._deadline.stop()
-        self._tick.stop()
-        self._idle.start()
-        if was_warning:
-            self.warning_cancelled.emit()
-
-    def stop(self) -> None:
-        """End the session quietly: no timer runs until the next activity."""
-        for timer in (self._idle, self._deadline, self._tick):
-            timer.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY_EVENTS:
-            self.poke()
-        return False
-
-    def seconds_left(self) -> int:
-        if not self.warning:
-            return 0
-        return max(0, math.ceil((self._warning_ms - self._elapsed.elapsed()) / 1000))
-
-    def start_warning(self) -> None:
-        """Begin the countdown now, as if the quiet period had just run out (screenshots)."""
-        self._idle.stop()
-        self._on_idle_timeout()
-
-    @Slot()
-    def _on_idle_timeout(self) -> None:
-        self._elapsed.start()
-        self._deadline.start()
-        self._tick.start()
-        self.warning_started.emit()
-        self.countdown_changed.emit(self.seconds_left())
-
-    @Slot()
-    def _on_tick_timeout(self) -> None:
-        self.countdown_changed.emit(self.seconds_left())
-
-    @Slot()
-    def _on_deadline_timeout(self) -> None:
-        self._tick.stop()
-        self.timed_out.emit()
-
-
-def _single_shot(parent: QObject, interval_ms: int, slot: Any) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(interval_ms)
-    timer.timeout.connect(slot)
-    return timer
-
 
 class Navigator(QObject):
-    """Owns the QStackedWidget of screens and the Back history.
+    """Owns the QStackedWidget of screens and moves between them.
 
     Screens ask to move by emitting `navigate_requested` with a Route, a Navigation or an Intent.
-    `route_changed(Route)` is emitted after each move; `screens_reset` after `reset_all()`.
-    `idle` is the session's IdleWatcher (seconds from Settings; tests pass ~0.05); when it times
-    out, every screen is reset and Home shows. Call `idle.install()` once the window is up.
+    `route_changed(Route)` is emitted after each move; `end_requested` when a screen asks to end
+    the visit (Intent.END). `build(ctx)` (re)creates one screen of each registered class.
     """
 
     route_changed = Signal(object)
-    screens_reset = Signal()
+    end_requested = Signal()
 
-    def __init__(
-        self, idle_timeout_s: float, idle_warning_s: float, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, visit: Visit, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        self.idle = IdleWatcher(idle_timeout_s, idle_warning_s, self)
-        self.idle.timed_out.connect(self.reset_all)
+        self._visit = visit
         self._screens: dict[Route, Screen] = {}
-        self._history: list[Navigation] = []
         self._current: Navigation | None = None
 
-    def attach_idle_overlay(self, overlay: IdleOverlay) -> None:
-        """Let `overlay` show the idle countdown and its button extend the session."""
-        self.idle.countdown_changed.connect(overlay.show_countdown)
-        self.idle.warning_cancelled.connect(overlay.hide)
-        self.idle.timed_out.connect(overlay.hide)
-        overlay.continue_requested.connect(self.idle.extend)
+    def build(self, ctx: KioskContext) -> None:
+        """Throw away the screens (if any) and build every registered screen with `ctx`.
+
+        Nothing is shown until `show_place()` or `home()`.
+        """
+        # No leave(): the old screens go as they are, and what they show stays in the visit.
+        self._current = None
+        for screen in self._screens.values():
+            screen.dispose()
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self._screens = {}
+        for cls in registered_screens():
+            self.add_screen(cls(ctx))
+        # Deleting now, not at the next event loop turn: two generations of screens must not
+        # both be polished and retranslated.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def add_screen(self, screen: Screen) -> None:
-        """Put `screen` under its `route`. The first screen added is not shown until `home()`."""
+        """Put `screen` under its `route`."""
         if screen.route in self._screens:
             raise ValueError(f"a screen for {screen.route} is already registered")
         self._screens[screen.route] = screen
@@ -182,7 +79,8 @@ class Navigator(QObject):
         return self._screens[self._current.route] if self._current else None
 
     def can_go_back(self) -> bool:
-        return bool(self._history)
+        screen = self.current_screen
+        return bool(self._visit.history) or (screen is not None and screen.has_inner_step())
 
     def go(self, target: Route | Navigation, **params: Any) -> None:
         """Show a screen, remembering the current one for Back.
@@ -196,58 +94,54 @@ class Navigator(QObject):
         if nav.route is Route.HOME:
             self.home()
             return
-        routes = [n.route for n in self._history]
+        history = list(self._visit.history)
+        routes = [Route.from_key(p.route) for p in history]
         if nav.route in routes:  # going to a screen already behind us: Back must not loop
-            del self._history[routes.index(nav.route):]
+            del history[routes.index(nav.route):]
         elif self._current is not None and self._current.route is not nav.route:
-            self._history.append(self._current)
-        self._show(nav)
+            history.append(_place(self._current))
+        self._show(nav, tuple(history))
 
     def back(self) -> None:
         """Close what is open on the screen (a filter panel), else return to the screen shown
         before this one; on Home there is nowhere to go."""
         screen = self.current_screen
         if screen is not None and screen.handle_back():
+            self.route_changed.emit(self.current_route)
             return
-        if self._history:
-            self._show(self._history.pop())
+        history = list(self._visit.history)
+        if history:
+            previous = history.pop()
+            self._show(_navigation(previous), tuple(history))
 
     def home(self) -> None:
-        """Show Home and forget the history."""
-        self._history.clear()
-        self._show(Navigation(Route.HOME))
+        """Show Home and forget the history (the visit itself goes on)."""
+        self._show(Navigation(Route.HOME), ())
 
-    def reset_all(self) -> None:
-        """Between residents: every screen forgets its input, and Home shows."""
-        if self.current_screen is not None:
-            self.current_screen.leave()
-            self._current = None
-        for screen in self._screens.values():
-            screen.reset()
-        # Whatever the last resident copied must not be pasted by the next one.
-        clipboard = QApplication.clipboard()
-        if clipboard is not None:
-            clipboard.clear()
-        self.idle.stop()  # the next resident's first touch starts a new session
-        self.home()
-        self.screens_reset.emit()
-        log.info("Session reset: every screen cleared")
+    def show_place(self) -> None:
+        """Show where the visit says the resident is (after a rebuild), or Home."""
+        place = self._visit.place
+        if place is None:
+            self.home()
+        else:
+            self._show(_navigation(place), self._visit.history)
 
     def retranslate_all(self) -> None:
         for screen in self._screens.values():
             screen.retranslate()
             screen.setAccessibleName(screen.title())
 
-    def _show(self, nav: Navigation) -> None:
+    def _show(self, nav: Navigation, history: tuple[Place, ...]) -> None:
         old = self._current
         screen = self._screens[nav.route]
-        if old is not None:
+        if old is not None and old != nav:  # showing the same place again keeps its panel
             self._screens[old.route].leave()
         self._current = nav
+        self._visit.move_to(_place(nav), history)
         self.stack.setCurrentWidget(screen)
         screen.setAccessibleName(screen.title())
         screen.enter(**nav.params)
-        log.info("Screen %s -> %s", old.route.value if old else "none", nav.route.value)
+        log.info("Screen %s -> %s", old.route.key if old else "none", nav.route.key)
         self.route_changed.emit(nav.route)
 
     @Slot(object)
@@ -256,7 +150,17 @@ class Navigator(QObject):
             self.back()
         elif request is Intent.HOME:
             self.home()
+        elif request is Intent.END:
+            self.end_requested.emit()
         elif isinstance(request, Route | Navigation):
             self.go(request)
         else:
             raise TypeError(f"not a navigation request: {request!r}")
+
+
+def _place(nav: Navigation) -> Place:
+    return Place(nav.route.key, nav.params)
+
+
+def _navigation(place: Place) -> Navigation:
+    return Navigation(Route.from_key(place.route), dict(place.params))

@@ -1,29 +1,38 @@
-"""`siker-kiosk screenshots DIR`: every screen rendered offscreen at 1920 x 1080 to PNG files.
+"""`siker-kiosk screenshots DIR`: every demo state of every registered screen rendered offscreen
+at 1920 x 1080 to PNG files, plus the idle warning.
 
 For reviewers and documentation; the screens run on the real services in the data folder (the
-demo catalog is seeded into an empty one), with the database calls made inline.
+demo catalog is seeded into an empty one), with the database calls made inline. The states come
+from the screen registry (ui.screens.base.Route and each screen's `demo_states`), so a new
+screen shows up here without any change to this file.
 """
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.services import open_services
+from kiosk.session import Mode, Visit
 from kiosk.settings import Settings
-from ui.app import build_window, configure_logging
+from ui.app import build_window, configure_logging, open_kiosk_services
+from ui.context import KioskContext
 from ui.main_window import MainWindow
-from ui.screens.base import Route
-from ui.tasks import SyncRunner
+from ui.screens.base import DemoSetup, DemoState, Route
+from ui.tasks import Runner, SyncRunner
 from ui.theme import Theme
 
 log = logging.getLogger(__name__)
 SIZE = (1920, 1080)
+# The looks a resident can switch to, each rendered with a file-name prefix.
+MODES: dict[str, Mode] = {
+    "": Mode(),
+    "assisted-": Mode(assisted=True),
+}
 
 
 def _application() -> QApplication:
@@ -36,8 +45,37 @@ def _application() -> QApplication:
     return app
 
 
+def demo_steps(window: MainWindow) -> Iterator[tuple[str, Callable[[], None]]]:
+    """Each state to show, in registry order: (name, a step that puts the window into it).
+
+    The steps only write to the visit and navigate; screens render from the visit.
+    """
+    runner: Runner = window.ctx.runner
+    for route in Route:
+        for state in route.screen_class().demo_states:
+            yield state.name, lambda r=route, s=state: _show_state(window, runner, r, s)
+    yield "idle-warning", window.idle.start_warning
+
+
+def _show_state(window: MainWindow, runner: Runner, route: Route, state: DemoState) -> None:
+    window.idle.stop()
+    window.idle_overlay.hide()
+    setups: list[DemoSetup] = []
+    if state.prepare is not None:
+        runner.db(state.prepare, on_done=setups.append)
+    setup = setups[0] if setups else DemoSetup()
+    visit = window.ctx.visit
+    if setup.search is not None:
+        visit.search = setup.search
+    window.navigator.go(route, **dict(setup.params))
+    if setup.panel is not None:
+        visit.panel = setup.panel
+        window.navigator.show_place()
+
+
 def render_screenshots(settings: Settings, out_dir: Path) -> int:
-    """Write 01-home.png ... 06-idle-warning.png into `out_dir`; returns an exit code.
+    """Write NN-<state>.png for every demo state into `out_dir`, in every look of MODES;
+    returns an exit code (0 when every state was written).
 
     Raises:
         OSError: `out_dir` cannot be created or written.
@@ -45,62 +83,39 @@ def render_screenshots(settings: Settings, out_dir: Path) -> int:
     configure_logging()
     app = _application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    theme = Theme.for_size(*SIZE, diagonal_in=settings.screen_diagonal_in)
-    theme.apply(app)
-    runner = SyncRunner()
-    services = open_services(settings.data_dir, datetime.now)
-    window = build_window(runner, lambda: services, theme, datetime.now, settings)
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    window.resize(*SIZE)
-    window.show()
+    scale = Theme.for_size(*SIZE, diagonal_in=settings.screen_diagonal_in).scale
+    runner = SyncRunner(lambda: open_kiosk_services(settings.data_dir, datetime.now))
+    if runner.open_error is not None:
+        raise runner.open_error
+    written = 0
     try:
-        written = [path for _name, path in _shots(window, out_dir)]
+        for prefix, mode in MODES.items():
+            visit = Visit(settings.lang)
+            visit.mode = mode
+            ctx = KioskContext.create(runner, visit, scale, datetime.now, settings)
+            window = build_window(ctx)
+            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            window.resize(*SIZE)
+            window.show()
+            try:
+                for number, (name, step) in enumerate(demo_steps(window), start=1):
+                    step()
+                    _save(window, out_dir / f"{prefix}{number:02d}-{name}.png")
+                    written += 1
+            finally:
+                window.idle.stop()
+                window.close()
+                window.deleteLater()
+                app.processEvents()
     finally:
-        window.close()
-        window.deleteLater()
-        runner.shutdown(close=services.close)
-    log.info("Wrote %d screenshots to %s", len(written), out_dir)
+        runner.shutdown()
+        Theme.for_size(*SIZE).apply(app)
+    log.info("Wrote %d screenshots to %s", written, out_dir)
     return 0 if written else 1
 
 
-def _shots(window: MainWindow, out_dir: Path):
-    """Drive the window through each state, yielding (name, path) after saving each PNG."""
-    from kiosk.search_filters import SearchFilter
-
-    nav = window.navigator
-
-    def save(name: str) -> tuple[str, Path]:
-        QApplication.processEvents()
-        path = out_dir / f"{name}.png"
-        if not window.grab().save(str(path), "PNG"):
-            raise OSError(f"cannot write {path}")
-        log.info("Screenshot %s", path.name)
-        return name, path
-
-    steps: list[tuple[str, Callable[[], None]]] = [
-        ("01-home", nav.home),
-        ("02-job-search", lambda: nav.go(Route.JOB_SEARCH)),
-        ("03-job-search-results", lambda: _type_a_known_word(window)),
-        ("04-job-search-filter", lambda: nav.current_screen.filter_buttons[  # type: ignore[union-attr]
-            SearchFilter.KECAMATAN].click()),
-        ("05-vacancy-detail", lambda: _open_first_result(window)),
-        ("06-idle-warning", nav.idle.start_warning),
-    ]
-    for name, step in steps:
-        step()
-        yield save(name)
-    nav.idle.stop()
-
-
-def _type_a_known_word(window: MainWindow) -> None:
-    screen = window.navigator.current_screen
-    cards = screen.cards()  # type: ignore[union-attr]
-    word = cards[0].vacancy.title.split()[0].lower() if cards else "admin"
-    screen.search_field.setText(word)  # type: ignore[union-attr]
-
-
-def _open_first_result(window: MainWindow) -> None:
-    screen = window.navigator.current_screen
-    cards = screen.cards()  # type: ignore[union-attr]
-    if cards:  # leaving the search screen closes its filter panel
-        window.navigator.go(Route.VACANCY_DETAIL, vacancy_id=cards[0].vacancy.id)
+def _save(window: MainWindow, path: Path) -> None:
+    QApplication.processEvents()
+    if not window.grab().save(str(path), "PNG"):
+        raise OSError(f"cannot write {path}")
+    log.info("Screenshot %s", path.name)

@@ -36,8 +36,16 @@ Widgets pick their look with a `role` property (see `set_role`), never with colo
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette, QScreen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QGuiApplication,
+    QPalette,
+    QScreen,
+)
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from accessibility.contrast import DEFAULT_PALETTE, Palette
 from accessibility.scaling import (
@@ -56,6 +64,7 @@ from assets import ASSETS_DIR
 FONT_DIR = ASSETS_DIR / "fonts"
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 FAMILY = "Noto Sans"
+_FILLED_ROLES = frozenset({"primary", "tile"})
 CAP_HEIGHT_MM = {"small": MIN_CAP_HEIGHT_MM, "body": 6.5, "heading": 8.5, "title": 10.5}
 
 
@@ -84,14 +93,21 @@ class Theme:
     """Sizes in pixels and colours for one panel and display mode."""
 
     def __init__(
-        self, scale: Scale, palette: Palette = DEFAULT_PALETTE, text_scale: float = 1.0
+        self,
+        scale: Scale,
+        palette: Palette = DEFAULT_PALETTE,
+        text_scale: float = 1.0,
+        target_mm: float = MIN_TARGET_MM,
     ) -> None:
+        if target_mm < MIN_TARGET_MM:
+            raise ValueError(f"touch targets must be at least {MIN_TARGET_MM} mm")
         self.scale = scale
         self.palette = palette
         self.text_scale = text_scale
+        self.target_mm = target_mm
         self.family = FAMILY
         self.cap_ratio = read_cap_height_ratio(FONT_DIR / FONT_FILES[0])
-        self.target_px = scale.px(MIN_TARGET_MM)
+        self.target_px = scale.px(target_mm)
         self.gap_px = scale.px(MIN_GAP_MM)
         self.margin_px = scale.px(8.0)
         self.focus_ring_px = max(MIN_FOCUS_RING_PX + 1, scale.px(0.75))
@@ -150,6 +166,33 @@ class Theme:
     def colour(self, name: str) -> QColor:
         return QColor(self.palette.colour(name))
 
+    def button_text_colour(self, button: QAbstractButton, role: str = "") -> str:
+        """The text colour ("#RRGGBB") the stylesheet gives `button` in its state now, so an
+        icon drawn in it keeps the text's contrast in every state (WCAG 1.4.11)."""
+        p = self.palette
+        if not button.isEnabled():
+            return p.on_disabled
+        if button.hasFocus():
+            return p.on_focus
+        if role == "on-bar":
+            return p.on_secondary if button.isChecked() or button.isDown() else p.on_bar
+        if button.isDown():
+            return p.on_bar
+        if button.isChecked() or role in _FILLED_ROLES:
+            return p.on_primary
+        return p.on_secondary
+
+    def line_px(self, role: str = "body", bold: bool = True) -> int:
+        """The height of one line of text of `role`, in pixels."""
+        return QFontMetrics(self.font(role, bold)).height()
+
+    def button_padding_px(self) -> tuple[int, int]:
+        """Vertical and horizontal padding of a text button: at least 2 and 4 mm, and enough
+        for a one-line button to reach the target size (20 mm in assisted mode)."""
+        ring = self.focus_ring_px
+        to_target = -(-(self.target_px - self.line_px() - 2 * ring) // 2)
+        return max(self.px(2), to_target), self.px(4)
+
     def qpalette(self) -> QPalette:
         p, c = QPalette(), self.colour
         roles = {
@@ -190,7 +233,7 @@ class Theme:
     def stylesheet(self) -> str:
         """The application stylesheet: every role's colours, sizes and focus ring."""
         p, ring, r = self.palette, self.focus_ring_px, self.radius_px
-        pad_v, pad_h = self.px(2), self.px(4)
+        pad_v, pad_h = self.button_padding_px()
         scrim = self.colour("scrim")
         return f"""
 QWidget {{ color: {p.on_window}; }}
@@ -255,4 +298,18 @@ QScrollBar:horizontal {{ height: {self.px(6)}px; background: {p.window}; }}
 QScrollBar::handle {{ background: {p.border}; border-radius: {r}px; min-height: {self.px(15)}px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+QPushButton#OptionButton {{ text-align: left; }}
+QPushButton#FilterButton {{ padding: 0px; }}
+QPushButton#FilterButton:pressed {{ background: {p.window}; border: {ring}px solid {p.primary}; }}
+QPushButton#VacancyCard {{
+    background: {p.surface}; border: 2px solid {p.border}; border-radius: {r}px;
+    padding: 0px; text-align: left; }}
+QPushButton#VacancyCard:pressed {{ background: {p.window}; border: {ring}px solid {p.primary}; }}
+QPushButton#VacancyCard:focus {{
+    background: {p.focus_fill}; border: {ring}px solid {p.focus_ring}; }}
+QPushButton#VacancyCard QLabel {{ color: {p.on_surface}; }}
+QPushButton#VacancyCard:focus QLabel {{ color: {p.on_focus}; }}
+QLabel#DemoBadge {{
+    border: 2px solid {p.on_surface}; border-radius: {r}px;
+    padding: {self.px(0.5)}px {self.px(2)}px; font-weight: bold; }}
 """

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -17,9 +16,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.search_filters import SearchFilter
+from kiosk.services import KioskServices
+from kiosk.session import Visit
 from kiosk.settings import Settings
 from tests.fakes import FakeClock
-from ui.app import ServicesHolder, build_window
+from ui.app import build_window, open_kiosk_services
+from ui.context import KioskContext
 from ui.main_window import MainWindow
 from ui.screens.base import Route
 from ui.tasks import TaskRunner
@@ -37,20 +39,24 @@ def kiosk(
                         idle_timeout_s=1.0, idle_warning_s=0.5)
     theme = Theme.for_size(1920, 1080)
     theme.apply(qapp)
-    runner = TaskRunner()
-    services = ServicesHolder()
     opened: list[object] = []
-    runner.db(lambda: services.open(settings.data_dir, clock), on_done=opened.append)
-    window = build_window(runner, services, theme, clock, replace(settings))
+
+    def opener() -> KioskServices:
+        services = open_kiosk_services(settings.data_dir, clock)
+        opened.append(services)
+        return services
+
+    runner = TaskRunner(opener)
+    window = build_window(KioskContext.create(runner, Visit("id"), theme.scale, clock, settings))
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     yield window
-    window.navigator.idle.uninstall()
+    window.idle.uninstall()
     window.close()
-    runner.shutdown(close=services.close)
+    runner.shutdown()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -120,7 +126,7 @@ def test_the_next_resident_finds_nothing_of_the_last_one(
 ) -> None:
     home = _screen(kiosk, Route.HOME)
     search = _screen(kiosk, Route.JOB_SEARCH)
-    kiosk.navigator.idle.install()
+    kiosk.idle.install()
     qtbot.mouseClick(home.job_search_tile, LEFT)
     for letter in "kasir":
         qtbot.mouseClick(search.keyboard.key(letter), LEFT)
@@ -163,7 +169,7 @@ def test_after_the_reset_nothing_of_the_last_resident_can_be_undone_or_pasted(
     for letter in "admin":
         qtbot.mouseClick(search.keyboard.key(letter), LEFT)
     QApplication.clipboard().setText("admin")
-    kiosk.navigator.reset_all()
+    kiosk.end_visit()
     assert search.search_field.text() == ""
     search.search_field.undo()
     assert search.search_field.text() == ""

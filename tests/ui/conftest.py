@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.services import KioskServices, open_services
+from kiosk.session import Visit
 from kiosk.settings import Settings
 from tests.fakes import FakeClock
+from ui.context import KioskContext
 from ui.main_window import MainWindow
 from ui.tasks import SyncRunner
 from ui.theme import Theme
@@ -62,17 +64,46 @@ def sample_services(tmp_path: Path, clock: FakeClock) -> Iterator[KioskServices]
 
 
 @pytest.fixture
+def context_for(
+    theme: Theme, clock: FakeClock, settings: Settings
+) -> Callable[..., KioskContext]:
+    """A KioskContext for a screen built alone: `context_for(services)` runs its tasks inline
+    (SyncRunner), `context_for(opener)` opens the services with `opener`, and
+    `context_for(runner=a_runner)` uses that runner."""
+
+    def make(source=None, *, runner=None, visit: Visit | None = None) -> KioskContext:
+        runner = runner if runner is not None else SyncRunner(source)
+        return KioskContext.create(runner, visit or Visit("id"), theme.scale, clock, settings)
+
+    return make
+
+
+@pytest.fixture
+def make_context(
+    theme: Theme, services: KioskServices, clock: FakeClock, settings: Settings
+) -> Callable[..., KioskContext]:
+    """Builds a KioskContext on the real services with a SyncRunner and a fresh visit."""
+
+    def make(
+        idle_timeout_s: float = 0.05, idle_warning_s: float = 0.05, svc: KioskServices | None = None
+    ) -> KioskContext:
+        fast = replace(settings, idle_timeout_s=idle_timeout_s, idle_warning_s=idle_warning_s)
+        runner = SyncRunner(svc if svc is not None else services)
+        return KioskContext.create(runner, Visit(fast.lang), theme.scale, clock, fast)
+
+    return make
+
+
+@pytest.fixture
 def make_kiosk_window(
-    qtbot: QtBot, theme: Theme, services: KioskServices, clock: FakeClock, settings: Settings
+    qtbot: QtBot, make_context: Callable[..., KioskContext]
 ) -> Iterator[Callable[..., MainWindow]]:
     """Builds the whole kiosk window at 1920 x 1080 showing Home, with the idle times given."""
-    from ui.app import build_window
-
     built: list[MainWindow] = []
 
-    def make(idle_timeout_s: float = 0.05, idle_warning_s: float = 0.05) -> MainWindow:
-        fast = replace(settings, idle_timeout_s=idle_timeout_s, idle_warning_s=idle_warning_s)
-        window = build_window(SyncRunner(), lambda: services, theme, clock, fast)
+    def make(idle_timeout_s: float = 0.05, idle_warning_s: float = 0.05,
+             svc: KioskServices | None = None) -> MainWindow:
+        window = MainWindow(make_context(idle_timeout_s, idle_warning_s, svc))
         qtbot.addWidget(window)
         window.resize(*SCREEN_SIZE)
         window.show()
@@ -82,7 +113,7 @@ def make_kiosk_window(
 
     yield make
     for window in built:
-        window.navigator.idle.uninstall()
+        window.idle.uninstall()
         window.close()
         window.deleteLater()
     # Delete now: windows left for later would each be re-polished and retranslated by the tests

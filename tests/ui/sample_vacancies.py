@@ -74,13 +74,13 @@ def sample_vacancies() -> list[Vacancy]:
 def open_sample_services(data_dir: Path, clock: FakeClock) -> KioskServices:
     """Real services on a fresh SQLite file holding `sample_vacancies()` and no demo seed."""
     services = open_services(data_dir, clock, seed_demo=False)
-    services.catalog.upsert_many(sample_vacancies())
+    services.store_vacancies(sample_vacancies())
     return services
 
 
 def vacancy_id(services: KioskServices, source_id: str) -> int:
     """The local id the catalog gave a sample vacancy."""
-    row = services.db.execute(
+    row = services.catalog.database.execute(
         "SELECT id FROM vacancy WHERE source = 'test' AND source_id = ?", (source_id,)
     ).fetchone()
     return int(row[0])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n import set_language
 from kiosk.settings import Settings
-from ui.app import GettextTranslator, ServicesHolder, run_kiosk
+from ui.app import GettextTranslator, run_kiosk
 from ui.main_window import MainWindow
 from ui.screens.base import Route
 
@@ -34,6 +34,7 @@ class _CloseWhenOpen(logging.Handler):
             QTimer.singleShot(10, self._close_once_counted)
 
 
+@pytest.mark.expected_log("ui.app", "WARNING")  # the offscreen screen is small: shrunk to fit
 def test_run_kiosk_opens_the_database_in_the_db_thread_and_shuts_down_cleanly(
     qapp: QApplication, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -51,14 +52,6 @@ def test_run_kiosk_opens_the_database_in_the_db_thread_and_shuts_down_cleanly(
     assert "Screen none -> home" in caplog.messages
     assert not any(t.name.startswith("siker-") for t in threading.enumerate())
     window.deleteLater()
-
-
-def test_services_holder_explains_why_the_database_is_not_open(tmp_path: Path) -> None:
-    holder = ServicesHolder()
-    holder.error = OSError("disk full")
-    with pytest.raises(RuntimeError, match="not open") as raised:
-        holder()
-    assert isinstance(raised.value.__cause__, OSError)
 
 
 def test_qt_texts_are_translated_through_our_catalogs(qapp: QApplication) -> None:

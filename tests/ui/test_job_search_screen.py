@@ -19,7 +19,7 @@ from tests.fakes import FakeClock
 from tests.ui.sample_vacancies import kecamatan_code, open_sample_services, sample_vacancies
 from ui.screens.base import Navigation, Route
 from ui.screens.job_search import PAGE_SIZE, JobSearchScreen
-from ui.tasks import SyncRunner, TaskRunner
+from ui.tasks import TaskRunner
 from ui.theme import Theme
 
 LEFT = Qt.MouseButton.LeftButton
@@ -28,8 +28,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def screen(qtbot: QtBot, theme: Theme, sample_services: KioskServices) -> JobSearchScreen:
-    screen = JobSearchScreen(SyncRunner(), sample_services, theme)
+def screen(qtbot: QtBot, context_for, sample_services: KioskServices) -> JobSearchScreen:
+    screen = JobSearchScreen(context_for(sample_services))
     qtbot.addWidget(screen)
     screen.resize(1920, 860)
     screen.show()
@@ -221,7 +221,7 @@ def test_more_results_load_near_the_end_or_with_the_big_button(
         replace(base, source_id=f"k{i}", title=f"Kurir Paket {i}", date_posted=date(2025, 6, i))
         for i in range(1, 29)
     ]
-    sample_services.catalog.upsert_many(extra)
+    sample_services.store_vacancies(extra)
     screen.reset()
     screen.enter()
     assert screen.total == 33 and len(screen.cards()) == PAGE_SIZE
@@ -243,7 +243,7 @@ def test_reset_forgets_text_filters_results_and_scroll(
 ) -> None:
     _choose(qtbot, screen, SearchFilter.EMPLOYMENT, EmploymentType.CONTRACT)
     _type(qtbot, screen, "staf")
-    screen.reset()
+    screen.ctx.visit.end()
     assert screen.search_field.text() == ""
     assert screen.query().employment_type is None
     assert screen.cards() == [] and screen.total is None
@@ -269,13 +269,15 @@ def test_summary_and_language_switch(qtbot: QtBot, screen: JobSearchScreen) -> N
     )
 
 
+@pytest.mark.expected_log("ui.tasks", "ERROR")
+@pytest.mark.expected_log("ui.screens.job_search", "ERROR")
 def test_a_failing_database_shows_a_message_and_keeps_the_text(
-    qtbot: QtBot, theme: Theme
+    qtbot: QtBot, context_for
 ) -> None:
     def broken() -> KioskServices:
-        raise RuntimeError("the kiosk database is not open")
+        raise OSError(5, "Input/output error")
 
-    screen = JobSearchScreen(SyncRunner(), broken, theme)
+    screen = JobSearchScreen(context_for(broken))
     qtbot.addWidget(screen)
     screen.enter()
     screen.search_field.setText("sopir")
@@ -285,12 +287,10 @@ def test_a_failing_database_shows_a_message_and_keeps_the_text(
 
 
 def test_with_the_real_task_runner_only_the_latest_search_is_shown(
-    qtbot: QtBot, theme: Theme, tmp_path: Path, clock: FakeClock
+    qtbot: QtBot, context_for, tmp_path: Path, clock: FakeClock
 ) -> None:
-    runner = TaskRunner()
-    opened: list[KioskServices] = []
-    runner.db(lambda: opened.append(open_sample_services(tmp_path / "data", clock)))
-    screen = JobSearchScreen(runner, lambda: opened[0], theme)
+    runner = TaskRunner(lambda: open_sample_services(tmp_path / "data", clock))
+    screen = JobSearchScreen(context_for(runner=runner))
     qtbot.addWidget(screen)
     try:
         screen.enter()
@@ -300,14 +300,14 @@ def test_with_the_real_task_runner_only_the_latest_search_is_shown(
         qtbot.waitUntil(lambda: _titles(screen) == ["Perawat Klinik"])
         assert screen.count_label.text() == "1 lowongan ditemukan"
     finally:
-        runner.shutdown(close=lambda: opened[0].close())
+        runner.shutdown()
 
 
 def test_an_empty_catalog_says_to_ask_the_staff_not_that_the_search_failed(
-    qtbot: QtBot, theme: Theme, sample_services: KioskServices, clock: FakeClock
+    qtbot: QtBot, context_for, sample_services: KioskServices, clock: FakeClock
 ) -> None:
     clock.advance(days=3 * 365)
-    screen = JobSearchScreen(SyncRunner(), sample_services, theme)
+    screen = JobSearchScreen(context_for(sample_services))
     qtbot.addWidget(screen)
     screen.resize(1920, 860)
     screen.show()
@@ -326,7 +326,7 @@ def test_a_card_reached_by_tab_is_scrolled_fully_into_view_also_on_a_new_page(
     qtbot: QtBot, screen: JobSearchScreen, sample_services: KioskServices
 ) -> None:
     base = sample_vacancies()[3]
-    sample_services.catalog.upsert_many(
+    sample_services.store_vacancies(
         replace(base, source_id=f"k{i}", title=f"Kurir Paket {i}", date_posted=date(2025, 6, i))
         for i in range(1, 29)
     )

@@ -42,7 +42,7 @@ STATES: dict[str, Callable[[MainWindow], None]] = {
     "job search": lambda w: w.navigator.go(Route.JOB_SEARCH),
     "filter panel": open_filter_panel,
     "vacancy detail": open_vacancy,
-    "idle warning": lambda w: w.navigator.idle.start_warning(),
+    "idle warning": lambda w: w.idle.start_warning(),
 }
 
 
@@ -52,7 +52,7 @@ def window_in(request: pytest.FixtureRequest, qtbot: QtBot, kiosk_window: MainWi
     if request.param != current_language():
         tap(qtbot, kiosk_window.top_bar.language_buttons[request.param])
     yield kiosk_window
-    kiosk_window.navigator.idle.stop()
+    kiosk_window.idle.stop()
 
 
 def test_language_switch_retranslates_bars_and_every_screen_live(
@@ -151,14 +151,22 @@ def test_text_on_show_has_capitals_of_at_least_6_1_mm(
     assert too_small == []
 
 
-def test_back_is_disabled_on_home_and_both_bar_buttons_are_always_shown(
+def test_the_bar_shows_back_home_and_done_only_where_they_do_something(
     kiosk_window: MainWindow,
 ) -> None:
     bar = kiosk_window.nav_bar
+    shown = {}
     for state in ("home", "job search", "vacancy detail"):
         STATES[state](kiosk_window)
-        assert bar.back_button.isVisible() and bar.home_button.isVisible()
-        assert bar.back_button.isEnabled() == (state != "home")
+        shown[state] = tuple(b.isVisible() for b in (bar.back_button, bar.end_button,
+                                                     bar.home_button))
+    # (Back, Selesai, Beranda): Home has nowhere to go back to and nothing to finish yet.
+    assert shown == {
+        "home": (False, False, False),
+        "job search": (True, True, True),
+        "vacancy detail": (True, True, True),
+    }
+    assert bar.end_button.text() == "Selesai"
 
 
 def test_tab_order_reads_top_bar_then_screen_then_bottom_bar(kiosk_window: MainWindow) -> None:
@@ -173,8 +181,7 @@ def test_tab_order_reads_top_bar_then_screen_then_bottom_bar(kiosk_window: MainW
         kiosk_window.top_bar.language_buttons["id"],
         kiosk_window.top_bar.language_buttons["en"],
         kiosk_window.navigator.screen(Route.HOME).job_search_tile,
-        kiosk_window.nav_bar.home_button,  # Back is disabled on Home
-    ]
+    ]  # Back, Selesai and Beranda are not shown on Home before anything was chosen
     assert [w for w in chain if w in order] == order
 
 
@@ -257,5 +264,5 @@ def test_tab_on_job_search_reads_bar_field_keys_filters_results_then_bottom_bar(
     ]
     if screen.results.more_button.isVisible():
         expected.append(screen.results.more_button)
-    expected += [bottom.back_button, bottom.home_button]
+    expected += [bottom.back_button, bottom.end_button, bottom.home_button]
     assert _tab_chain(kiosk_window) == expected

@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import current_language
+from kiosk.session import Place, Visit
+from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
-from ui.navigator import IdleWatcher, Navigator
+from ui.navigator import Navigator
 from ui.screens.base import Intent, Navigation, Route
 
 
@@ -30,10 +32,10 @@ def test_home_tile_opens_job_search_and_back_returns_home(
 ) -> None:
     nav = kiosk_window.navigator
     assert nav.current_route is Route.HOME
-    assert not kiosk_window.nav_bar.back_button.isEnabled()
+    assert not kiosk_window.nav_bar.back_button.isVisible()
     tap(qtbot, nav.screen(Route.HOME).job_search_tile)
     assert nav.current_route is Route.JOB_SEARCH
-    assert kiosk_window.nav_bar.back_button.isEnabled()
+    assert kiosk_window.nav_bar.back_button.isVisible()
     tap(qtbot, kiosk_window.nav_bar.back_button)
     assert nav.current_route is Route.HOME
     assert not nav.can_go_back()
@@ -59,7 +61,7 @@ def test_home_button_forgets_the_history(qtbot: QtBot, kiosk_window: MainWindow)
     nav.go(Navigation.to(Route.VACANCY_DETAIL, vacancy_id=first_vacancy_id(kiosk_window)))
     tap(qtbot, kiosk_window.nav_bar.home_button)
     assert nav.current_route is Route.HOME and not nav.can_go_back()
-    assert not kiosk_window.nav_bar.back_button.isEnabled()
+    assert not kiosk_window.nav_bar.back_button.isVisible()
 
 
 def test_going_to_a_screen_already_behind_does_not_make_back_loop(
@@ -97,7 +99,7 @@ def test_screen_changes_are_logged_at_info(
 
 def test_an_unregistered_route_is_refused(qapp) -> None:
     with pytest.raises(KeyError, match="no screen registered"):
-        Navigator(90, 30).go(Route.VACANCY_DETAIL)
+        Navigator(Visit()).go(Route.VACANCY_DETAIL)
 
 
 def test_idle_times_must_be_positive(qapp) -> None:
@@ -108,7 +110,7 @@ def test_idle_times_must_be_positive(qapp) -> None:
 def test_an_untouched_kiosk_never_starts_a_countdown(
     qtbot: QtBot, kiosk_window: MainWindow
 ) -> None:
-    idle = kiosk_window.navigator.idle
+    idle = kiosk_window.idle
     idle.install()
     assert not idle.session_active
     qtbot.keyClick(kiosk_window.navigator.screen(Route.HOME).job_search_tile, Qt.Key.Key_Space)
@@ -119,27 +121,25 @@ def test_idle_timeout_warns_then_returns_home_and_resets_every_screen(
     qtbot: QtBot, kiosk_window: MainWindow
 ) -> None:
     nav = kiosk_window.navigator
-    reset_calls: list[Route] = []
-    for screen in nav.screens():
-        original = screen.reset
-        screen.reset = lambda s=screen, o=original: (reset_calls.append(s.route), o())[1]
     tap(qtbot, kiosk_window.top_bar.language_buttons["en"])
     tap(qtbot, nav.screen(Route.HOME).job_search_tile)
     search = nav.screen(Route.JOB_SEARCH)
     search.search_field.setText("gudang")
-    nav.idle.install()
-    with qtbot.waitSignal(nav.idle.warning_started, timeout=2000):
+    kiosk_window.idle.install()
+    with qtbot.waitSignal(kiosk_window.idle.warning_started, timeout=2000):
         tap(qtbot, search.search_field)  # activity starts the session
     assert kiosk_window.idle_overlay.isVisible()
-    with qtbot.waitSignal(nav.screens_reset, timeout=2000):
+    with qtbot.waitSignal(kiosk_window.idle.timed_out, timeout=2000):
         pass
     assert nav.current_route is Route.HOME
-    assert sorted(r.value for r in reset_calls) == sorted(r.value for r in Route)
     assert search.search_field.text() == ""
     assert not kiosk_window.idle_overlay.isVisible()
     assert current_language() == "id"  # the next resident starts in Indonesian
     assert kiosk_window.nav_bar.back_button.text() == "Kembali"
-    assert not nav.idle.session_active
+    assert not kiosk_window.idle.session_active
+    # The visit holds nothing but where the next resident starts: Home.
+    assert kiosk_window.ctx.visit.snapshot() == {**Visit().snapshot(), "place": Place("home")}
+    assert not kiosk_window.ctx.visit.started
 
 
 def test_continue_keeps_the_session_as_often_as_the_resident_needs(
@@ -149,12 +149,12 @@ def test_continue_keeps_the_session_as_often_as_the_resident_needs(
     nav = window.navigator
     nav.go(Route.JOB_SEARCH)
     nav.screen(Route.JOB_SEARCH).search_field.setText("sopir")
-    nav.idle.install()
-    nav.idle.poke()
+    window.idle.install()
+    window.idle.poke()
     for _ in range(10):  # ACCESSIBILITY.md: at least 10 extensions
         qtbot.waitUntil(window.idle_overlay.isVisible, timeout=2000)
         assert "10" in window.idle_overlay.countdown.text()
-        with qtbot.waitSignal(nav.idle.warning_cancelled, timeout=1000):
+        with qtbot.waitSignal(window.idle.warning_cancelled, timeout=1000):
             tap(qtbot, window.idle_overlay.continue_button)
         assert not window.idle_overlay.isVisible()
     assert nav.current_route is Route.JOB_SEARCH

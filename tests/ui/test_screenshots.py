@@ -6,9 +6,9 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from kiosk.settings import Settings
-from ui.app import render_screenshots
+from ui.screenshots import MODES, render_screenshots
 
-EXPECTED = [
+STATES = [
     "01-home.png",
     "02-job-search.png",
     "03-job-search-results.png",
@@ -16,6 +16,7 @@ EXPECTED = [
     "05-vacancy-detail.png",
     "06-idle-warning.png",
 ]
+EXPECTED = sorted(prefix + name for prefix in MODES for name in STATES)
 
 
 def distinct_colours(image: QImage, step: int = 24) -> int:

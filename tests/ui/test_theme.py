@@ -76,13 +76,16 @@ def test_the_application_palette_uses_the_theme_colours(qapp: QApplication, them
 def test_the_whole_layout_fits_the_screen_of_a_laptop_or_kiosk(
     qtbot, qapp, sample_services, clock, settings, width, height, diagonal_in
 ) -> None:
+    from kiosk.session import Visit
     from ui.app import build_window
+    from ui.context import KioskContext
     from ui.tasks import SyncRunner
 
     theme = Theme.for_size(width, height, diagonal_in)
     theme.apply(qapp)
     try:
-        window = build_window(SyncRunner(), lambda: sample_services, theme, clock, settings)
+        window = build_window(KioskContext.create(
+            SyncRunner(sample_services), Visit("id"), theme.scale, clock, settings))
         qtbot.addWidget(window)
         needed = window.minimumSizeHint()
         assert needed.width() <= width and needed.height() <= height
@@ -97,10 +100,13 @@ def test_layout_min_mm_holds_the_window_at_the_true_scale(
     qtbot, theme, sample_services, clock, settings
 ) -> None:
     from accessibility.scaling import LAYOUT_MIN_MM
+    from kiosk.session import Visit
     from ui.app import build_window
+    from ui.context import KioskContext
     from ui.tasks import SyncRunner
 
-    window = build_window(SyncRunner(), lambda: sample_services, theme, clock, settings)
+    window = build_window(KioskContext.create(
+        SyncRunner(sample_services), Visit("id"), theme.scale, clock, settings))
     qtbot.addWidget(window)
     needed = window.minimumSizeHint()
     assert theme.scale.mm(needed.width()) <= LAYOUT_MIN_MM[0]

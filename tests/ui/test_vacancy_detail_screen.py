@@ -17,13 +17,12 @@ from ui.main_window import MainWindow
 from ui.screens.base import Navigation, Route
 from ui.screens.job_search import JobSearchScreen
 from ui.screens.vacancy_detail import VacancyDetailScreen
-from ui.tasks import SyncRunner
 from ui.theme import Theme
 
 
 @pytest.fixture
-def detail(qtbot: QtBot, theme: Theme, sample_services: KioskServices) -> VacancyDetailScreen:
-    screen = VacancyDetailScreen(SyncRunner(), sample_services, theme)
+def detail(qtbot: QtBot, context_for, sample_services: KioskServices) -> VacancyDetailScreen:
+    screen = VacancyDetailScreen(context_for(sample_services))
     qtbot.addWidget(screen)
     screen.resize(1920, 860)
     screen.show()
@@ -126,9 +125,9 @@ def test_the_description_scrolls_with_a_finger_drag(detail: VacancyDetailScreen)
 
 
 def test_tapping_a_search_result_opens_its_detail(
-    qtbot: QtBot, theme: Theme, sample_services: KioskServices, detail: VacancyDetailScreen
+    qtbot: QtBot, context_for, sample_services: KioskServices, detail: VacancyDetailScreen
 ) -> None:
-    search = JobSearchScreen(SyncRunner(), sample_services, theme)
+    search = JobSearchScreen(context_for(sample_services))
     qtbot.addWidget(search)
     search.resize(1920, 860)
     search.show()
@@ -178,7 +177,7 @@ def _no_url_vacancy(source: str = "jobposting", source_id: str = "NOURL-1") -> V
 
 
 def _stored_id(services: KioskServices, source: str, source_id: str) -> int:
-    row = services.db.execute(
+    row = services.catalog.database.execute(
         "SELECT id FROM vacancy WHERE source = ? AND source_id = ?", (source, source_id)
     ).fetchone()
     return int(row[0])
@@ -187,7 +186,7 @@ def _stored_id(services: KioskServices, source: str, source_id: str) -> int:
 def test_the_code_to_show_the_staff_is_the_vacancy_code_without_the_source_name(
     detail: VacancyDetailScreen, sample_services: KioskServices
 ) -> None:
-    sample_services.catalog.upsert_many([_no_url_vacancy()])
+    sample_services.store_vacancies([_no_url_vacancy()])
     detail.enter(vacancy_id=_stored_id(sample_services, "jobposting", "NOURL-1"))
     assert detail.apply_label.text().endswith("\nKode lowongan: NOURL-1")
     payload = detail.qr_payload.splitlines()
@@ -197,7 +196,7 @@ def test_the_code_to_show_the_staff_is_the_vacancy_code_without_the_source_name(
 def test_a_code_two_sources_share_names_its_source_to_stay_unique(
     detail: VacancyDetailScreen, sample_services: KioskServices
 ) -> None:
-    sample_services.catalog.upsert_many([_no_url_vacancy(), _no_url_vacancy("csv")])
+    sample_services.store_vacancies([_no_url_vacancy(), _no_url_vacancy("csv")])
     detail.enter(vacancy_id=_stored_id(sample_services, "jobposting", "NOURL-1"))
     assert detail.apply_label.text().endswith("\nKode lowongan: NOURL-1 (jobposting)")
 
@@ -210,7 +209,7 @@ def test_how_to_apply_without_a_web_address_fits_beside_the_qr_code_at_1920_by_1
     kiosk_window: MainWindow, services: KioskServices, theme: Theme, lang: str, code: str
 ) -> None:
     # Two sources share the code, so the source is named too: the longest text there is.
-    services.catalog.upsert_many(
+    services.store_vacancies(
         [_no_url_vacancy("jobposting", code), _no_url_vacancy("csv", code)]
     )
     set_language(lang)

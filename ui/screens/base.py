@@ -1,38 +1,36 @@
-"""The Screen base class, the routes between screens, and navigation requests.
+"""The Screen base class, the routes between screens (the screen registry), navigation requests
+and the demo states each screen can be shown in.
 
 API (stable; every screen builds on it):
 
-    class Route(Enum): HOME, JOB_SEARCH, VACANCY_DETAIL
-    class Intent(Enum): BACK, HOME          # "go back one screen" / "start over at home"
-    @dataclass(frozen=True) class Navigation: route: Route; params: dict[str, Any]
-        Navigation(Route.VACANCY_DETAIL, {"vacancy_id": 42}); Navigation.to(Route.X, **params)
+    class Route(Enum)            # the registry: one member per screen, "module:Class" as value
+        Route.HOME.screen_class() -> type[Screen]; registered_screens() -> list[type[Screen]]
+    class Intent(Enum): BACK, HOME, END   # back one screen / home, keeping the visit / end it
+    Navigation(route, params); Navigation.to(Route.X, **params)
+    DemoState(name, prepare=None)         # a state to show in screenshots, tests and the audit
 
     class Screen(QWidget):
-        navigate_requested = Signal(object)  # emits a Navigation or an Intent; the navigator acts
-        route: ClassVar[Route]               # set by each subclass
-        enter(**params) -> None   # shown (again); params from the Navigation; also on Back,
-                                  #   with the same params as before: keep state unless they
-                                  #   change it
-        leave() -> None           # about to be hidden (stop timers, close panels)
-        retranslate() -> None     # set every visible text and accessible name in the current
-                                  #   language; call it at the end of your __init__; the main window
-                                  #   calls it on every language switch
-        title() -> str            # short screen name in the current language (window title, speech)
-        speak_summary() -> str    # what "Bacakan" reads aloud: title plus what the screen shows
-        reset() -> None           # forget everything the resident typed, chose or opened; called
-                                  #   between residents (idle timeout); must not need the database
-        request_navigation(route, **params) / request_back() / request_home()  # emit helpers
+        __init__(ctx: KioskContext, parent=None)   # ui.context: runner, visit, theme, regions
+        navigate_requested = Signal(object)  # a Navigation or an Intent; the navigator acts
+        route: ClassVar[Route]; demo_states: ClassVar[tuple[DemoState, ...]]
+        enter(**params) / leave()      # shown (again; also on Back and after a rebuild of the
+                                       #   window, with the same params) / about to be hidden
+        retranslate() / title() / speak_summary()
+        reset()                        # the visit ended: clear widgets (text, undo, scroll)
+        on_changes(changes)            # a write (here or in another process) changed data
+        handle_back() -> bool          # close an inner step (a panel) on Back; True if it did
+        has_inner_step() -> bool       # whether Back would do something on this screen
+        dispose()                      # before deletion: unsubscribe from the visit and runner
 
-    class ServiceScreen(Screen):            # a Screen that reads the kiosk services
-        __init__(runner, services, theme, parent=None); services() -> KioskServices, only
-        inside runner tasks
-
-A subclass sets `route`, builds its widgets in `__init__(..., parent=None)` and calls
-`self.retranslate()` last. It never navigates itself and never talks to the stack widget.
+A screen renders from `ctx.visit` and writes what the resident types or chooses back to it; a
+widget never holds the only copy. It runs every database call through `ctx.runner.db(lambda s:
+...)`, never navigates itself and never talks to the stack widget. Add a screen by writing its
+class in ui/screens/<noun>.py and one member in Route.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -40,23 +38,41 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.services import KioskServices
+from kiosk.changes import Changes
+from kiosk.search import SearchQuery
 
 if TYPE_CHECKING:
-    from ui.tasks import Runner
-    from ui.theme import Theme
-
-# The kiosk services, or a callable returning them (ui.app's ServicesHolder): they are opened in
-# the database thread after the screens are built.
-Services = KioskServices | Callable[[], KioskServices]
+    from kiosk.services import KioskServices
+    from ui.context import KioskContext
 
 
 class Route(Enum):
-    """Every screen the navigator can show."""
+    """Every screen the navigator can show, in the order screenshots and audits walk them."""
 
-    HOME = "home"
-    JOB_SEARCH = "job_search"
-    VACANCY_DETAIL = "vacancy_detail"
+    HOME = "ui.screens.home:HomeScreen"
+    JOB_SEARCH = "ui.screens.job_search:JobSearchScreen"
+    VACANCY_DETAIL = "ui.screens.vacancy_detail:VacancyDetailScreen"
+
+    def screen_class(self) -> type[Screen]:
+        module, name = self.value.split(":")
+        cls = getattr(importlib.import_module(module), name)
+        if not (isinstance(cls, type) and issubclass(cls, Screen) and cls.route is self):
+            raise TypeError(f"{self.value} is not the Screen of {self}")
+        return cls
+
+    @property
+    def key(self) -> str:
+        """The route's name as the visit records it ("job_search")."""
+        return self.name.lower()
+
+    @classmethod
+    def from_key(cls, key: str) -> Route:
+        return cls[key.upper()]
+
+
+def registered_screens() -> list[type[Screen]]:
+    """Every screen class, in Route order."""
+    return [route.screen_class() for route in Route]
 
 
 class Intent(Enum):
@@ -64,6 +80,7 @@ class Intent(Enum):
 
     BACK = "back"
     HOME = "home"
+    END = "end"  # "Selesai": end the visit, for the next person
 
 
 @dataclass(frozen=True)
@@ -78,15 +95,50 @@ class Navigation:
         return cls(route, dict(params))
 
 
+@dataclass(frozen=True)
+class DemoSetup:
+    """What a demo state puts into the visit before its screen is shown."""
+
+    params: Mapping[str, Any] = field(default_factory=dict)
+    search: SearchQuery | None = None
+    panel: str | None = None
+
+
+@dataclass(frozen=True)
+class DemoState:
+    """A state a screen can be shown in for screenshots, the tests that walk every screen and
+    the accessibility audit. `prepare(services)` runs in the database thread and says what the
+    visit holds; None shows the screen as a resident first finds it."""
+
+    name: str
+    prepare: Callable[[KioskServices], DemoSetup] | None = None
+
+
 class Screen(QWidget):
     """Base of every kiosk screen; see the module docstring for the contract."""
 
     navigate_requested = Signal(object)  # Navigation | Intent
     route: ClassVar[Route]
+    demo_states: ClassVar[tuple[DemoState, ...]] = ()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(type(self).__name__)
+        self.ctx = ctx
+        self._runner = ctx.runner
+        self._theme = ctx.theme
+        self._visit = ctx.visit
+        self._subscriptions = [
+            ctx.visit.on_end(self.reset),
+            ctx.runner.on_changes(self.on_changes),
+        ]
+
+    def dispose(self) -> None:
+        """Stop listening to the visit and the runner (the navigator calls it before deleting
+        the screen, so no callback reaches a deleted widget)."""
+        for unsubscribe in self._subscriptions:
+            unsubscribe()
+        self._subscriptions = []
 
     def enter(self, **params: Any) -> None:
         """Called each time the screen is shown. The base keeps nothing, so ignores `params`."""
@@ -107,11 +159,18 @@ class Screen(QWidget):
         return self.title()
 
     def reset(self) -> None:
-        """Forget the resident's input. The base holds none."""
+        """The visit has ended: clear every widget of the resident's input. The base has none."""
+
+    def on_changes(self, changes: Changes) -> None:
+        """Data changed (an import, later a sync); refresh what is shown if it concerns us."""
 
     def handle_back(self) -> bool:
         """Undo one step inside the screen (close an open panel) on Back; True if it did.
         The base has no inner steps, so Back leaves the screen."""
+        return False
+
+    def has_inner_step(self) -> bool:
+        """True when `handle_back` would do something now."""
         return False
 
     def request_navigation(self, route: Route, **params: Any) -> None:
@@ -122,31 +181,3 @@ class Screen(QWidget):
 
     def request_home(self) -> None:
         self.navigate_requested.emit(Intent.HOME)
-
-
-class ServiceScreen(Screen):
-    """A screen that reads the kiosk's services. Every call to them goes through `runner.db`
-    or `runner.db_latest`: the services live in the database thread.
-
-    Args:
-        runner: the background runner (ui.tasks).
-        services: the KioskServices, or a callable returning them.
-        theme: sizes, fonts and colours.
-    """
-
-    def __init__(
-        self, runner: Runner, services: Services, theme: Theme, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._services = services
-        self._theme = theme
-
-    def services(self) -> KioskServices:
-        """The open services; call only inside a runner task (the database thread).
-
-        Raises:
-            RuntimeError: the kiosk database is not open (from ServicesHolder).
-        """
-        services = self._services
-        return services if isinstance(services, KioskServices) else services()

@@ -8,36 +8,33 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.changes import Changes
 from kiosk.formatting import babel_locale
 from kiosk.i18n import _, ngettext
-from ui.screens.base import Route, Services, ServiceScreen
-from ui.tasks import Runner
-from ui.theme import Theme, set_role
+from kiosk.storage import describe_storage_error
+from ui.context import KioskContext
+from ui.screens.base import DemoState, Route, Screen
+from ui.tasks import ServicesUnavailable
+from ui.theme import set_role
 from ui.widgets.icon_button import IconButton
 
 log = logging.getLogger(__name__)
 _TILE_MM = (150.0, 60.0)  # width, height: the whole tile reacts to a tap
 
 
-class HomeScreen(ServiceScreen):
+class HomeScreen(Screen):
     """Greeting, one tile per built service (job search so far), and how many vacancies are open.
 
-    Args:
-        runner: counts the open vacancies in the database thread on each `enter()`.
-        services_provider: returns the opened kiosk.services.KioskServices (call it only inside
-            runner tasks).
+    The count is read in the database thread on each `enter()` and again whenever the catalog
+    changes (an import or a sync while the kiosk runs).
     """
 
     route = Route.HOME
+    demo_states = (DemoState("home"),)
 
-    def __init__(
-        self,
-        runner: Runner,
-        services_provider: Services,
-        theme: Theme,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, services_provider, theme, parent)
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        theme = ctx.theme
         self._open_count: int | None = None
         self._out_of_service = False
         self.greeting = QLabel(self)
@@ -72,8 +69,15 @@ class HomeScreen(ServiceScreen):
         return _("Home")
 
     def enter(self, **params: Any) -> None:
+        self._count()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.catalog:
+            self._count()
+
+    def _count(self) -> None:
         self._runner.db(
-            lambda: self.services().catalog.count(),
+            lambda s: s.catalog.count(),
             on_done=self._on_count_done,
             on_error=self._on_count_error,
         )
@@ -100,11 +104,11 @@ class HomeScreen(ServiceScreen):
         self._update_count()
 
     def _on_count_error(self, exc: Exception) -> None:
-        # The catalog cannot be read (a damaged or missing database): every search would fail
-        # too, so say so once here instead of letting the resident type into a broken screen.
-        log.error("The vacancy catalog cannot be read (%s); job search is out of service. "
-                  "Staff: check the data folder, or move kiosk.db away to start anew.",
-                  type(exc).__name__)
+        # The catalog cannot be read: every search would fail too, so say so once here instead
+        # of letting the resident type into a broken screen. Staff read what to do in the log.
+        cause = exc.__cause__ if isinstance(exc, ServicesUnavailable) else exc
+        problem = describe_storage_error(cause or exc, self.ctx.settings.data_dir)
+        log.error("Job search is out of service. %s", problem.staff_message())
         self._open_count = None
         self._out_of_service = True
         self._update_count()

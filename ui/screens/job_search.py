@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.changes import Changes
 from kiosk.i18n import _
-from kiosk.region import RegionTable
 from kiosk.search import SearchQuery, SearchResult
 from kiosk.search_filters import (
     SPECS,
@@ -31,49 +31,62 @@ from kiosk.search_filters import (
     value_text,
     with_filter,
 )
-from ui.screens.base import Route, Services, ServiceScreen
-from ui.tasks import Runner
-from ui.theme import Theme, set_role
+from kiosk.services import KioskServices
+from ui.context import KioskContext
+from ui.screens.base import DemoSetup, DemoState, Route, Screen
+from ui.theme import set_role
 from ui.widgets.choice_panel import ChoicePanel
-from ui.widgets.filter_button import FilterButton, filter_button_stylesheet
+from ui.widgets.filter_button import FilterButton
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.result_list import ResultList
 from ui.widgets.scrolling import vertical_scroll_area
-from ui.widgets.vacancy_card import VacancyCard, card_stylesheet
+from ui.widgets.vacancy_card import VacancyCard
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 12  # cards built per page: about 25 ms of GUI work on a 2-core kiosk PC
 _SEARCH_KEY = "job_search"
 
-class JobSearchScreen(ServiceScreen):
+
+def _demo_results(services: KioskServices) -> DemoSetup:
+    """The first word of the newest vacancy's title, typed: a search that finds something."""
+    found = services.search.search(SearchQuery(), limit=1).vacancies
+    word = found[0].title.split()[0].lower() if found else "admin"
+    return DemoSetup(search=SearchQuery(text=word))
+
+
+def _demo_filter(_services: KioskServices) -> DemoSetup:
+    return DemoSetup(panel=SearchFilter.KECAMATAN.name)
+
+
+class JobSearchScreen(Screen):
     """Search as you type, four filters, and results as big cards that open the detail screen.
 
-    Args:
-        runner: every database call runs through `runner.db` / `runner.db_latest` (the services
-            live in the database thread).
-        services: the KioskServices, or a callable returning them (ui.app's ServicesHolder);
-            only ever used inside runner tasks.
-        theme: sizes (15 mm targets, 4 mm gaps) and fonts.
-
-    Each keystroke starts a search through `runner.db_latest`, so only the newest result is
-    shown. A tapped card requests Route.VACANCY_DETAIL with `vacancy_id`.
+    The words and filters live in the visit (`visit.search`), and so does an open filter panel
+    (`visit.panel`): coming back from Home, or a rebuild for a new look, shows them as they
+    were, with the old words selected so that new typing replaces them (as in a browser's
+    address bar). Each keystroke starts a search through `runner.db_latest`, so only the newest
+    result is shown. A tapped card requests Route.VACANCY_DETAIL with `vacancy_id`. A change to
+    the catalog (an import or a sync while the kiosk runs) searches again.
     """
 
     route = Route.JOB_SEARCH
+    demo_states = (
+        DemoState("job-search"),
+        DemoState("job-search-results", _demo_results),
+        DemoState("job-search-filter", _demo_filter),
+    )
 
-    def __init__(
-        self, runner: Runner, services: Services, theme: Theme, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(runner, services, theme, parent)
-        self._query = SearchQuery()
-        self._regions: RegionTable | None = None
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        theme = ctx.theme
+        self._regions = ctx.regions
         self._total: int | None = None  # None until the first result arrives
+        self._shown_query: SearchQuery | None = None  # the query the cards on screen answer
         self._failed = False
         self._loading = False
         self._generation = 0  # bumped by every new search and by reset(); stale results drop
         self._open_filter: SearchFilter | None = None
-        self.setStyleSheet(card_stylesheet(theme) + filter_button_stylesheet(theme))
 
         self.heading = QLabel(self)
         set_role(self.heading, "title")
@@ -146,7 +159,26 @@ class JobSearchScreen(ServiceScreen):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
         self._chain_tab_order()
+        self._show_query()
         self.retranslate()
+
+    def _chain_tab_order(self) -> None:
+        """Tab follows reading order (ACCESSIBILITY.md; WCAG 2.4.3): the field, the keys row by
+        row, the filters row by row, "Remove filters", then the result list, which chains its
+        cards and "Show more" after `clear_filters_button` (its `tab_anchor`) as pages arrive.
+
+        Set explicitly: the left column is moved into its scroll area after the right column
+        exists, which would otherwise put it after "Show more" in the focus chain.
+        """
+        chain = [
+            self.search_field,
+            *self.keyboard.keys(),
+            *self.filter_buttons.values(),  # SearchFilter order: the grid's rows, left to right
+            self.clear_filters_button,
+            self.results.more_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _chain_tab_order(self) -> None:
         """Tab follows reading order (ACCESSIBILITY.md; WCAG 2.4.3): the field, the keys row by
@@ -172,24 +204,33 @@ class JobSearchScreen(ServiceScreen):
         return _("Find a job")
 
     def enter(self, **params: Any) -> None:
-        """Show the screen; the first time (or after reset) list every open vacancy."""
+        """Show the visit's search; the words typed before are selected, so typing replaces
+        them. A panel the visit says is open opens again."""
+        self._show_query()
         self.pages.setCurrentIndex(0)
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self._total is None and not self._loading:
+        self.search_field.selectAll()
+        if self._shown_query != self.query() and not self._loading:
             self._search()
+        panel = self._visit.panel
+        if panel in SearchFilter.__members__:
+            self._open_choice(SearchFilter[panel])
 
     def leave(self) -> None:
         self._close_choice()
 
     def handle_back(self) -> bool:
         """Back closes an open filter panel, leaving the filter as it was."""
-        if self.pages.currentWidget() is self.choice_panel:
+        if self.has_inner_step():
             self._close_choice()
             return True
         return False
 
+    def has_inner_step(self) -> bool:
+        return self.pages.currentWidget() is self.choice_panel
+
     def reset(self) -> None:
-        """Forget the text, filters, results and scroll position (no database needed)."""
+        """The visit ended: forget the text (and its undo history), results and scrolling."""
         self._generation += 1
         self._loading = False
         self._failed = False
@@ -197,14 +238,24 @@ class JobSearchScreen(ServiceScreen):
             # setText, not clear(): clear() keeps the undo history, and Ctrl+Z would bring
             # back what the last resident typed.
             self.search_field.setText("")
-        self._query = SearchQuery()
         self.results.show_vacancies([], None, replace_all=True)
         self._total = None
-        self._close_choice()
+        self._shown_query = None
+        self._open_filter = None
+        if self.pages.currentWidget() is self.choice_panel:
+            self.pages.setCurrentIndex(0)
         self.choice_panel.clear()
         self.retranslate()
 
+    def on_changes(self, changes: Changes) -> None:
+        """The catalog changed: search again, so no deleted vacancy stays on screen."""
+        if changes.catalog and self._shown_query is not None:
+            self._shown_query = None
+            if self.isVisible():
+                self._search()
+
     def retranslate(self) -> None:
+        query = self.query()
         self.heading.setText(self.title())
         self.search_field.setPlaceholderText(_("Type a job, for example: sopir"))
         self.search_field.setAccessibleName(_("Search words"))
@@ -214,13 +265,12 @@ class JobSearchScreen(ServiceScreen):
         self.keyboard.retranslate()
         for kind, button in self.filter_buttons.items():
             name = SPECS[kind].name()
-            value = value_text(kind, filter_value(self._query, kind), self._regions)
+            value = value_text(kind, filter_value(query, kind), self._regions)
             button.set_texts(name, value, _("{name}: {value}").format(name=name, value=value))
             button.setAccessibleDescription(_("Opens the choices of this filter"))
-        self.filter_buttons[SearchFilter.KECAMATAN].setEnabled(self._regions is not None)
         self.clear_filters_button.setText(_("Remove filters"))
         self.clear_filters_button.setAccessibleName(_("Remove filters"))
-        self.clear_filters_button.setVisible(has_filters(self._query))
+        self.clear_filters_button.setVisible(has_filters(query))
         self.results.retranslate()
         self.choice_panel.retranslate()
         self._update_status()
@@ -249,7 +299,8 @@ class JobSearchScreen(ServiceScreen):
         return self.results.cards()
 
     def query(self) -> SearchQuery:
-        return self._query
+        """The visit's search: what the resident typed and chose."""
+        return self._visit.search
 
     @property
     def total(self) -> int | None:
@@ -257,14 +308,21 @@ class JobSearchScreen(ServiceScreen):
 
     # -- searching ----------------------------------------------------------------------------
 
+    def _show_query(self) -> None:
+        """Put the visit's words into the field without searching again."""
+        text = self.query().text
+        if self.search_field.text() != text:
+            with QSignalBlocker(self.search_field):
+                self.search_field.setText(text)
+
     def _search(self) -> None:
         self._generation += 1
-        generation, query = self._generation, self._query
+        generation, query = self._generation, self.query()
         self._loading = True
         self._runner.db_latest(
             _SEARCH_KEY,
-            lambda: self._fetch(query, 0),
-            on_done=lambda page: self._on_page(generation, 0, page),
+            lambda s: s.search.search(query, limit=PAGE_SIZE, offset=0),
+            on_done=lambda page: self._on_page(generation, query, 0, page),
             on_error=lambda exc: self._on_search_error(generation, exc),
         )
 
@@ -272,39 +330,30 @@ class JobSearchScreen(ServiceScreen):
         shown = len(self.results.vacancies())
         if self._loading or self._total is None or shown >= self._total:
             return
-        generation, query, offset = self._generation, self._query, shown
+        generation, query, offset = self._generation, self.query(), shown
         self._loading = True
         self._runner.db_latest(
             _SEARCH_KEY,
-            lambda: self._fetch(query, offset),
-            on_done=lambda page: self._on_page(generation, offset, page),
+            lambda s: s.search.search(query, limit=PAGE_SIZE, offset=offset),
+            on_done=lambda page: self._on_page(generation, query, offset, page),
             on_error=lambda exc: self._on_search_error(generation, exc),
         )
 
-    def _fetch(self, query: SearchQuery, offset: int) -> tuple[SearchResult, RegionTable]:
-        """Runs in the database thread; touches no widget."""
-        services = self.services()
-        return services.search.search(query, limit=PAGE_SIZE, offset=offset), services.regions
-
     def _on_page(
-        self, generation: int, offset: int, page: tuple[SearchResult, RegionTable]
+        self, generation: int, query: SearchQuery, offset: int, result: SearchResult
     ) -> None:
         if generation != self._generation:
-            return  # the resident has typed or reset since
-        result, regions = page
+            return  # the resident has typed or the visit ended since
         self._loading = False
         self._failed = False
-        first_regions = self._regions is None
-        self._regions = regions
         self._total = result.total
+        self._shown_query = query
         had_focus_on_more = self.results.more_button.hasFocus()
-        self.results.show_vacancies(list(result.vacancies), regions, replace_all=offset == 0)
+        self.results.show_vacancies(list(result.vacancies), self._regions,
+                                    replace_all=offset == 0)
         if offset and had_focus_on_more and result.vacancies:
             self.cards()[offset].setFocus(Qt.FocusReason.OtherFocusReason)
-        if first_regions:
-            self.retranslate()
-        else:
-            self._update_status()
+        self._update_status()
 
     def _on_search_error(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
@@ -317,7 +366,7 @@ class JobSearchScreen(ServiceScreen):
     def _update_status(self) -> None:
         more = self._total is not None and len(self.results.vacancies()) < self._total
         self.results.set_more_available(more and not self._failed)
-        status = search_status(self._query, self._total, self._failed)
+        status = search_status(self.query(), self._total, self._failed)
         self.count_label.setText(status.count)
         self.results.set_message(status.message, status.role)
 
@@ -327,10 +376,11 @@ class JobSearchScreen(ServiceScreen):
         spec = SPECS[kind]
         self._open_filter = kind
         self.choice_panel.open(
-            spec.panel_title, options(kind, self._regions), filter_value(self._query, kind),
+            spec.panel_title, options(kind, self._regions), filter_value(self.query(), kind),
             columns=spec.columns,
         )
         self.pages.setCurrentWidget(self.choice_panel)
+        self._visit.panel = kind.name
 
     def _close_choice(self) -> None:
         kind, self._open_filter = self._open_filter, None
@@ -338,19 +388,24 @@ class JobSearchScreen(ServiceScreen):
             self.pages.setCurrentIndex(0)
             if kind is not None:
                 self.filter_buttons[kind].setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._visit.place is not None and self._visit.place.route == self.route.key:
+            self._visit.panel = None
+
+    def _set_query(self, query: SearchQuery) -> None:
+        self._visit.search = query
+        self.retranslate()
+        self._search()
 
     @Slot(object)
     def _on_choice_panel_chosen(self, value: Any) -> None:
         kind = self._open_filter
         self._close_choice()
-        if kind is None or filter_value(self._query, kind) == value:
+        if kind is None or filter_value(self.query(), kind) == value:
             return
         if value is not None and value not in {v for v, _label in options(kind, self._regions)}:
             log.warning("Ignored a choice that does not belong to the %s filter", kind.name)
             return
-        self._query = with_filter(self._query, kind, value)
-        self.retranslate()
-        self._search()
+        self._set_query(with_filter(self.query(), kind, value))
 
     @Slot()
     def _on_choice_panel_closed(self) -> None:
@@ -358,16 +413,14 @@ class JobSearchScreen(ServiceScreen):
 
     @Slot()
     def _on_clear_filters_button_clicked(self) -> None:
-        self._query = SearchQuery(text=self._query.text)
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.retranslate()
-        self._search()
+        self._set_query(SearchQuery(text=self.query().text))
 
     # -- typing, scrolling, opening ---------------------------------------------------------
 
     @Slot(str)
     def _on_search_field_text_changed(self, text: str) -> None:
-        self._query = replace(self._query, text=text)
+        self._visit.search = replace(self.query(), text=text)
         self._search()
 
     @Slot()

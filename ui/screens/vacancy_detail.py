@@ -17,16 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import formatting as fmt
+from kiosk.changes import Changes
 from kiosk.i18n import _
-from kiosk.region import RegionTable
+from kiosk.search import SearchQuery
+from kiosk.services import KioskServices
 from kiosk.share import vacancy_qr
 from kiosk.vacancy import Vacancy
-from ui.screens.base import Route, Services, ServiceScreen
-from ui.tasks import Runner
-from ui.theme import Theme, set_role
+from ui.context import KioskContext
+from ui.screens.base import DemoSetup, DemoState, Route, Screen
+from ui.theme import set_role
 from ui.widgets.qr_code import qr_pixmap
 from ui.widgets.scrolling import vertical_scroll_area
-from ui.widgets.vacancy_card import card_stylesheet
 from ui.widgets.wrapping_label import WrappingLabel
 
 log = logging.getLogger(__name__)
@@ -40,13 +41,17 @@ _SIDE_TEXT_MM = 95.0
 _FACTS = ("place", "employment", "salary", "education", "experience", "skills", "posted", "until")
 
 
-class VacancyDetailScreen(ServiceScreen):
+def _demo_newest(services: KioskServices) -> DemoSetup:
+    """The newest open vacancy."""
+    found = services.search.search(SearchQuery(), limit=1).vacancies
+    return DemoSetup(params={"vacancy_id": found[0].id} if found else {})
+
+
+class VacancyDetailScreen(Screen):
     """One vacancy in full: facts, description, how to apply and a QR code carrying it.
 
-    Args:
-        runner: loads the vacancy with `runner.db` (the services live in the database thread).
-        services: the KioskServices, or a callable returning them; used only inside tasks.
-        theme: sizes and fonts; the QR code is drawn at least QR_SIDE_MM wide.
+    The QR code is drawn at least QR_SIDE_MM wide. A change to the catalog while the screen is
+    shown loads the vacancy again, or says it is gone.
 
     `enter(vacancy_id=...)` shows that vacancy (kiosk.catalog ids). The description scrolls with
     a finger drag; the QR code carries the vacancy's web address, or a short text (kiosk.share).
@@ -55,19 +60,18 @@ class VacancyDetailScreen(ServiceScreen):
     """
 
     route = Route.VACANCY_DETAIL
+    demo_states = (DemoState("vacancy-detail", _demo_newest),)
 
-    def __init__(
-        self, runner: Runner, services: Services, theme: Theme, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(runner, services, theme, parent)
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        theme = ctx.theme
         self._vacancy_id: int | None = None
         self._vacancy: Vacancy | None = None
-        self._regions: RegionTable | None = None
+        self._regions = ctx.regions
         self._today: date | None = None
         self._code_shared = False  # another source uses the same vacancy code
         self._state = "empty"  # empty, loading, shown, missing, failed
         self.qr_payload = ""
-        self.setStyleSheet(card_stylesheet(theme))  # the demo badge's frame
 
         self.badge = self._label("small")
         self.badge.setObjectName("DemoBadge")
@@ -177,8 +181,16 @@ class VacancyDetailScreen(ServiceScreen):
         self._state = "loading"
         self.body_scroll.verticalScrollBar().setValue(0)
         self.retranslate()
+        self._load(vacancy_id)
+
+    def on_changes(self, changes: Changes) -> None:
+        """The catalog changed: load the vacancy shown again (it may have gone)."""
+        if changes.catalog and self._vacancy_id is not None:
+            self._load(self._vacancy_id)
+
+    def _load(self, vacancy_id: int) -> None:
         self._runner.db(
-            lambda: self._fetch(vacancy_id),
+            lambda s: _fetch(s, vacancy_id),
             on_done=lambda found: self._on_loaded(vacancy_id, found),
             on_error=lambda exc: self._on_load_error(vacancy_id, exc),
         )
@@ -211,20 +223,10 @@ class VacancyDetailScreen(ServiceScreen):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def _fetch(self, vacancy_id: int) -> tuple[Vacancy | None, RegionTable, date, bool]:
-        """Runs in the database thread; touches no widget. The last item says whether another
-        stored vacancy (from another source) has the same vacancy code."""
-        services = self.services()
-        vacancy = services.catalog.get(vacancy_id)
-        shared = vacancy is not None and services.catalog.code_is_shared(vacancy)
-        return vacancy, services.regions, services.clock().date(), shared
-
-    def _on_loaded(
-        self, vacancy_id: int, found: tuple[Vacancy | None, RegionTable, date, bool]
-    ) -> None:
+    def _on_loaded(self, vacancy_id: int, found: tuple[Vacancy | None, date, bool]) -> None:
         if vacancy_id != self._vacancy_id:
             return  # the resident has opened another vacancy since
-        self._vacancy, self._regions, self._today, self._code_shared = found
+        self._vacancy, self._today, self._code_shared = found
         self._state = "shown" if self._vacancy is not None else "missing"
         self.retranslate()
 
@@ -362,3 +364,11 @@ class VacancyDetailScreen(ServiceScreen):
         self.qr_label.setPixmap(QPixmap())
         self.qr_label.hide()
         self.qr_payload = ""
+
+
+def _fetch(services: KioskServices, vacancy_id: int) -> tuple[Vacancy | None, date, bool]:
+    """Runs in the database thread. The last item says whether another stored vacancy (from
+    another source) has the same vacancy code."""
+    vacancy = services.catalog.get(vacancy_id)
+    shared = vacancy is not None and services.catalog.code_is_shared(vacancy)
+    return vacancy, services.clock().date(), shared

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import _
 from ui.theme import Theme, set_role
-from ui.widgets.icon_button import icon_pixmap
+from ui.widgets.icon_button import flat_icon
 from ui.widgets.scrolling import vertical_scroll_area
 
 Label = Callable[[], str]  # returns the text in the current language, so retranslate can re-ask
@@ -62,26 +62,14 @@ class OptionButton(QPushButton):
         self.setAccessibleDescription(_("Chosen") if self.isChecked() else "")
         self._refresh()
 
-    def _colour(self) -> str:
-        p = self._theme.palette
-        if self.hasFocus():
-            return p.on_focus
-        if self.isDown():
-            return p.on_bar
-        return p.on_primary if self.isChecked() else p.on_secondary
-
     @Slot()
     def _refresh(self) -> None:
-        state = (self.isChecked(), self._colour())
+        state = (self.isChecked(), self._theme.button_text_colour(self))
         if state == self._drawn:
             return
         self._drawn = state
         name = "choice-on" if state[0] else "choice-off"
-        pixmap = icon_pixmap(name, state[1], self.iconSize().width())
-        icon = QIcon()
-        for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active):
-            icon.addPixmap(pixmap, mode)
-        self.setIcon(icon)
+        self.setIcon(flat_icon(name, state[1], self.iconSize().width()))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -107,7 +95,6 @@ class ChoicePanel(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ChoicePanel")
-        self.setStyleSheet("QPushButton#OptionButton { text-align: left; }")
         self._theme = theme
         self._title: Label = lambda: ""
         self._columns = 3

@@ -58,14 +58,3 @@ class FilterButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         return self.layout().totalHeightForWidth(width)
-
-
-def filter_button_stylesheet(theme: Theme) -> str:
-    """A pressed filter button keeps a light fill, since its labels keep the body text colour
-    (the application's pressed look is a dark fill meant for a button's own text)."""
-    p, ring = theme.palette, theme.focus_ring_px
-    return (
-        f"QPushButton#FilterButton {{ padding: 0px; }}\n"
-        f"QPushButton#FilterButton:pressed {{ background: {p.window};"
-        f" border: {ring}px solid {p.primary}; }}\n"
-    )

@@ -15,7 +15,6 @@ from assets import ASSETS_DIR
 from ui.theme import Theme, set_role
 
 ICON_DIR = ASSETS_DIR / "icons"
-_FILLED_ROLES = {"primary", "tile"}
 
 
 def icon_pixmap(name: str, colour: str, size_px: int, right_pad_px: int = 0) -> QPixmap:
@@ -33,6 +32,20 @@ def icon_pixmap(name: str, colour: str, size_px: int, right_pad_px: int = 0) -> 
     renderer.render(painter, QRectF(0, 0, size_px, size_px))
     painter.end()
     return pixmap
+
+
+def flat_icon(name: str, colour: str, size_px: int, right_pad_px: int = 0,
+              blank: bool = False) -> QIcon:
+    """`icon_pixmap` as a QIcon that looks the same in every mode: Qt's automatic greying is
+    off, because the colour given is already the right one for the button's state. `blank`
+    keeps the size but draws nothing (a place held for a mark that is not shown)."""
+    pixmap = icon_pixmap(name, colour, size_px, right_pad_px)
+    if blank:
+        pixmap.fill(Qt.GlobalColor.transparent)
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon
 
 
 class IconButton(QPushButton):
@@ -70,28 +83,13 @@ class IconButton(QPushButton):
 
     def icon_colour(self) -> str:
         """The colour ("#RRGGBB") the icon is drawn in now; the same as the text's."""
-        p = self._theme.palette
-        if not self.isEnabled():
-            return p.on_disabled
-        if self.hasFocus():
-            return p.on_focus
-        if self._role == "on-bar":
-            return p.on_secondary if self.isChecked() or self.isDown() else p.on_bar
-        if self.isDown():
-            return p.on_bar
-        if self.isChecked() or self._role in _FILLED_ROLES:
-            return p.on_primary
-        return p.on_secondary
+        return self._theme.button_text_colour(self, self._role)
 
     def _refresh_icon(self) -> None:
         colour = self.icon_colour()
         if colour != self._colour:
             self._colour = colour
-            pixmap = icon_pixmap(self._icon_name, colour, self._icon_px, self._pad_px)
-            icon = QIcon()
-            for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active):
-                icon.addPixmap(pixmap, mode)  # no automatic greying: the colour is already right
-            self.setIcon(icon)
+            self.setIcon(flat_icon(self._icon_name, colour, self._icon_px, self._pad_px))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

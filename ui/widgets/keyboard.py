@@ -110,14 +110,8 @@ class OnScreenKeyboard(QWidget):
         if self._layout is KeyboardLayout.NUMBER_PAD:
             widest = max(needed.values())
             needed = dict.fromkeys(needed, widest)
-        border = 2 * self._theme.focus_ring_px
         for button, width in needed.items():
-            # The application stylesheet sizes buttons by their content box; the key's own rule
-            # pins the outer size instead (content = outer minus the border on both sides).
-            button.setStyleSheet(
-                f"min-width: {width - border}px; max-width: {width - border}px;"
-                f" min-height: {height - border}px; max-height: {height - border}px;"
-            )
+            button.setFixedSize(width, height)
 
     def _row(self, rows: QVBoxLayout, buttons: list[QPushButton]) -> None:
         row = QHBoxLayout()

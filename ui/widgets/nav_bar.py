@@ -1,4 +1,5 @@
-"""The bar along the bottom of every screen: "Kembali" (Back) and "Beranda" (Home), always shown."""
+"""The bar along the bottom of every screen: "Kembali" (Back), "Selesai" (done) and "Beranda"
+(Home), each shown only where it would do something."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -12,13 +13,15 @@ _BUTTON_MM = (55.0, 17.0)  # wide and tall enough for "Kembali" with its icon, a
 
 
 class NavBar(QWidget):
-    """Back on the left, Home on the right, where residents look for them on every screen.
+    """Back on the left; Selesai and Home on the right, where residents look for them.
 
-    Emits `back_requested` / `home_requested`; the main window disables Back on Home with
-    `set_back_enabled(False)`.
+    Emits `back_requested`, `end_requested` (the resident is done: the visit ends for the next
+    person) and `home_requested`. The main window says which buttons make sense now with
+    `show_buttons`; the bar keeps its height when none is shown, so the screen does not jump.
     """
 
     back_requested = Signal()
+    end_requested = Signal()
     home_requested = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
@@ -27,11 +30,14 @@ class NavBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         set_role(self, "bar")
         self.back_button = IconButton("back", theme, "on-bar", parent=self)
+        self.end_button = IconButton("check", theme, "on-bar", parent=self)
         self.home_button = IconButton("home", theme, "on-bar", parent=self)
-        for button in (self.back_button, self.home_button):
-            button.setMinimumSize(theme.px(_BUTTON_MM[0]), theme.px(_BUTTON_MM[1]))
+        height = max(theme.px(_BUTTON_MM[1]), theme.target_px)
+        for button in (self.back_button, self.end_button, self.home_button):
+            button.setMinimumSize(theme.px(_BUTTON_MM[0]), height)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.back_button.clicked.connect(self.back_requested)
+        self.end_button.clicked.connect(self.end_requested)
         self.home_button.clicked.connect(self.home_requested)
         layout = QHBoxLayout(self)
         # The bar's own edge keeps its buttons a full 4 mm gap from whatever a screen puts there.
@@ -39,16 +45,28 @@ class NavBar(QWidget):
         layout.setSpacing(theme.gap_px)
         layout.addWidget(self.back_button)
         layout.addStretch(1)
+        layout.addWidget(self.end_button)
+        layout.addSpacing(theme.px(10))  # "Selesai" is not tapped by mistake for "Beranda"
         layout.addWidget(self.home_button)
+        self.setMinimumHeight(self.back_button.sizeHint().height() + 2 * theme.gap_px)
         self.retranslate()
 
-    def set_back_enabled(self, enabled: bool) -> None:
-        self.back_button.setEnabled(enabled)
+    def show_buttons(self, *, back: bool, home: bool, end: bool) -> None:
+        """Show only the buttons that would do something: Back where there is somewhere to go
+        back to, Home away from Home, Selesai once the resident has typed or chosen anything."""
+        self.back_button.setVisible(back)
+        self.home_button.setVisible(home)
+        self.end_button.setVisible(end)
 
     def retranslate(self) -> None:
         self.back_button.setText(_("Back"))
         self.back_button.setAccessibleName(_("Back"))
         self.back_button.setAccessibleDescription(_("Go back to the previous screen"))
+        self.end_button.setText(_("Done"))
+        self.end_button.setAccessibleName(_("Done"))
+        self.end_button.setAccessibleDescription(
+            _("Finish and clear everything you entered, for the next person")
+        )
         self.home_button.setText(_("Home"))
         self.home_button.setAccessibleName(_("Home"))
         self.home_button.setAccessibleDescription(_("Go to the start screen"))

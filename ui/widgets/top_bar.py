@@ -6,7 +6,6 @@ from datetime import datetime
 
 from babel.dates import format_date, format_time
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.formatting import babel_locale
 from kiosk.i18n import _, current_language
 from ui.theme import Theme, set_role
-from ui.widgets.icon_button import icon_pixmap
+from ui.widgets.icon_button import flat_icon
 
 # Each language is named in itself, so a resident finds their own (a flag would name a country).
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -117,15 +116,9 @@ class TopBar(QWidget):
 
     def _mark_chosen(self, button: QPushButton, chosen: bool) -> None:
         """A tick beside the chosen language: a shape, not only a colour (WCAG 1.4.1)."""
-        pixmap = icon_pixmap(
-            "check", self._theme.palette.on_secondary, self._icon_px, self._theme.px(1.5)
-        )
-        if not chosen:
-            pixmap.fill(Qt.GlobalColor.transparent)  # same width either way: nothing jumps
-        icon = QIcon()
-        for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active):
-            icon.addPixmap(pixmap, mode)
-        button.setIcon(icon)
+        # Blank when not chosen: the same width either way, so nothing jumps.
+        button.setIcon(flat_icon("check", self._theme.palette.on_secondary, self._icon_px,
+                                 self._theme.px(1.5), blank=not chosen))
 
     def _on_language_clicked(self, code: str) -> None:
         if code != current_language():

@@ -12,27 +12,6 @@ from ui.theme import Theme
 from ui.widgets.wrapping_label import WrappingLabel
 
 
-def card_stylesheet(theme: Theme) -> str:
-    """The card's own look, from the theme's palette: a white panel that turns yellow with focus.
-
-    A pressed card keeps a light fill, because its labels keep the body text colour.
-    """
-    p, ring = theme.palette, theme.focus_ring_px
-    return f"""
-QPushButton#VacancyCard {{
-    background: {p.surface}; border: 2px solid {p.border}; border-radius: {theme.radius_px}px;
-    padding: 0px; text-align: left; }}
-QPushButton#VacancyCard:pressed {{ background: {p.window}; border: {ring}px solid {p.primary}; }}
-QPushButton#VacancyCard:focus {{
-    background: {p.focus_fill}; border: {ring}px solid {p.focus_ring}; }}
-QPushButton#VacancyCard QLabel {{ color: {p.on_surface}; }}
-QPushButton#VacancyCard:focus QLabel {{ color: {p.on_focus}; }}
-QLabel#DemoBadge {{
-    border: 2px solid {p.on_surface}; border-radius: {theme.radius_px}px;
-    padding: {theme.px(0.5)}px {theme.px(2)}px; font-weight: bold; }}
-"""
-
-
 class VacancyCard(QPushButton):
     """A vacancy as one big button: title, employer, place, salary and minimum education.
 
