@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.nav_bar = NavBar(ctx.theme, central)
         layout.addWidget(self.nav_bar)
         self.setCentralWidget(central)  # deletes the previous one, with the old bars
+        central.show()  # a child made after its window is shown stays hidden until told
         self.idle_overlay = IdleOverlay(ctx.theme, central)
         self.idle.countdown_changed.connect(self.idle_overlay.show_countdown)
         self.idle.warning_cancelled.connect(self.idle_overlay.hide)

@@ -53,11 +53,13 @@ def demo_steps(window: MainWindow) -> Iterator[tuple[str, Callable[[], None]]]:
     runner: Runner = window.ctx.runner
     for route in Route:
         for state in route.screen_class().demo_states:
-            yield state.name, lambda r=route, s=state: _show_state(window, runner, r, s)
+            yield state.name, lambda r=route, s=state: show_demo_state(window, runner, r, s)
     yield "idle-warning", window.idle.start_warning
 
 
-def _show_state(window: MainWindow, runner: Runner, route: Route, state: DemoState) -> None:
+def show_demo_state(window: MainWindow, runner: Runner, route: Route, state: DemoState) -> None:
+    """Put the window into one demo state of the screen of `route`: what the state prepares
+    goes into the visit, then the screen is shown (screenshots, tests, the audit)."""
     window.idle.stop()
     window.idle_overlay.hide()
     setups: list[DemoSetup] = []

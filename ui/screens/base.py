@@ -18,6 +18,7 @@ API (stable; every screen builds on it):
         retranslate() / title() / speak_summary()
         reset()                        # the visit ended: clear widgets (text, undo, scroll)
         on_changes(changes)            # a write (here or in another process) changed data
+        on_visit_changed(part)         # the visit changed (kiosk.session.Part)
         handle_back() -> bool          # close an inner step (a panel) on Back; True if it did
         has_inner_step() -> bool       # whether Back would do something on this screen
         dispose()                      # before deletion: unsubscribe from the visit and runner
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.changes import Changes
 from kiosk.search import SearchQuery
+from kiosk.session import Part
 
 if TYPE_CHECKING:
     from kiosk.services import KioskServices
@@ -130,6 +132,7 @@ class Screen(QWidget):
         self._visit = ctx.visit
         self._subscriptions = [
             ctx.visit.on_end(self.reset),
+            ctx.visit.on_change(self.on_visit_changed),
             ctx.runner.on_changes(self.on_changes),
         ]
 
@@ -163,6 +166,10 @@ class Screen(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         """Data changed (an import, later a sync); refresh what is shown if it concerns us."""
+
+    def on_visit_changed(self, part: Part) -> None:
+        """A part of the visit changed (often written by this very screen); show it if it is
+        ours and differs from what is on screen."""
 
     def handle_back(self) -> bool:
         """Undo one step inside the screen (close an open panel) on Back; True if it did.

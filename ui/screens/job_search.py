@@ -32,6 +32,7 @@ from kiosk.search_filters import (
     with_filter,
 )
 from kiosk.services import KioskServices
+from kiosk.session import Part
 from ui.context import KioskContext
 from ui.screens.base import DemoSetup, DemoState, Route, Screen
 from ui.theme import set_role
@@ -83,6 +84,7 @@ class JobSearchScreen(Screen):
         self._regions = ctx.regions
         self._total: int | None = None  # None until the first result arrives
         self._shown_query: SearchQuery | None = None  # the query the cards on screen answer
+        self._shown_filters = SearchQuery()  # the filters the buttons name
         self._failed = False
         self._loading = False
         self._generation = 0  # bumped by every new search and by reset(); stale results drop
@@ -254,8 +256,15 @@ class JobSearchScreen(Screen):
             if self.isVisible():
                 self._search()
 
+    def on_visit_changed(self, part: Part) -> None:
+        if part is Part.SEARCH:
+            self._show_query()
+            if replace(self.query(), text="") != self._shown_filters:
+                self.retranslate()
+
     def retranslate(self) -> None:
         query = self.query()
+        self._shown_filters = replace(query, text="")
         self.heading.setText(self.title())
         self.search_field.setPlaceholderText(_("Type a job, for example: sopir"))
         self.search_field.setAccessibleName(_("Search words"))
@@ -392,8 +401,7 @@ class JobSearchScreen(Screen):
             self._visit.panel = None
 
     def _set_query(self, query: SearchQuery) -> None:
-        self._visit.search = query
-        self.retranslate()
+        self._visit.search = query  # the filter buttons follow through on_visit_changed
         self._search()
 
     @Slot(object)
