@@ -48,7 +48,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check kiosk ui accessibility sync tests benchmarks
-	$(VENV)/bin/mypy kiosk accessibility sync
+	$(VENV)/bin/mypy kiosk accessibility sync ui
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)

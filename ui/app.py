@@ -138,7 +138,9 @@ def run_kiosk(settings: Settings) -> int:
             launched_at = float(os.environ["SIKER_LAUNCHED_AT"])
         except (KeyError, ValueError):
             launched_at = time.time()  # no launcher clock: measure from here
-        _FirstPaintProbe(window.navigator.stack.currentWidget(), launched_at)
+        first = window.navigator.stack.currentWidget()
+        if first is not None:
+            _FirstPaintProbe(first, launched_at)
     window.present(settings.windowed)
     window.idle.install()
     guard = InputGuard(window, parent=window)

@@ -71,7 +71,7 @@ class KioskContext:
     def idle_timeout_s(self) -> float:
         """Seconds of quiet before "Masih di sini?": longer in assisted mode (ACCESSIBILITY.md)."""
         s = self.settings
-        return getattr(s, "assisted_idle_timeout_s", 180.0) if self.visit.mode.assisted else s.idle_timeout_s  # TODO-A
+        return s.assisted_idle_timeout_s if self.visit.mode.assisted else s.idle_timeout_s
 
 
 def theme_for_mode(scale: Scale, mode: Mode) -> Theme:

@@ -65,7 +65,7 @@ class InputGuard(ApplicationFilter):
 
     @property
     def _overlay(self) -> QWidget:
-        return self._window.idle_overlay  # type: ignore[attr-defined, no-any-return]
+        return self._window.idle_overlay  # type: ignore[attr-defined]
 
     def hold(self) -> None:
         """Ignore every tap for the next `hold_s` seconds (as when the overlay goes)."""

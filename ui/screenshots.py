@@ -51,9 +51,13 @@ def demo_steps(window: MainWindow) -> Iterator[tuple[str, Callable[[], None]]]:
     The steps only write to the visit and navigate; screens render from the visit.
     """
     runner: Runner = window.ctx.runner
+
+    def step(route: Route, state: DemoState) -> Callable[[], None]:
+        return lambda: show_demo_state(window, runner, route, state)
+
     for route in Route:
         for state in route.screen_class().demo_states:
-            yield state.name, lambda r=route, s=state: show_demo_state(window, runner, r, s)
+            yield state.name, step(route, state)
     yield "idle-warning", window.idle.start_warning
 
 

@@ -246,7 +246,7 @@ class SyncRunner:
         self._closed = False
         self._listeners = _Listeners()
         self._services = _Services(
-            opener if callable(opener) else (lambda: opener)  # type: ignore[arg-type,return-value]
+            opener if callable(opener) else (lambda: opener)
         )
         self._services.open()
 

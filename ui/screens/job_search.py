@@ -182,24 +182,6 @@ class JobSearchScreen(Screen):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def _chain_tab_order(self) -> None:
-        """Tab follows reading order (ACCESSIBILITY.md; WCAG 2.4.3): the field, the keys row by
-        row, the filters row by row, "Remove filters", then the result list, which chains its
-        cards and "Show more" after `clear_filters_button` (its `tab_anchor`) as pages arrive.
-
-        Set explicitly: the left column is moved into its scroll area after the right column
-        exists, which would otherwise put it after "Show more" in the focus chain.
-        """
-        chain = [
-            self.search_field,
-            *self.keyboard.keys(),
-            *self.filter_buttons.values(),  # SearchFilter order: the grid's rows, left to right
-            self.clear_filters_button,
-            self.results.more_button,
-        ]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
-
     # -- Screen contract --------------------------------------------------------------------
 
     def title(self) -> str:
@@ -215,7 +197,7 @@ class JobSearchScreen(Screen):
         if self._shown_query != self.query() and not self._loading:
             self._search()
         panel = self._visit.panel
-        if panel in SearchFilter.__members__:
+        if panel is not None and panel in SearchFilter.__members__:
             self._open_choice(SearchFilter[panel])
 
     def leave(self) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.theme import Theme
 
@@ -47,14 +47,19 @@ class FilterButton(QPushButton):
         return self.value_label.text()
 
     # Size from the laid-out labels, not from QPushButton's own (empty) text.
+    def _box(self) -> QLayout:
+        layout = self.layout()
+        assert layout is not None, "the layout is set in __init__"
+        return layout
+
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint().expandedTo(self.minimumSize())
+        return self._box().sizeHint().expandedTo(self.minimumSize())
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().minimumSize()
+        return self._box().minimumSize()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.layout().totalHeightForWidth(width)
+        return self._box().totalHeightForWidth(width)

@@ -58,8 +58,9 @@ class ResultList(QScrollArea):
 
     def cards(self) -> list[VacancyCard]:
         """The cards in rank order."""
-        found = (self._layout.itemAt(i).widget() for i in range(self._layout.count()))
-        return [w for w in found if isinstance(w, VacancyCard)]
+        items = (self._layout.itemAt(i) for i in range(self._layout.count()))
+        return [w for w in (item.widget() for item in items if item is not None)
+                if isinstance(w, VacancyCard)]
 
     def vacancies(self) -> list[Vacancy]:
         return list(self._vacancies)

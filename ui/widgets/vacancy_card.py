@@ -2,7 +2,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk import formatting as fmt
 from kiosk.i18n import _
@@ -94,17 +102,22 @@ class VacancyCard(QPushButton):
         return ", ".join(parts) + "."
 
     # A QPushButton sizes itself by its own text; this one takes the size of its laid-out labels.
+    def _box(self) -> QLayout:
+        layout = self.layout()
+        assert layout is not None, "the layout is set in __init__"
+        return layout
+
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint()
+        return self._box().sizeHint()
 
     def minimumSizeHint(self) -> QSize:
         # Not the longest word's width: at 200 % text one long word ("Administrasi") would push
         # the list wider than the screen; a label narrower than a word breaks it instead.
-        size = self.layout().minimumSize()
+        size = self._box().minimumSize()
         return QSize(min(size.width(), self._min_width), size.height())
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.layout().totalHeightForWidth(width)
+        return self._box().totalHeightForWidth(width)
