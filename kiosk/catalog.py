@@ -125,8 +125,10 @@ class VacancyCatalog:
         """Add new vacancies and update known ones, matched on (source, source_id), inside the
         caller's transaction (the catalog never commits: see kiosk.changes).
 
-        A vacancy identical to the stored one is left untouched. Callers that write many keep
-        each transaction to about BATCH_SIZE vacancies.
+        A vacancy identical to the stored one is left untouched. When anything was added or
+        changed, the catalog's change counter is bumped in the same transaction
+        (kiosk.changes.mark_changed), so no write to the index can go unnoticed. Callers that
+        write many keep each transaction to about BATCH_SIZE vacancies.
 
         Raises:
             RuntimeError: no transaction is open.
@@ -166,6 +168,8 @@ class VacancyCatalog:
                 self._unindex(vacancy_id)
                 updated += 1
             self._index(vacancy_id, vacancy, row)
+        if added or updated:
+            mark_changed(self._db, Changes(catalog=True))
         return UpsertCounts(added, updated, unchanged)
 
     def _unindex(self, vacancy_id: int) -> None:
@@ -206,7 +210,8 @@ class VacancyCatalog:
 
     def remove_demo(self) -> int:
         """Delete every demo vacancy (`is_demo`, as kiosk.demo seeds them) with its rows in
-        vacancy_facet and vacancy_search, inside the caller's transaction.
+        vacancy_facet and vacancy_search, inside the caller's transaction (and bump the change
+        counter when any was deleted).
 
         Returns:
             How many vacancies were deleted (0 when the catalog held no demo).
@@ -220,7 +225,10 @@ class VacancyCatalog:
             "(SELECT id FROM vacancy WHERE is_demo = 1)"
         conn.execute(f"DELETE FROM vacancy_search WHERE rowid IN ({demo_keys})")
         conn.execute(f"DELETE FROM vacancy_facet WHERE rank_key IN ({demo_keys})")
-        return int(conn.execute("DELETE FROM vacancy WHERE is_demo = 1").rowcount)
+        removed = int(conn.execute("DELETE FROM vacancy WHERE is_demo = 1").rowcount)
+        if removed:
+            mark_changed(self._db, Changes(catalog=True))
+        return removed
 
     def code_is_shared(self, vacancy: Vacancy) -> bool:
         """True when another stored vacancy, from another source, has the same source id, so
@@ -252,8 +260,8 @@ def upsert_in_batches(
     *,
     on_batch: Callable[[UpsertCounts], None] | None = None,
 ) -> UpsertCounts:
-    """An operation over a stream: each BATCH_SIZE vacancies are upserted and marked changed
-    (kiosk.changes) as one transaction, so a crash or a full disk keeps every earlier batch
+    """An operation over a stream: each BATCH_SIZE vacancies are upserted, with their change
+    mark (kiosk.changes), as one transaction, so a crash or a full disk keeps every earlier batch
     whole and loses only the batch in flight. Inside a caller's transaction each batch is a
     savepoint instead and the caller commits. `on_batch` is called with each batch's counts
     once it is committed, so a caller knows what is stored when a later batch fails.
@@ -282,8 +290,6 @@ def _commit_batch(
 ) -> UpsertCounts:
     with db.atomic():
         counts = catalog.upsert(batch)
-        if counts.added or counts.updated:
-            mark_changed(db, Changes(catalog=True))
     if on_batch is not None:
         on_batch(counts)
     return counts

@@ -9,11 +9,14 @@ back write is never announced, because its counter rolls back with it.
 
 How a write becomes one transaction::
 
-    with changed(db, Changes(catalog=True)):
-        catalog.upsert(batch)
+    with changed(db, Changes(registrations=True)):
+        registrations.add(record)
+        outbox.add(entry)
 
 `changed` opens `db.atomic()` (a savepoint when a transaction is already open) and marks the
-domains before it commits. Stores such as kiosk.catalog.VacancyCatalog never commit.
+domains before it commits. Stores never commit; one that writes a domain may mark it itself
+inside the caller's transaction, as kiosk.catalog.VacancyCatalog does for the catalog, so that
+the operation only opens `db.atomic()` (a batch of an import, the demo seeding).
 """
 from __future__ import annotations
 

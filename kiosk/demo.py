@@ -11,7 +11,6 @@ from pathlib import Path
 
 from assets import ASSETS_DIR
 from kiosk.catalog import VacancyCatalog
-from kiosk.changes import Changes, mark_changed
 from kiosk.importer import SkippedRecord, read_vacancies
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
@@ -94,6 +93,5 @@ def seed_demo_catalog(
         # Checked again inside the transaction: another process may have imported meanwhile.
         if catalog.count(include_expired=True) > 0:
             return 0
-        added = catalog.upsert(vacancies).added
-        mark_changed(db, Changes(catalog=True))
+        added = catalog.upsert(vacancies).added  # marks the catalog changed
     return added

@@ -89,3 +89,11 @@ def m003_change_counter(db: Database) -> None:
     db.table("change_counter").insert_all(
         [{"domain": d, "counter": 0} for d in ("catalog", "registrations", "outbox")]
     )
+
+
+@migrations()
+def m004_search_vocabulary(db: Database) -> None:
+    # A copy of the index's distinct words and the catalog counter it was taken at
+    # (kiosk/vocabulary.py), so a start does not walk the whole full-text index.
+    db.execute("CREATE TABLE search_vocabulary (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute("CREATE TABLE search_vocabulary_stamp (catalog_counter INTEGER NOT NULL)")

@@ -24,6 +24,7 @@ from kiosk.catalog import row_to_vacancy
 from kiosk.region import KOTA_CODE
 from kiosk.textnorm import Stemmer, fold, tokens
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
+from kiosk.vocabulary import index_words
 
 SYNONYM_FILE = ASSETS_DIR / "search" / "sinonim.json"
 # Function words that match nearly every description; dropped unless they are the whole query.
@@ -318,7 +319,10 @@ class SearchService:
             self._db.conn.total_changes,
         )
         if self._vocabulary is None or key != self._vocabulary_key:
-            words = [r[0] for r in self._db.execute("SELECT term FROM vacancy_search_vocab")]
-            self._vocabulary = _Vocabulary(words)
-            self._vocabulary_key = key
+            self._vocabulary = _Vocabulary(index_words(self._db))
+            # Taken again: refreshing the stored copy of the words is itself a write.
+            self._vocabulary_key = (
+                self._db.execute("PRAGMA data_version").fetchone()[0],
+                self._db.conn.total_changes,
+            )
         return self._vocabulary

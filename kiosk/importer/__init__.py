@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.catalog import UpsertCounts, VacancyCatalog, upsert_in_batches
-from kiosk.changes import Changes, changed
+from kiosk.changes import Changes
 from kiosk.i18n import _
 from kiosk.importer.amounts import MIN_MONTHLY_SALARY_IDR
 from kiosk.importer.context import ReadContext, source_name
@@ -38,6 +38,7 @@ from kiosk.importer.text import shorten
 from kiosk.kbji import KbjiClassifier
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
+from kiosk.vocabulary import refresh_index_words
 
 __all__ = [
     "ESTIMATED_VALIDITY_DAYS",
@@ -192,8 +193,10 @@ def import_files(
                                   note=notes.append, today=today)
             upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch)
         if committed[0].added or committed[0].updated:
-            with changed(catalog.database, Changes(catalog=True)):
+            with catalog.database.atomic():
                 removed = catalog.remove_demo()
+            # The kiosk reads this copy of the index's words at its next search or start.
+            refresh_index_words(catalog.database)
     except sqlite3.Error as exc:
         write_error = exc
     counts = committed[0]
