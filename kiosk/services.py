@@ -104,6 +104,8 @@ def open_services(
         services = KioskServices(db, clock, RegionTable.load())
         if seed_demo:
             services.seed_demo()
+            # Changes are counted from here: the seeding is part of opening, not news.
+            services._watcher = ChangeWatcher(db)
     except BaseException:
         db.close()
         raise

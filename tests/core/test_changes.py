@@ -188,3 +188,13 @@ def test_demo_seeding_is_one_transaction_with_one_mark(tmp_path: Path) -> None:
         assert counters(db) == {"catalog": 1, "registrations": 0, "outbox": 0}
     finally:
         db.close()
+
+
+def test_opening_and_warming_up_are_no_news(tmp_path: Path, clock: FakeClock) -> None:
+    services = open_services(tmp_path, clock)  # seeds the demo catalog
+    try:
+        services.search.warm_up()  # stores the index's words: derived data, not a change
+        assert services.poll_changes() == Changes()
+        assert services.store_vacancies([]) == Changes()
+    finally:
+        services.close()
