@@ -40,6 +40,7 @@ def refresh_index_words(db: Database) -> list[str]:
         return [r[0] for r in db.execute(_SCAN)]
     timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
     db.execute("PRAGMA busy_timeout = 0")
+    words: list[str] | None = None
     try:
         with db.atomic():
             words = [r[0] for r in db.execute(_SCAN)]
@@ -51,7 +52,9 @@ def refresh_index_words(db: Database) -> list[str]:
             db.execute("INSERT INTO search_vocabulary_stamp (catalog_counter) VALUES (?)",
                        [counter])
     except sqlite3.OperationalError:
-        words = [r[0] for r in db.execute(_SCAN)]
+        if words is None:  # the scan itself failed (busy): once more, waiting as usual
+            db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+            words = [r[0] for r in db.execute(_SCAN)]
     finally:
         db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
     return words
