@@ -239,6 +239,13 @@ class VacancyCatalog:
         ).fetchone()
         return row is not None
 
+    def find(self, source: str, source_id: str) -> Vacancy | None:
+        """The stored vacancy from `source` with that source id (the key re-imports match
+        on), expired or not, or None."""
+        rows = list(self._db["vacancy"].rows_where(
+            "source = ? AND source_id = ?", [source, source_id], limit=1))
+        return row_to_vacancy(rows[0]) if rows else None
+
     def get(self, vacancy_id: int) -> Vacancy | None:
         """The stored vacancy with this id, expired or not, or None."""
         rows = list(self._db["vacancy"].rows_where("id = ?", [vacancy_id]))

@@ -198,3 +198,23 @@ def test_opening_and_warming_up_are_no_news(tmp_path: Path, clock: FakeClock) ->
         assert services.store_vacancies([]) == Changes()
     finally:
         services.close()
+
+
+def test_a_vacancy_is_found_by_its_source_and_source_id(db) -> None:
+    from datetime import date, datetime
+
+    from kiosk.catalog import VacancyCatalog
+    from kiosk.vacancy import Vacancy
+
+    catalog = VacancyCatalog(db, lambda: datetime(2025, 7, 10))
+    vacancy = Vacancy(
+        title="Kasir", employer="Toko Maju", location="Semarang", description="",
+        date_posted=date(2025, 7, 1), valid_through=date(2025, 7, 31),
+        source="lokerid", source_id="K-1",
+    )
+    with db.atomic():
+        catalog.upsert([vacancy])
+    found = catalog.find("lokerid", "K-1")
+    assert found is not None and found.title == "Kasir" and found.id is not None
+    assert catalog.find("csv", "K-1") is None
+    assert catalog.find("lokerid", "K-2") is None

@@ -80,7 +80,6 @@ def open_sample_services(data_dir: Path, clock: FakeClock) -> KioskServices:
 
 def vacancy_id(services: KioskServices, source_id: str) -> int:
     """The local id the catalog gave a sample vacancy."""
-    row = services.catalog.database.execute(
-        "SELECT id FROM vacancy WHERE source = 'test' AND source_id = ?", (source_id,)
-    ).fetchone()
-    return int(row[0])
+    found = services.catalog.find("test", source_id)
+    assert found is not None and found.id is not None, source_id
+    return found.id

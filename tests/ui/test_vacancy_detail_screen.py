@@ -177,10 +177,9 @@ def _no_url_vacancy(source: str = "jobposting", source_id: str = "NOURL-1") -> V
 
 
 def _stored_id(services: KioskServices, source: str, source_id: str) -> int:
-    row = services.catalog.database.execute(
-        "SELECT id FROM vacancy WHERE source = ? AND source_id = ?", (source, source_id)
-    ).fetchone()
-    return int(row[0])
+    found = services.catalog.find(source, source_id)
+    assert found is not None and found.id is not None
+    return found.id
 
 
 def test_the_code_to_show_the_staff_is_the_vacancy_code_without_the_source_name(
