@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -105,48 +106,47 @@ class _Clock:
         return self.now
 
 
-def test_no_key_of_the_keyboard_is_dropped_while_other_things_appear(
-    qtbot: QtBot, make_kiosk_window: Callable[..., MainWindow]
-) -> None:
+@pytest.fixture
+def guarded(make_kiosk_window: Callable[..., MainWindow]) -> Iterator[tuple[MainWindow, _Clock]]:
+    """The kiosk window with the input guard on a clock the test moves."""
     window = make_kiosk_window(idle_timeout_s=60, idle_warning_s=30)
     clock = _Clock()
     guard = InputGuard(window, clock=clock)
     guard.install()
-    try:
-        window.navigator.go(Route.JOB_SEARCH)
-        search = window.navigator.screen(Route.JOB_SEARCH)
-        clock.now += 1.0  # the screen has been up a second: the resident starts typing
-        for letter in "sopir":
-            # Something else appears between two keys (results, a message, a new card) ...
-            fresh = QWidget(search.results.viewport())
-            fresh.show()
-            clock.now += 0.12  # ... and the keys come quicker than a double tap
-            qtbot.mouseClick(search.keyboard.key(letter), LEFT)
-            fresh.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        assert search.search_field.text() == "sopir"
-    finally:
-        guard.uninstall()
+    yield window, clock
+    guard.uninstall()
+
+
+def test_no_key_of_the_keyboard_is_dropped_while_other_things_appear(
+    qtbot: QtBot, guarded: tuple[MainWindow, _Clock]
+) -> None:
+    window, clock = guarded
+    window.navigator.go(Route.JOB_SEARCH)
+    search = window.navigator.screen(Route.JOB_SEARCH)
+    clock.now += 1.0  # the screen has been up a second: the resident starts typing
+    for letter in "sopir":
+        # Something else appears between two keys (results, a message, a new card) ...
+        fresh = QWidget(search.results.viewport())
+        fresh.show()
+        clock.now += 0.12  # ... and the keys come quicker than a double tap
+        qtbot.mouseClick(search.keyboard.key(letter), LEFT)
+        fresh.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert search.search_field.text() == "sopir"
 
 
 def test_keys_of_a_screen_that_just_appeared_wait_out_a_double_tap(
-    qtbot: QtBot, make_kiosk_window: Callable[..., MainWindow]
+    qtbot: QtBot, guarded: tuple[MainWindow, _Clock]
 ) -> None:
-    window = make_kiosk_window(idle_timeout_s=60, idle_warning_s=30)
-    clock = _Clock()
-    guard = InputGuard(window, clock=clock)
-    guard.install()
-    try:
-        home = window.navigator.screen(Route.HOME)
-        qtbot.mouseClick(home.job_search_tile, LEFT)
-        search = window.navigator.screen(Route.JOB_SEARCH)
-        clock.now += 0.1
-        qtbot.mouseClick(search.keyboard.key("v"), LEFT)  # the tile's second tap
-        qtbot.mouseClick(window.nav_bar.back_button, LEFT)  # and Back, right after the change
-        assert search.search_field.text() == ""
-        assert window.navigator.current_route is Route.JOB_SEARCH
-        clock.now += 0.3
-        qtbot.mouseClick(search.keyboard.key("v"), LEFT)
-        assert search.search_field.text() == "v"
-    finally:
-        guard.uninstall()
+    window, clock = guarded
+    home = window.navigator.screen(Route.HOME)
+    qtbot.mouseClick(home.job_search_tile, LEFT)
+    search = window.navigator.screen(Route.JOB_SEARCH)
+    clock.now += 0.1
+    qtbot.mouseClick(search.keyboard.key("v"), LEFT)  # the tile's second tap
+    qtbot.mouseClick(window.nav_bar.back_button, LEFT)  # and Back, right after the change
+    assert search.search_field.text() == ""
+    assert window.navigator.current_route is Route.JOB_SEARCH
+    clock.now += 0.3
+    qtbot.mouseClick(search.keyboard.key("v"), LEFT)
+    assert search.search_field.text() == "v"
