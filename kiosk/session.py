@@ -182,13 +182,14 @@ class Visit:
 
     @property
     def started(self) -> bool:
-        """True once the resident has typed, chosen or switched anything: "Selesai" shows."""
+        """True once the resident has typed, chosen or switched anything ("Selesai" shows):
+        words or filters, a mode or language, or an item opened (a place with parameters)."""
         s = self._state
         return (
             s.search != SearchQuery()
             or s.mode != Mode()
             or s.language != self._default_language
-            or (s.place is not None and s.place.route != "home")
+            or any(p.params for p in (*s.history, *([s.place] if s.place else [])))
         )
 
     def snapshot(self) -> dict[str, Any]:

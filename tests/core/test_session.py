@@ -78,6 +78,11 @@ def test_started_once_anything_is_typed_chosen_or_switched() -> None:
     assert not visit.started
     visit.move_to(Place("home"), ())
     assert not visit.started  # standing on Home is not a visit yet
+    visit.move_to(Place("job_search"), (Place("home"),))
+    assert not visit.started  # nor is an empty search screen
+    visit.move_to(Place("vacancy_detail", {"vacancy_id": 3}), (Place("home"),))
+    assert visit.started  # a vacancy opened is something chosen
+    visit.end()
     visit.search = SearchQuery(text="k")
     assert visit.started
     visit.end()

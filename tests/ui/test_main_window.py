@@ -163,7 +163,7 @@ def test_the_bar_shows_back_home_and_done_only_where_they_do_something(
     # (Back, Selesai, Beranda): Home has nowhere to go back to and nothing to finish yet.
     assert shown == {
         "home": (False, False, False),
-        "job search": (True, True, True),
+        "job search": (True, False, True),
         "vacancy detail": (True, True, True),
     }
     assert bar.end_button.text() == "Selesai"
