@@ -31,7 +31,7 @@ $(SYSTEM_STAMP):
 $(STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[gui,test]'
+	$(PY) -m pip install -q -e '.[gui,central,test]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
