@@ -1,3 +1,24 @@
 """The office's side of the central server: staff accounts, the pages petugas work in (fleet,
-registrations, duplicates, vacancies, audit), the open-data feed and the registration export.
+registrations, duplicates, vacancies, audit, exports), the open-data feed and the commands
+create-user, publish-vacancies and export-registrations.
+
+`install(app)` is called by the app factory (sync/central/app.py EXTENSIONS) once the API routes
+are in; it reads app.state.config, .engine and .keys.
 """
+from __future__ import annotations
+
+from typing import Any
+
+
+def install(app: Any) -> None:
+    """Mount the office pages and the open-data routes on the core's app."""
+    from sync.central.office.mount import install_office
+
+    config = app.state.config
+    install_office(
+        app, engine=app.state.engine, keys=app.state.keys,
+        data_dir=config.resolved_data_dir() if config.data_dir else None,
+        enrollment_minutes=config.enrollment_minutes,
+        sync_interval_seconds=config.sync_interval_seconds,
+        max_upload_bytes=config.max_body_bytes,
+    )

@@ -35,7 +35,7 @@ def index(request: Request) -> Response:
 
 @router.get("/login")
 def login_form(request: Request, next: str | None = None) -> Response:
-    return render(request, "login.html", {"next": _safe_next(next), "error": None})
+    return render(request, "office/login.html", {"next": _safe_next(next), "error": None})
 
 
 @router.post("/login")
@@ -54,13 +54,13 @@ async def login(request: Request) -> Response:
                 audit.record(conn, at=now, staff_user_id=user.id, staff_username=user.username,
                              action="staff.sign_in", entity="staff_user", record_id=str(user.id))
     except accounts.Throttled as exc:
-        throttled = render(request, "login.html", {
+        throttled = render(request, "office/login.html", {
             "next": target, "error": ("login.throttled", {"seconds": exc.retry_after}),
         }, status_code=429)
         throttled.headers["Retry-After"] = str(exc.retry_after)
         return throttled
     if user is None:
-        return render(request, "login.html", {"next": target, "error": ("login.failed", {})},
+        return render(request, "office/login.html", {"next": target, "error": ("login.failed", {})},
                       status_code=401)
     response = RedirectResponse(target, status_code=303)
     set_session_cookie(response, o, new_session(user.id, user.session_epoch))

@@ -59,7 +59,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fleet.revoke": ("Cabut", "Revoke"),
     "fleet.revoke_confirm": ("Cabut kios {name}? Kios tidak dapat sinkron lagi.",
                              "Revoke kiosk {name}? It will not be able to sync again."),
-    "fleet.revoked_done": ("Kios {name} dicabut.", "Kiosk {name} revoked."),
+    "fleet.done_revoke": ("Kios dicabut: panggilan berikutnya ditolak (401).",
+                          "Kiosk revoked: its next call is refused (401)."),
+    "fleet.bad_name": ("Nama kios wajib diisi (maksimal 100 karakter, lokasi 200), tanpa tanda "
+                       "< >.", "A kiosk name is required (at most 100 characters, place 200), "
+                       "without < >."),
     "fleet.enroll_title": ("Daftarkan kios baru", "Enroll a new kiosk"),
     "fleet.enroll_name": ("Nama kios", "Kiosk name"),
     "fleet.enroll_place": ("Lokasi (kelurahan/kantor)", "Place (kelurahan/office)"),
@@ -87,8 +91,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "A reason for the rejection is required (at least 5 characters)."),
     "reg.reason_too_long": ("Alasan penolakan paling banyak {n} karakter.",
                             "The reason can have at most {n} characters."),
-    "reg.wrong_state": ("Pendaftaran ini sudah berstatus {status}; tindakan itu tidak berlaku.",
-                        "This registration is already {status}; that action does not apply."),
+    "reg.reason_markup": ("Alasan tidak boleh berisi tanda < > atau karakter kendali.",
+                          "The reason may not contain < > or control characters."),
+    "reg.wrong_state": ("Pendaftaran ini sudah berstatus {state}; tindakan itu tidak berlaku.",
+                        "This registration is already {state}; that action does not apply."),
     "reg.done_verify": ("Pendaftaran diverifikasi.", "Registration verified."),
     "reg.done_issue": ("Nomor AK1 {ak1} diterbitkan.", "AK1 number {ak1} issued."),
     "reg.done_reject": ("Pendaftaran ditolak.", "Registration rejected."),
@@ -115,6 +121,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dup.done_merge": ("Data digabung; {n} pendaftaran lain ditandai digabung.",
                        "Merged; {n} other registration(s) marked merged."),
     "dup.done_dismiss": ("Ditandai bukan data ganda.", "Marked as not duplicates."),
+    "dup.choose": ("Pilih data yang dipertahankan.", "Choose the record that stays."),
+    "dup.final": ("Data yang sudah berstatus AK1 terbit tidak dapat digabung ke data lain; "
+                  "pertahankan data itu.", "A record whose AK1 number is issued cannot be "
+                  "merged into another; keep that one."),
+    "dup.done": ("Keputusan disimpan.", "Decision saved."),
     "dup.stale": ("Kelompok ini sudah berubah. Muat ulang halaman.",
                   "This group has changed. Reload the page."),
     "vac.title": ("Lowongan terbit", "Published vacancies"),
@@ -131,6 +142,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "vac.unpublish": ("Tarik", "Unpublish"),
     "vac.done_unpublish": ("Lowongan ditarik; kios menghapusnya pada sinkron berikutnya.",
                            "Vacancy unpublished; kiosks remove it at their next sync."),
+    "vac.limit": ("Maksimal {mb} MB per unggahan; berkas lebih besar: siker-central "
+                  "publish-vacancies.", "At most {mb} MB per upload; for larger files use "
+                  "siker-central publish-vacancies."),
+    "vac.too_many": ("Paling banyak {n} berkas sekaligus.", "At most {n} files at once."),
     "vac.no_file": ("Pilih berkas dulu.", "Choose a file first."),
     "vac.too_big": ("Berkas terlalu besar (maksimal {mb} MB).",
                     "The file is too large (at most {mb} MB)."),
@@ -155,6 +170,37 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.json": ("Unduh JSON", "Download JSON"),
     "export.all": ("semua", "all"),
 }
+
+REGISTRATION_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("nik", "NIK", "NIK"),
+    ("full_name", "Nama lengkap", "Full name"),
+    ("birth_place", "Tempat lahir", "Place of birth"),
+    ("birth_date", "Tanggal lahir", "Date of birth"),
+    ("sex", "Jenis kelamin (L/P)", "Sex (L/P)"),
+    ("address", "Alamat", "Address"),
+    ("rt", "RT", "RT"),
+    ("rw", "RW", "RW"),
+    ("kelurahan_code", "Kode kelurahan", "Kelurahan code"),
+    ("kecamatan_code", "Kode kecamatan", "Kecamatan code"),
+    ("phone", "Telepon", "Phone"),
+    ("email", "Email", "E-mail"),
+    ("education", "Pendidikan terakhir", "Highest education"),
+    ("education_major", "Jurusan", "Major"),
+    ("graduation_year", "Tahun lulus", "Graduation year"),
+    ("skills", "Keterampilan", "Skills"),
+    ("job_wishes", "Jabatan yang diinginkan", "Jobs wished for"),
+    ("kbji_wishes", "Kode KBJI yang diinginkan", "KBJI codes wished for"),
+    ("disability", "Disabilitas", "Disability"),
+    ("consent_version", "Versi persetujuan privasi", "Privacy consent version"),
+    ("consent_at", "Waktu persetujuan", "Consent given at"),
+)
+"""The Registration fields (sync/records.py) in the order a verifier checks them, with labels."""
+
+
+def field_labels(lang: str) -> list[tuple[str, str]]:
+    """(key, label) of every REGISTRATION_FIELDS entry in `lang`."""
+    return [(key, english if lang == "en" else indonesian)
+            for key, indonesian, english in REGISTRATION_FIELDS]
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -14,10 +14,11 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from sync.central.crypto import Keys
 from sync.central.office import accounts
 from sync.central.office.accounts import StaffUser
 from sync.central.office.session import COOKIE_NAME, Session, SessionCodec, new_session
-from sync.central.office.texts import LANGUAGES, text
+from sync.central.office.texts import LANGUAGES, TEXTS, text
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -42,10 +43,13 @@ class Office:
     """The office's collaborators, kept on `app.state.office` by `install_office`."""
 
     engine: sa.Engine
+    keys: Keys
     codec: SessionCodec
     templates: Jinja2Templates
     clock: Callable[[], float]  # UTC epoch seconds, like every *_at column
     enrollment_minutes: int = 60
+    sync_interval_seconds: int = 600
+    max_upload_bytes: int = 2 * 1024 * 1024  # the app's body limit caps it anyway (413)
     secure_cookies: bool = False  # True behind HTTPS; the reference server serves plain HTTP
 
     def now(self) -> float:
@@ -134,7 +138,8 @@ def render(
     values = {
         "request": request, "t": t, "lang": lang, "user": user,
         "csrf": o.codec.csrf_token(session), "prefix": PREFIX, "path": request.url.path,
-        "other_lang": "en" if lang == "id" else "id", **context,
+        "other_lang": "en" if lang == "id" else "id",
+        "notice": notice_key(request.query_params.get("notice")), **context,
     }
     response = o.templates.TemplateResponse(request, template, values, status_code=status_code)
     response.headers.update(SECURITY_HEADERS)
@@ -148,6 +153,19 @@ def set_session_cookie(response: Response, o: Office, session: Session) -> None:
         COOKIE_NAME, o.codec.dumps(session), max_age=o.codec.max_age_s, httponly=True,
         samesite="strict", secure=o.secure_cookies, path=PREFIX,
     )
+
+
+def fail(
+    request: Request, status: int, message: str, *, back: str, user: StaffUser | None = None
+) -> HTMLResponse:
+    """An error page with one clear sentence (already in the page's language) and a way back."""
+    return render(request, "office/error.html", {"message": message, "back": back},
+                  status_code=status, user=user)
+
+
+def notice_key(value: str | None) -> str | None:
+    """A ?notice= value only if it names a text without fields (a URL cannot inject words)."""
+    return value if value in TEXTS and "{" not in TEXTS[value][0] else None
 
 
 def redirect(path: str, *, notice: str | None = None) -> RedirectResponse:

@@ -1,0 +1,105 @@
+"""`install_office(app, ...)`: puts the office pages, their static files and the open-data
+endpoints on the core's FastAPI app (one call from `create_app`)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from sync.central import db
+from sync.central.crypto import Keys
+from sync.central.office import (
+    audit_pages,
+    auth_pages,
+    duplicate_pages,
+    export_pages,
+    fleet_pages,
+    open_data,
+    registration_pages,
+    vacancy_pages,
+)
+from sync.central.office.ak1 import WIB
+from sync.central.office.session import SessionCodec, load_secret
+from sync.central.office.texts import text
+from sync.central.office.web import (
+    PREFIX,
+    STATIC_DIR,
+    TEMPLATE_DIR,
+    Denied,
+    Office,
+    fail,
+    language,
+    login_redirect,
+)
+
+
+def install_office(
+    app: FastAPI,
+    *,
+    engine: sa.Engine,
+    keys: Keys,
+    data_dir: Path | None,
+    enrollment_minutes: int = 60,
+    sync_interval_seconds: int = 600,
+    max_upload_bytes: int = 2 * 1024 * 1024,
+    clock: Callable[[], float] = db.now,
+) -> None:
+    """Add the office's routes to `app` and keep its context on `app.state.office`.
+
+    The pages and their static files stay out of the OpenAPI document; the open-data feed is
+    in it. The session secret comes from $SIKER_CENTRAL_SECRET or `data_dir` (see
+    session.load_secret), so every worker process signs cookies alike.
+    """
+    templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
+    templates.env.filters["when"] = _when
+    templates.env.filters["offset"] = _offset
+    templates.env.globals["now"] = clock
+    app.state.office = Office(
+        engine=engine, keys=keys, codec=SessionCodec(load_secret(data_dir)),
+        templates=templates, clock=clock, enrollment_minutes=enrollment_minutes,
+        sync_interval_seconds=sync_interval_seconds, max_upload_bytes=max_upload_bytes,
+    )
+    for module in (auth_pages, fleet_pages, registration_pages, duplicate_pages,
+                   vacancy_pages, audit_pages, export_pages):
+        app.include_router(module.router)
+    app.include_router(open_data.router)
+    app.mount(f"{PREFIX}/static", StaticFiles(directory=str(STATIC_DIR / "office")),
+              name="office-static")
+    app.add_exception_handler(Denied, _denied)  # type: ignore[arg-type]
+
+
+async def _denied(request: Request, exc: Denied) -> Response:
+    wants_page = request.method == "GET" and not request.url.path.endswith("/rows")
+    if exc.status == 401:
+        if wants_page:
+            return login_redirect(request)
+        return JSONResponse({"error": "unauthorized", "reason_id": "Silakan masuk dulu.",
+                             "reason_en": "Please sign in first."}, status_code=401)
+    return fail(request, exc.status, text(exc.key, language(request)),
+                back=f"{PREFIX}/fleet")
+
+
+def _when(epoch: float | None) -> str:
+    """Epoch seconds as Semarang's local time: "2026-12-02 14:05:09 WIB"."""
+    if epoch is None:
+        return ""
+    value = epoch() if callable(epoch) else epoch
+    return datetime.fromtimestamp(float(value), WIB).strftime("%Y-%m-%d %H:%M:%S WIB")
+
+
+def _offset(seconds: float | None) -> str:
+    """A clock offset as "+3 s", "-2 min", "+1.5 h" (device minus server)."""
+    if seconds is None:
+        return ""
+    magnitude = abs(seconds)
+    if magnitude < 120:
+        return f"{seconds:+.0f} s"
+    if magnitude < 7200:
+        return f"{seconds / 60:+.0f} min"
+    return f"{seconds / 3600:+.1f} h"
