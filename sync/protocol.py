@@ -15,6 +15,8 @@ The record payloads live in sync/records.py; this module re-exports them.
 
 from __future__ import annotations
 
+import secrets
+import time
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -53,6 +55,7 @@ __all__ = [
     "StatusData",
     "SyncConfig",
     "TrainingRequest",
+    "uuid7",
     "validate_payload",
 ]
 
@@ -125,6 +128,18 @@ class EnrollAnswer(Wire):
     name: str
     place: str | None
     server_time: datetime
+
+
+def uuid7(now_ms: int | None = None) -> uuid.UUID:
+    """A new UUIDv7 (RFC 9562 section 5.7): 48 bits of Unix milliseconds, then 74 random bits.
+
+    Ids made later sort later (to the millisecond), which keeps database indexes compact.
+    """
+    ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+    raw = bytearray(ms.to_bytes(6, "big") + secrets.token_bytes(10))
+    raw[6] = (raw[6] & 0x0F) | 0x70
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    return uuid.UUID(bytes=bytes(raw))
 
 
 def _uuid7(value: uuid.UUID) -> uuid.UUID:

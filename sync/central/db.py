@@ -66,7 +66,9 @@ def insert_ignore(conn: Connection, table: sa.Table, values: Mapping[str, Any]) 
     """
     dialect_insert = postgresql.insert if is_postgresql(conn) else sqlite.insert
     stmt = dialect_insert(table).values(**values).on_conflict_do_nothing()
-    return conn.execute(stmt).rowcount == 1
+    # RETURNING rather than rowcount: psycopg reports no rowcount for a skipped conflict row.
+    key = next(iter(table.primary_key.columns))
+    return conn.execute(stmt.returning(key)).first() is not None
 
 
 # Any constant; names the transaction-scoped advisory lock that orders change-log appends.
