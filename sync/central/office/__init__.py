@@ -17,7 +17,7 @@ def install(app: Any) -> None:
     config = app.state.config
     install_office(
         app, engine=app.state.engine, keys=app.state.keys,
-        data_dir=config.resolved_data_dir() if config.data_dir else None,
+        data_dir=config.resolved_data_dir(),
         enrollment_minutes=config.enrollment_minutes,
         sync_interval_seconds=config.sync_interval_seconds,
         max_upload_bytes=config.max_body_bytes,

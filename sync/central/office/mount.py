@@ -25,7 +25,6 @@ from sync.central.office import (
     vacancy_pages,
 )
 from sync.central.office.ak1 import WIB
-from sync.central.office.session import SessionCodec, load_secret
 from sync.central.office.texts import text
 from sync.central.office.web import (
     PREFIX,
@@ -61,7 +60,7 @@ def install_office(
     templates.env.filters["offset"] = _offset
     templates.env.globals["now"] = clock
     app.state.office = Office(
-        engine=engine, keys=keys, codec=SessionCodec(load_secret(data_dir)),
+        engine=engine, keys=keys, data_dir=data_dir,
         templates=templates, clock=clock, enrollment_minutes=enrollment_minutes,
         sync_interval_seconds=sync_interval_seconds, max_upload_bytes=max_upload_bytes,
     )

@@ -17,7 +17,13 @@ from fastapi.templating import Jinja2Templates
 from sync.central.crypto import Keys
 from sync.central.office import accounts
 from sync.central.office.accounts import StaffUser
-from sync.central.office.session import COOKIE_NAME, Session, SessionCodec, new_session
+from sync.central.office.session import (
+    COOKIE_NAME,
+    Session,
+    SessionCodec,
+    load_secret,
+    new_session,
+)
 from sync.central.office.texts import LANGUAGES, TEXTS, text
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
@@ -44,7 +50,7 @@ class Office:
 
     engine: sa.Engine
     keys: Keys
-    codec: SessionCodec
+    data_dir: Path | None
     templates: Jinja2Templates
     clock: Callable[[], float]  # UTC epoch seconds, like every *_at column
     enrollment_minutes: int = 60
@@ -52,8 +58,18 @@ class Office:
     max_upload_bytes: int = 2 * 1024 * 1024  # the app's body limit caps it anyway (413)
     secure_cookies: bool = False  # True behind HTTPS; the reference server serves plain HTTP
 
+    _codec: SessionCodec | None = None
+
     def now(self) -> float:
         return self.clock()
+
+    @property
+    def codec(self) -> SessionCodec:
+        """Made on first use, so building an app (e.g. for the OpenAPI document) touches no
+        file; every worker then reads the same secret from the data folder."""
+        if self._codec is None:
+            self._codec = SessionCodec(load_secret(self.data_dir))
+        return self._codec
 
 
 class Denied(Exception):
