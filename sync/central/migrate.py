@@ -24,6 +24,7 @@ def alembic_config(conn: Connection | None = None) -> Config:
     """An Alembic Config pointing at sync/central/migrations (for `command.*` calls)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
     config.set_main_option("version_locations", str(MIGRATIONS / "versions"))
     if conn is not None:
         config.attributes["connection"] = conn
