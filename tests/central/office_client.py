@@ -6,6 +6,7 @@ import itertools
 import random
 import re
 import uuid
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,9 @@ class Staff:
     username: str
     http: httpx.Client = field(repr=False)
     token: str = ""
+
+    def __post_init__(self) -> None:
+        weakref.finalize(self, self.http.close)  # no socket left open when a test forgets
 
     @classmethod
     def sign_in(cls, server: CentralServer, role: str, name: str | None = None) -> Staff:

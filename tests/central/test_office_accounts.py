@@ -71,7 +71,7 @@ def _user_id(server: CentralServer, name: str) -> str:
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(central_server: CentralServer) -> None:
-    http = central_server.client()
+    http = Staff(central_server, "anonymous", central_server.client()).http
     for path in ("/office/fleet", "/office/registrations", "/office/vacancies", "/office/audit",
                  "/office/duplicates", "/office/exports", "/office/exports/registrations"):
         answer = http.get(path)
@@ -85,7 +85,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(central_server: CentralServer) -
 
 def test_sign_in_cookie_is_httponly_and_samesite_strict(central_server: CentralServer) -> None:
     name = make_user(central_server, "verifier")
-    http = central_server.client()
+    http = Staff(central_server, name, central_server.client()).http
     form = http.get("/office/login")
     answer = http.post("/office/login", data={"csrf": csrf_of(form.text), "username": name,
                                               "password": PASSWORD, "next": "/office/fleet"})
@@ -121,8 +121,8 @@ def test_sign_out_ends_the_session_also_for_a_copied_cookie(central_server: Cent
     copied = dict(staff.http.cookies)
     out = staff.post("/office/logout")
     assert out.status_code == 303
-    thief = central_server.client(cookies=copied)
-    assert thief.get("/office/registrations").status_code == 303  # back to sign-in
+    with central_server.client(cookies=copied) as thief:
+        assert thief.get("/office/registrations").status_code == 303  # back to sign-in
 
 
 def test_roles_keep_admins_and_verifiers_to_their_own_pages(central_server: CentralServer) -> None:
