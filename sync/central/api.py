@@ -101,7 +101,7 @@ def sync_config(request: Request) -> SyncConfig:
     )
 
 
-@router.post("/enroll", response_model=EnrollAnswer, responses=responses(403, 413, 422))
+@router.post("/enroll", response_model=EnrollAnswer, responses=responses(400, 403, 413, 422))
 def enroll(body: EnrollRequest, request: Request) -> EnrollAnswer:
     """Trade a one-time enrollment code for a device id and bearer token (403 if refused)."""
     with _engine(request).begin() as conn:
@@ -116,7 +116,7 @@ def enroll(body: EnrollRequest, request: Request) -> EnrollAnswer:
     return EnrollAnswer(server_time=db.to_datetime(db.now()), **device)  # type: ignore[arg-type]
 
 
-@router.post("/sync/push", response_model=PushAnswer, responses=responses(401, 403, 413, 422, 429))
+@router.post("/sync/push", response_model=PushAnswer, responses=responses(400, 401, 403, 413, 422, 429))
 def sync_push(
     batch: PushBatch,
     request: Request,
@@ -185,7 +185,7 @@ def sync_pull(
     return PullPage.model_validate(page)
 
 
-@router.post("/heartbeat", response_model=HeartbeatAnswer, responses=responses(401, 413, 422, 429))
+@router.post("/heartbeat", response_model=HeartbeatAnswer, responses=responses(400, 401, 413, 422, 429))
 def heartbeat(
     body: HeartbeatRequest, request: Request, response: Response, device_id: Device
 ) -> HeartbeatAnswer:

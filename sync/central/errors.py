@@ -49,7 +49,8 @@ def error_response(
 
 
 _GENERIC = {
-    400: ("bad_request", "Permintaan tidak valid.", "Bad request."),
+    400: ("bad_request", "Isi permintaan tidak dapat dibaca (harus JSON UTF-8).",
+          "The request body cannot be read (it must be UTF-8 JSON)."),
     401: ("unauthorized", "Perangkat tidak dikenal atau dicabut.", "Unknown or revoked device."),
     404: ("not_found", "Alamat tidak ditemukan.", "Not found."),
     405: ("method_not_allowed", "Metode tidak diizinkan.", "Method not allowed."),
