@@ -71,7 +71,8 @@ def _user_id(server: CentralServer, name: str) -> str:
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(central_server: CentralServer) -> None:
-    http = Staff(central_server, "anonymous", central_server.client()).http
+    anonymous = Staff(central_server, "anonymous", central_server.client())
+    http = anonymous.http
     for path in ("/office/fleet", "/office/registrations", "/office/vacancies", "/office/audit",
                  "/office/duplicates", "/office/exports", "/office/exports/registrations"):
         answer = http.get(path)
@@ -85,7 +86,8 @@ def test_anonymous_visitors_are_sent_to_sign_in(central_server: CentralServer) -
 
 def test_sign_in_cookie_is_httponly_and_samesite_strict(central_server: CentralServer) -> None:
     name = make_user(central_server, "verifier")
-    http = Staff(central_server, name, central_server.client()).http
+    browser = Staff(central_server, name, central_server.client())
+    http = browser.http
     form = http.get("/office/login")
     answer = http.post("/office/login", data={"csrf": csrf_of(form.text), "username": name,
                                               "password": PASSWORD, "next": "/office/fleet"})
