@@ -17,6 +17,7 @@ Per op, in batch order:
 from __future__ import annotations
 
 import json
+import sys
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -170,5 +171,8 @@ def apply_batch(
         sa.update(t.devices).where(t.devices.c.id == device_id).values(last_push_at=db.now())
     )
     if delay_seconds:
+        # Test hook (SIKER_CENTRAL_TEST_PUSH_DELAY): say so, then hold the open transaction.
+        print(f"push-delay: holding batch {batch_id} for {delay_seconds} s", file=sys.stderr,
+              flush=True)
         time.sleep(delay_seconds)
     return answer
