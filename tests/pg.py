@@ -11,6 +11,7 @@ postgres refuses to run as root. Binaries come from /usr/lib/postgresql/<newest>
 `postgresql` package, which `make test` installs). `find_bin_dir()` is None when they are
 missing; the fixtures then fail with that message rather than skip silently.
 """
+
 from __future__ import annotations
 
 import glob
@@ -53,7 +54,8 @@ def _as_user() -> list[str]:
     if subprocess.run(["id", "-u", PG_USER], capture_output=True).returncode != 0:
         subprocess.run(
             ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", PG_USER],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
     # setpriv execs in place (no parent process in between), so signals reach postgres itself.
     return ["setpriv", f"--reuid={PG_USER}", f"--regid={PG_USER}", "--init-groups", "--"]
@@ -96,9 +98,22 @@ class PostgresServer:
                 shutil.chown(path, PG_USER)
             os.chmod(parent, 0o755)
         init = subprocess.run(
-            [*prefix, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-             "-E", "UTF8", "--locale=C", "--no-sync"],
-            capture_output=True, text=True,
+            [
+                *prefix,
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+            capture_output=True,
+            text=True,
         )
         if init.returncode != 0:
             shutil.rmtree(parent, ignore_errors=True)
@@ -106,11 +121,30 @@ class PostgresServer:
         port = free_port()
         log = open(folder / "postgres.log", "wb")  # noqa: SIM115 - closed below
         process = subprocess.Popen(
-            [*prefix, str(bin_dir / "postgres"), "-D", str(data), "-p", str(port),
-             "-h", "127.0.0.1", "-k", str(sockets), "-c", "fsync=off",
-             "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-             "-c", "max_connections=300", "-c", "shared_buffers=64MB"],
-            stdout=log, stderr=subprocess.STDOUT,
+            [
+                *prefix,
+                str(bin_dir / "postgres"),
+                "-D",
+                str(data),
+                "-p",
+                str(port),
+                "-h",
+                "127.0.0.1",
+                "-k",
+                str(sockets),
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=300",
+                "-c",
+                "shared_buffers=64MB",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         server = cls(port=port, folder=folder, process=process)
         try:

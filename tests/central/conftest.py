@@ -10,6 +10,7 @@
   of one's own (other limits, a test hook, several workers); stopped after the test.
 - `pg_db_url` (function): a fresh migrated PostgreSQL database, for PostgreSQL-only tests.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator

@@ -8,6 +8,7 @@
 `server.engine` and `server.keys` open the same database and keys from the test process, for
 the admin side (enrollment codes, decisions) and for counting rows.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,22 +36,46 @@ REPO = Path(__file__).resolve().parents[2]
 def registration(nik: str = "3374015507950001", **changes: Any) -> dict[str, Any]:
     """A valid AK1 registration payload (a woman born 15 July 1995 in Semarang Tengah)."""
     payload = {
-        "nik": nik, "full_name": "Siti Aminah", "birth_place": "Semarang",
-        "birth_date": "1995-07-15", "sex": "P", "address": "Jl. Pemuda No. 1",
-        "rt": "001", "rw": "002", "kelurahan_code": "33.74.01.1001",
-        "kecamatan_code": "33.74.01", "phone": "0812-3456-7890", "email": "siti@example.id",
-        "education": "SMK", "skills": ["kasir", "Microsoft Excel"], "job_wishes": ["admin"],
-        "consent_version": "2025-07", "consent_at": "2025-07-10T09:00:00Z",
+        "nik": nik,
+        "full_name": "Siti Aminah",
+        "birth_place": "Semarang",
+        "birth_date": "1995-07-15",
+        "sex": "P",
+        "address": "Jl. Pemuda No. 1",
+        "rt": "001",
+        "rw": "002",
+        "kelurahan_code": "33.74.01.1001",
+        "kecamatan_code": "33.74.01",
+        "phone": "0812-3456-7890",
+        "email": "siti@example.id",
+        "education": "SMK",
+        "skills": ["kasir", "Microsoft Excel"],
+        "job_wishes": ["admin"],
+        "consent_version": "2025-07",
+        "consent_at": "2025-07-10T09:00:00Z",
     }
     payload.update(changes)
     return payload
 
 
-def op(entity: str, payload: dict[str, Any], *, seq: int = 1, record_id: str | None = None,
-       kind: str = "create", op_id: str | None = None) -> dict[str, Any]:
+def op(
+    entity: str,
+    payload: dict[str, Any],
+    *,
+    seq: int = 1,
+    record_id: str | None = None,
+    kind: str = "create",
+    op_id: str | None = None,
+) -> dict[str, Any]:
     """One wire op with a fresh UUIDv7 op_id and a fresh record id unless given."""
-    return {"op_id": op_id or str(uuid7()), "seq": seq, "entity": entity,
-            "record_id": record_id or str(uuid.uuid4()), "kind": kind, "payload": payload}
+    return {
+        "op_id": op_id or str(uuid7()),
+        "seq": seq,
+        "entity": entity,
+        "record_id": record_id or str(uuid.uuid4()),
+        "kind": kind,
+        "payload": payload,
+    }
 
 
 @dataclass
@@ -67,12 +92,14 @@ class Kiosk:
         return {"Authorization": f"Bearer {self.token}"}
 
     def batch(self, ops: list[dict[str, Any]], batch_id: str | None = None) -> dict[str, Any]:
-        return {"device_id": self.device_id, "batch_id": batch_id or str(uuid.uuid4()),
-                "ops": ops}
+        return {"device_id": self.device_id, "batch_id": batch_id or str(uuid.uuid4()), "ops": ops}
 
     def send(self, batch: dict[str, Any]) -> httpx.Response:
-        return self.http.post("/api/v1/sync/push", json=batch,
-                              headers={**self.headers, "Idempotency-Key": batch["batch_id"]})
+        return self.http.post(
+            "/api/v1/sync/push",
+            json=batch,
+            headers={**self.headers, "Idempotency-Key": batch["batch_id"]},
+        )
 
     def push(self, ops: list[dict[str, Any]], batch_id: str | None = None) -> dict[str, Any]:
         response = self.send(self.batch(ops, batch_id))
@@ -80,8 +107,9 @@ class Kiosk:
         return dict(response.json())
 
     def pull(self, cursor: str = "", limit: int = 100) -> httpx.Response:
-        return self.http.get("/api/v1/sync/pull", params={"cursor": cursor, "limit": limit},
-                             headers=self.headers)
+        return self.http.get(
+            "/api/v1/sync/pull", params={"cursor": cursor, "limit": limit}, headers=self.headers
+        )
 
     def pull_all(self, cursor: str = "", limit: int = 100) -> tuple[list[dict[str, Any]], str]:
         """Every change after `cursor`, page by page; (changes, last cursor)."""
@@ -116,18 +144,37 @@ class CentralServer:
         return Keys.load(self.data_dir, environ={})
 
     @classmethod
-    def start(cls, db_url: str, data_dir: Path, *, workers: int = 1,
-              env: dict[str, str] | None = None) -> CentralServer:
+    def start(
+        cls, db_url: str, data_dir: Path, *, workers: int = 1, env: dict[str, str] | None = None
+    ) -> CentralServer:
         data_dir.mkdir(parents=True, exist_ok=True)
         port = free_port()
         log = data_dir / f"server-{port}.log"
         environment = {k: v for k, v in os.environ.items() if not k.startswith("SIKER_CENTRAL")}
         environment.update(env or {})
         process = subprocess.Popen(
-            [sys.executable, "-m", "sync.central.cli", "--database", db_url,
-             "--data-dir", str(data_dir), "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(workers), "--log-level", "warning"],
-            cwd=REPO, env=environment, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "sync.central.cli",
+                "--database",
+                db_url,
+                "--data-dir",
+                str(data_dir),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=REPO,
+            env=environment,
+            stdout=log.open("wb"),
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         engine = make_engine(db_url)
@@ -163,8 +210,10 @@ class CentralServer:
 
     def count(self, table: sa.Table, *where: Any) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(table).where(*where))
-                       .scalar() or 0)
+            return int(
+                conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar()
+                or 0
+            )
 
     def kill(self) -> None:
         """SIGKILL the whole process group (the server and its workers), no clean-up."""

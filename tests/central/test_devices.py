@@ -1,4 +1,5 @@
 """Enrollment codes (once, before expiry), tokens stored hashed, revocation, rate limits."""
+
 from __future__ import annotations
 
 import hashlib
@@ -33,9 +34,14 @@ def test_a_code_enrolls_once(central_server: CentralServer) -> None:
 def test_an_expired_code_is_refused(central_server: CentralServer) -> None:
     code = central_server.enrollment_code("Kiosk Lama", minutes=1)
     with central_server.engine.begin() as conn:
-        conn.execute(sa.update(t.enrollment_codes).values(expires_at=t.enrollment_codes.c.created_at)
-                     .where(t.enrollment_codes.c.code_hash == hashlib.sha256(
-                         devices.normalize_code(code).encode()).hexdigest()))
+        conn.execute(
+            sa.update(t.enrollment_codes)
+            .values(expires_at=t.enrollment_codes.c.created_at)
+            .where(
+                t.enrollment_codes.c.code_hash
+                == hashlib.sha256(devices.normalize_code(code).encode()).hexdigest()
+            )
+        )
     answer = central_server.client().post("/api/v1/enroll", json={"code": code})
     assert answer.status_code == 403
 
@@ -44,9 +50,13 @@ def test_bad_and_revoked_tokens_get_401(central_server: CentralServer) -> None:
     kiosk = central_server.enroll()
     http = central_server.client()
     assert kiosk.pull().status_code == 200
-    for header in ({}, {"Authorization": "Bearer nope"}, {"Authorization": "Basic abc"},
-                   {"Authorization": f"Bearer {kiosk.device_id}.wrong-secret"},
-                   {"Authorization": f"Bearer {kiosk.token}x"}):
+    for header in (
+        {},
+        {"Authorization": "Bearer nope"},
+        {"Authorization": "Basic abc"},
+        {"Authorization": f"Bearer {kiosk.device_id}.wrong-secret"},
+        {"Authorization": f"Bearer {kiosk.token}x"},
+    ):
         answer = http.get("/api/v1/sync/pull", headers=header)
         assert answer.status_code == 401, header
         assert answer.json()["error"] == "unauthorized"
@@ -62,8 +72,11 @@ def test_bad_and_revoked_tokens_get_401(central_server: CentralServer) -> None:
 def test_rate_limit_answers_429_with_retry_after_across_workers(
     pg_db_url: str, start_central
 ) -> None:
-    server = start_central(pg_db_url, workers=2, env={
-        "SIKER_CENTRAL_RATE_PER_MINUTE": "6", "SIKER_CENTRAL_RATE_BURST": "5"})
+    server = start_central(
+        pg_db_url,
+        workers=2,
+        env={"SIKER_CENTRAL_RATE_PER_MINUTE": "6", "SIKER_CENTRAL_RATE_BURST": "5"},
+    )
     kiosk = server.enroll()
     statuses = []
     for _ in range(8):  # new connections, so both workers take their share

@@ -1,4 +1,5 @@
 """Heartbeat: stored per device, clock offset measured, fleet list with warnings and `late`."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -11,10 +12,20 @@ from tests.central.server import CentralServer
 def test_heartbeat_is_stored_and_the_fleet_shows_it(central_server: CentralServer) -> None:
     kiosk = central_server.enroll("Kiosk Pedurungan")
     ahead = datetime.now(UTC) + timedelta(days=2)
-    answer = kiosk.http.post("/api/v1/heartbeat", headers=kiosk.headers, json={
-        "pending_count": 150, "last_sync_at": "2025-07-10T08:00:00Z", "app_version": "0.2.0",
-        "device_time": ahead.isoformat(), "free_disk_mb": 120, "speech_ok": False,
-        "printer_ok": True, "warnings": ["kertas hampir habis"]})
+    answer = kiosk.http.post(
+        "/api/v1/heartbeat",
+        headers=kiosk.headers,
+        json={
+            "pending_count": 150,
+            "last_sync_at": "2025-07-10T08:00:00Z",
+            "app_version": "0.2.0",
+            "device_time": ahead.isoformat(),
+            "free_disk_mb": 120,
+            "speech_ok": False,
+            "printer_ok": True,
+            "warnings": ["kertas hampir habis"],
+        },
+    )
     assert answer.status_code == 200, answer.text
     body = HeartbeatAnswer.model_validate(answer.json())
     assert 2 * 86400 - 60 < body.clock_offset_seconds < 2 * 86400 + 60
@@ -35,8 +46,15 @@ def test_heartbeat_is_stored_and_the_fleet_shows_it(central_server: CentralServe
 def test_a_silent_kiosk_is_late(central_server: CentralServer) -> None:
     quiet = central_server.enroll("Kiosk Diam")
     talking = central_server.enroll("Kiosk Bicara")
-    talking.http.post("/api/v1/heartbeat", headers=talking.headers, json={
-        "pending_count": 0, "app_version": "0.1.0", "device_time": datetime.now(UTC).isoformat()})
+    talking.http.post(
+        "/api/v1/heartbeat",
+        headers=talking.headers,
+        json={
+            "pending_count": 0,
+            "app_version": "0.1.0",
+            "device_time": datetime.now(UTC).isoformat(),
+        },
+    )
     with central_server.engine.connect() as conn:
         now = fleet.list_devices(conn, db.now(), interval_seconds=600)
         later = fleet.list_devices(conn, db.now() + 3 * 600 + 1, interval_seconds=600)

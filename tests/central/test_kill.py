@@ -1,5 +1,6 @@
 """SIGKILL of the server in the middle of a push: the batch is all or nothing, and a retry
 after the restart applies every op exactly once (SYNC.md faults 1 and 3, server side)."""
+
 from __future__ import annotations
 
 import threading
@@ -23,8 +24,9 @@ def test_killed_mid_push_stores_nothing_and_the_retry_applies_once(
     central_db_url: str, tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "shared-data"  # the restarted server keeps its keys
-    slow = CentralServer.start(central_db_url, data_dir,
-                               env={"SIKER_CENTRAL_TEST_PUSH_DELAY": "30"})
+    slow = CentralServer.start(
+        central_db_url, data_dir, env={"SIKER_CENTRAL_TEST_PUSH_DELAY": "30"}
+    )
     try:
         kiosk = slow.enroll()
         ops = [op("registration", registration(), seq=i) for i in range(1, 21)]

@@ -2,6 +2,7 @@
 
 Regenerate after an API change: `siker-central openapi -o sync/central/openapi.json`.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,29 +23,40 @@ from sync.central.cli import render_openapi
 from tests.central.server import CentralServer
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "sync" / "central" / "openapi.json"
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 def test_checked_in_document_matches_the_server() -> None:
     assert DOCUMENT.read_text(encoding="utf-8") == render_openapi(), (
-        "sync/central/openapi.json is stale: run siker-central openapi -o sync/central/openapi.json")
+        "sync/central/openapi.json is stale: run siker-central openapi -o sync/central/openapi.json"
+    )
 
 
 def test_every_kiosk_operation_is_documented_with_its_errors() -> None:
     paths = json.loads(DOCUMENT.read_text(encoding="utf-8"))["paths"]
-    for path, method in (("/api/v1/sync/push", "post"), ("/api/v1/sync/pull", "get"),
-                         ("/api/v1/heartbeat", "post")):
+    for path, method in (
+        ("/api/v1/sync/push", "post"),
+        ("/api/v1/sync/pull", "get"),
+        ("/api/v1/heartbeat", "post"),
+    ):
         assert {"200", "401", "413" if method == "post" else "410", "422", "429"} <= set(
-            paths[path][method]["responses"]), path
+            paths[path][method]["responses"]
+        ), path
     assert not any(p.startswith(("/staff", "/office")) for p in paths)
 
 
 def test_schemathesis_finds_no_5xx_and_no_schema_violation(
     central_db_url: str, start_central
 ) -> None:
-    server: CentralServer = start_central(central_db_url, env={
-        "SIKER_CENTRAL_RATE_PER_MINUTE": "100000", "SIKER_CENTRAL_RATE_BURST": "100000"})
+    server: CentralServer = start_central(
+        central_db_url,
+        env={"SIKER_CENTRAL_RATE_PER_MINUTE": "100000", "SIKER_CENTRAL_RATE_BURST": "100000"},
+    )
     kiosk = server.enroll("Kiosk Schemathesis")
     schema = schemathesis.openapi.from_path(DOCUMENT)
     auth = {"Authorization": f"Bearer {kiosk.token}"}
@@ -54,8 +66,12 @@ def test_schemathesis_finds_no_5xx_and_no_schema_violation(
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
 
             @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(max_examples=30, deadline=None, database=None,
-                      suppress_health_check=list(HealthCheck))
+            @settings(
+                max_examples=30,
+                deadline=None,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
             def check(case: schemathesis.Case) -> None:
                 nonlocal tried
                 tried += 1

@@ -1,4 +1,5 @@
 """Pull: vacancies and tombstones, the device's own status changes only, paging, 410, gzip."""
+
 from __future__ import annotations
 
 import base64
@@ -29,7 +30,9 @@ def test_vacancies_arrive_and_unpublished_ones_are_tombstones(
         assert vacancies.publish(conn, {"id": prefix + "1", "title": "Kasir"}) == 1
     found, cursor = kiosk.pull_all(cursor)
     assert [(c["id"], c["op"], c["version"]) for c in _mine(found, prefix)] == [
-        (prefix + "1", "upsert", 1), (prefix + "2", "upsert", 1)]
+        (prefix + "1", "upsert", 1),
+        (prefix + "2", "upsert", 1),
+    ]
     assert _mine(found, prefix)[0]["data"] == {"id": prefix + "1", "title": "Kasir"}
     with central_server.engine.begin() as conn:
         assert vacancies.unpublish(conn, prefix + "2") is True
@@ -38,7 +41,8 @@ def test_vacancies_arrive_and_unpublished_ones_are_tombstones(
     found, cursor = kiosk.pull_all(cursor)
     assert [(c["id"], c["op"], c["version"], c["data"]) for c in _mine(found, prefix)] == [
         (prefix + "2", "delete", 2, None),
-        (prefix + "1", "upsert", 2, {"id": prefix + "1", "title": "Kasir Toko"})]
+        (prefix + "1", "upsert", 2, {"id": prefix + "1", "title": "Kasir Toko"}),
+    ]
     # Caught up: an empty page, the same cursor, nothing more.
     page = kiosk.pull(cursor).json()
     assert (page["changes"], page["has_more"], page["next_cursor"]) == ([], False, cursor)
@@ -51,22 +55,31 @@ def test_status_changes_go_only_to_the_kiosk_that_sent_the_record(
     _, cursor_a = sender.pull_all()
     _, cursor_b = other.pull_all()
     first = op("registration", registration(), seq=1)
-    second = op("registration", registration(nik="3374010101800001", birth_date="1980-01-01",
-                                             sex="L", full_name="Budi"), seq=2)
+    second = op(
+        "registration",
+        registration(nik="3374010101800001", birth_date="1980-01-01", sex="L", full_name="Budi"),
+        seq=2,
+    )
     sender.push([first, second])
     with central_server.engine.begin() as conn:
         registrations.set_status(conn, first["record_id"], "verified")
-        registrations.set_status(conn, first["record_id"], "ak1_issued",
-                                 ak1_number="3374-2025-T00001")
-        registrations.set_status(conn, second["record_id"], "rejected",
-                                 reason="Foto KTP tidak terbaca.")
+        registrations.set_status(
+            conn, first["record_id"], "ak1_issued", ak1_number="3374-2025-T00001"
+        )
+        registrations.set_status(
+            conn, second["record_id"], "rejected", reason="Foto KTP tidak terbaca."
+        )
     found, _ = sender.pull_all(cursor_a)
-    own = [(c["id"], c["version"], c["data"]["status"]) for c in found
-           if c["entity"] == "registration"]
+    own = [
+        (c["id"], c["version"], c["data"]["status"]) for c in found if c["entity"] == "registration"
+    ]
     assert own == [
-        (first["record_id"], 1, "received"), (second["record_id"], 1, "received"),
-        (first["record_id"], 2, "verified"), (first["record_id"], 3, "ak1_issued"),
-        (second["record_id"], 2, "rejected")]
+        (first["record_id"], 1, "received"),
+        (second["record_id"], 1, "received"),
+        (first["record_id"], 2, "verified"),
+        (first["record_id"], 3, "ak1_issued"),
+        (second["record_id"], 2, "rejected"),
+    ]
     issued = next(c for c in found if c["version"] == 3)["data"]
     assert issued["ak1_number"] == "3374-2025-T00001"
     rejected = [c for c in found if c["data"] and c["data"].get("status") == "rejected"][0]
@@ -101,8 +114,12 @@ def test_unknown_reset_and_compacted_cursors_answer_410(central_server: CentralS
     kiosk = central_server.enroll()
     kiosk.push([op("registration", registration(), seq=1)])
     _, cursor = kiosk.pull_all()
-    for bad in ("nonsense", base64.urlsafe_b64encode(b"feedfacefeedface:1").decode(),
-                "%%%", "x" * 200):
+    for bad in (
+        "nonsense",
+        base64.urlsafe_b64encode(b"feedfacefeedface:1").decode(),
+        "%%%",
+        "x" * 200,
+    ):
         answer = kiosk.pull(bad)
         assert answer.status_code == 410, bad
         assert answer.json()["error"] == "cursor_gone"
@@ -137,12 +154,18 @@ def test_pull_is_gzipped_when_asked(central_server: CentralServer) -> None:
     with central_server.engine.begin() as conn:
         for i in range(30):
             vacancies.publish(conn, {"id": f"gzip:{i}", "title": "Operator Produksi " * 5})
-    raw = kiosk.http.get("/api/v1/sync/pull", headers={**kiosk.headers,
-                                                        "Accept-Encoding": "gzip"},
-                         params={"limit": 100}, extensions={})
+    raw = kiosk.http.get(
+        "/api/v1/sync/pull",
+        headers={**kiosk.headers, "Accept-Encoding": "gzip"},
+        params={"limit": 100},
+        extensions={},
+    )
     assert raw.headers.get("content-encoding") == "gzip"
     assert raw.json()["changes"]  # httpx inflates it
-    plain = kiosk.http.get("/api/v1/sync/pull", params={"limit": 100},
-                           headers={**kiosk.headers, "Accept-Encoding": "identity"})
+    plain = kiosk.http.get(
+        "/api/v1/sync/pull",
+        params={"limit": 100},
+        headers={**kiosk.headers, "Accept-Encoding": "identity"},
+    )
     assert "content-encoding" not in plain.headers
     assert len(gzip.compress(plain.content)) < len(plain.content)

@@ -1,5 +1,6 @@
 """Push: applied once, duplicate with the first answer, conflict with the server's copy,
 rejected with reasons in both languages; registrations encrypted at rest (both databases)."""
+
 from __future__ import annotations
 
 import uuid
@@ -28,8 +29,12 @@ def test_applied_then_duplicate_with_the_same_answer(central_server: CentralServ
 
 def test_replaying_a_batch_answers_exactly_as_before(central_server: CentralServer) -> None:
     kiosk = central_server.enroll()
-    batch = kiosk.batch([op("registration", registration(), seq=1),
-                         op("registration", registration(nik="12"), seq=2)])
+    batch = kiosk.batch(
+        [
+            op("registration", registration(), seq=1),
+            op("registration", registration(nik="12"), seq=2),
+        ]
+    )
     first = kiosk.send(batch).json()
     second = kiosk.send(batch).json()
     assert first == second
@@ -49,14 +54,18 @@ def test_same_idempotency_key_with_another_body_is_refused(central_server: Centr
 
 def test_one_bad_op_is_rejected_and_the_rest_goes_on(central_server: CentralServer) -> None:
     kiosk = central_server.enroll()
-    good, bad = op("registration", registration(), seq=1), op(
-        "registration", registration(birth_date="1995-07-16"), seq=2)
+    good, bad = (
+        op("registration", registration(), seq=1),
+        op("registration", registration(birth_date="1995-07-16"), seq=2),
+    )
     unknown = op("pelatihan_x", {"a": 1}, seq=3)
     results = kiosk.push([good, bad, unknown])["results"]
     assert [r["status"] for r in results] == ["applied", "rejected", "rejected"]
     assert results[1]["reason"] == {
-        "code": "invalid_payload", "reason_id": "NIK tidak cocok dengan tanggal lahir.",
-        "reason_en": "The NIK does not match the birth date."}
+        "code": "invalid_payload",
+        "reason_id": "NIK tidak cocok dengan tanggal lahir.",
+        "reason_en": "The NIK does not match the birth date.",
+    }
     assert results[2]["reason"]["code"] == "unknown_entity"
     assert central_server.count(t.registrations, t.registrations.c.id == bad["record_id"]) == 0
     # A rejected op is answered the same way when it comes again (never retried).
@@ -78,16 +87,27 @@ def test_update_while_received_and_conflict_once_decided(central_server: Central
     kiosk = central_server.enroll()
     record_id = str(uuid.uuid4())
     kiosk.push([op("registration", registration(), seq=1, record_id=record_id)])
-    edited = kiosk.push([op("registration", registration(phone="0813 1111 2222"), seq=2,
-                            record_id=record_id, kind="update")])["results"][0]
+    edited = kiosk.push(
+        [
+            op(
+                "registration",
+                registration(phone="0813 1111 2222"),
+                seq=2,
+                record_id=record_id,
+                kind="update",
+            )
+        ]
+    )["results"][0]
     assert (edited["status"], edited["version"]) == ("applied", 2)
-    stale = kiosk.push([op("registration", registration(), seq=1, record_id=record_id,
-                           kind="update")])["results"][0]
+    stale = kiosk.push(
+        [op("registration", registration(), seq=1, record_id=record_id, kind="update")]
+    )["results"][0]
     assert stale["status"] == "conflict"
     with central_server.engine.begin() as conn:
         registrations.set_status(conn, record_id, "verified")
-    late = kiosk.push([op("registration", registration(), seq=3, record_id=record_id,
-                          kind="update")])["results"][0]
+    late = kiosk.push(
+        [op("registration", registration(), seq=3, record_id=record_id, kind="update")]
+    )["results"][0]
     assert late["status"] == "conflict"
     assert late["server_copy"]["status"] == "verified"
     assert late["server_copy"]["payload"]["phone"] == "+6281311112222"
@@ -96,12 +116,18 @@ def test_update_while_received_and_conflict_once_decided(central_server: Central
 def test_personal_data_is_encrypted_and_nik_hashed(central_server: CentralServer) -> None:
     kiosk = central_server.enroll()
     nik = "3374016512000003"  # a woman born 25 December 2000
-    ops = [op("registration", registration(nik=nik, birth_date="2000-12-25",
-                                           full_name="Dewi Lestari"), seq=1)]
+    ops = [
+        op(
+            "registration",
+            registration(nik=nik, birth_date="2000-12-25", full_name="Dewi Lestari"),
+            seq=1,
+        )
+    ]
     kiosk.push(ops)
     with central_server.engine.connect() as conn:
-        row = conn.execute(sa.select(t.registrations).where(
-            t.registrations.c.id == ops[0]["record_id"])).one()
+        row = conn.execute(
+            sa.select(t.registrations).where(t.registrations.c.id == ops[0]["record_id"])
+        ).one()
         stored = " ".join(str(v) for v in row)
         assert nik not in stored and "Dewi" not in stored and "Pemuda" not in stored
         assert row.nik_hash == central_server.keys.nik_hash(nik)
@@ -116,8 +142,9 @@ def test_same_nik_from_two_kiosks_is_a_probable_duplicate(central_server: Centra
     nik = "3374024101990002"
     one, two = central_server.enroll("Kiosk A"), central_server.enroll("Kiosk B")
     first = op("registration", registration(nik=nik, birth_date="1999-01-01"), seq=1)
-    second = op("registration", registration(nik=nik, birth_date="1999-01-01",
-                                              full_name="Siti A."), seq=1)
+    second = op(
+        "registration", registration(nik=nik, birth_date="1999-01-01", full_name="Siti A."), seq=1
+    )
     one.push([first])
     two.push([second])
     with central_server.engine.connect() as conn:
@@ -133,9 +160,11 @@ def test_application_needs_a_published_vacancy(central_server: CentralServer) ->
     with central_server.engine.begin() as conn:
         vacancies.publish(conn, {"id": "test-push:kasir", "title": "Kasir"})
     apply = {"full_name": "Budi Santoso", "phone": "081234567891"}
-    results = kiosk.push([
-        op("application", dict(apply, vacancy_id="test-push:kasir"), seq=1),
-        op("application", dict(apply, vacancy_id="test-push:none"), seq=2),
-    ])["results"]
+    results = kiosk.push(
+        [
+            op("application", dict(apply, vacancy_id="test-push:kasir"), seq=1),
+            op("application", dict(apply, vacancy_id="test-push:none"), seq=2),
+        ]
+    )["results"]
     assert [r["status"] for r in results] == ["applied", "rejected"]
     assert results[1]["reason"]["code"] == "vacancy_closed"
