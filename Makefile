@@ -4,12 +4,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-SYSTEM_STAMP := $(VENV)/.system-packages
 # Libraries Qt's offscreen and xcb platform plugins load; a bare Debian lacks several of them.
 APT_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 	libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 \
 	libx11-xcb1 libxrender1 libxi6 python3-venv
+# The central server's tests start a real PostgreSQL (tests/pg.py).
+APT_PACKAGES += postgresql
+# Named after the package list, so a package added here is installed on an existing .venv too.
+SYSTEM_STAMP := $(VENV)/.system-packages-$(shell echo $(APT_PACKAGES) | cksum | cut -d' ' -f1)
 
 .PHONY: run test setup lint benchmark screenshots clean catalogs bundle bundle-smoke test-without-qt
 
@@ -66,7 +69,7 @@ $(NOQT_STAMP): pyproject.toml $(SYSTEM_STAMP)
 
 test-without-qt: $(NOQT_STAMP)
 	@! $(NOQT)/bin/python -c "import PySide6" 2>/dev/null || { echo "PySide6 leaked into $(NOQT)"; exit 1; }
-	$(NOQT)/bin/python -m pytest -q -o addopts="-ra" -W ignore::pytest.PytestConfigWarning -p no:cacheprovider tests/core tests/accessibility
+	$(NOQT)/bin/python -m pytest -q -o addopts="-ra" -W ignore::pytest.PytestConfigWarning -p no:cacheprovider tests/core tests/accessibility tests/sync
 
 # The PyInstaller bundle of kiosk.spec, as it goes onto a kiosk PC: dist/siker-kiosk/.
 bundle: $(STAMP)

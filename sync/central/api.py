@@ -11,7 +11,7 @@ import json
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync.central import changes, db, devices, fleet, push
@@ -116,7 +116,9 @@ def enroll(body: EnrollRequest, request: Request) -> EnrollAnswer:
     return EnrollAnswer(server_time=db.to_datetime(db.now()), **device)  # type: ignore[arg-type]
 
 
-@router.post("/sync/push", response_model=PushAnswer, responses=responses(400, 401, 403, 413, 422, 429))
+@router.post(
+    "/sync/push", response_model=PushAnswer, responses=responses(400, 401, 403, 413, 422, 429)
+)
 def sync_push(
     batch: PushBatch,
     request: Request,
@@ -185,9 +187,11 @@ def sync_pull(
     return PullPage.model_validate(page)
 
 
-@router.post("/heartbeat", response_model=HeartbeatAnswer, responses=responses(400, 401, 413, 422, 429))
+@router.post(
+    "/heartbeat", response_model=HeartbeatAnswer, responses=responses(400, 401, 413, 422, 429)
+)
 def heartbeat(
-    body: HeartbeatRequest, request: Request, response: Response, device_id: Device
+    body: HeartbeatRequest, request: Request, device_id: Device
 ) -> HeartbeatAnswer:
     """Record the kiosk's health; answers the clock offset the server measured."""
     now = db.now()
