@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from sync.central import devices, fleet
 from sync.central.office import audit
 from sync.central.office.texts import text
+from sync.central.office.timefmt import when
 from sync.central.office.web import (
     PREFIX,
     SECURITY_HEADERS,
@@ -51,6 +52,8 @@ def fleet_rows(request: Request) -> Response:
     user = require(request, *STAFF)
     response = render(request, "office/fleet_rows.html", {"devices": _rows(request)}, user=user)
     response.headers.update(SECURITY_HEADERS)
+    # The page shows when the rows were made in the server's words (WIB), not the browser's.
+    response.headers["X-Fleet-Updated"] = when(office(request).now())
     return response
 
 

@@ -3,7 +3,6 @@ endpoints on the core's FastAPI app (one call from `create_app`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -24,8 +23,8 @@ from sync.central.office import (
     registration_pages,
     vacancy_pages,
 )
-from sync.central.office.ak1 import WIB
 from sync.central.office.texts import text
+from sync.central.office.timefmt import offset, when
 from sync.central.office.web import (
     PREFIX,
     STATIC_DIR,
@@ -56,8 +55,8 @@ def install_office(
     session.load_secret), so every worker process signs cookies alike.
     """
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
-    templates.env.filters["when"] = _when
-    templates.env.filters["offset"] = _offset
+    templates.env.filters["when"] = when
+    templates.env.filters["offset"] = offset
     templates.env.globals["now"] = clock
     app.state.office = Office(
         engine=engine, keys=keys, data_dir=data_dir,
@@ -82,23 +81,3 @@ async def _denied(request: Request, exc: Denied) -> Response:
                              "reason_en": "Please sign in first."}, status_code=401)
     return fail(request, exc.status, text(exc.key, language(request)),
                 back=f"{PREFIX}/fleet")
-
-
-def _when(epoch: float | None) -> str:
-    """Epoch seconds as Semarang's local time: "2026-12-02 14:05:09 WIB"."""
-    if epoch is None:
-        return ""
-    value = epoch() if callable(epoch) else epoch
-    return datetime.fromtimestamp(float(value), WIB).strftime("%Y-%m-%d %H:%M:%S WIB")
-
-
-def _offset(seconds: float | None) -> str:
-    """A clock offset as "+3 s", "-2 min", "+1.5 h" (device minus server)."""
-    if seconds is None:
-        return ""
-    magnitude = abs(seconds)
-    if magnitude < 120:
-        return f"{seconds:+.0f} s"
-    if magnitude < 7200:
-        return f"{seconds / 60:+.0f} min"
-    return f"{seconds / 3600:+.1f} h"

@@ -24,7 +24,7 @@ function startFleetPolling() {
       if (answer.ok) {
         // The server renders the rows with the same escaped template as the page itself.
         body.innerHTML = await answer.text();
-        if (stamp) stamp.textContent = new Date().toLocaleTimeString();
+        if (stamp) stamp.textContent = answer.headers.get("X-Fleet-Updated") || stamp.textContent;
       }
     } catch (error) {
       // Network hiccup: keep the last rows and try again next time.
