@@ -11,6 +11,8 @@ APT_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfo
 	libx11-xcb1 libxrender1 libxi6 python3-venv
 # The central server's tests start a real PostgreSQL (tests/pg.py).
 APT_PACKAGES += postgresql
+# Debian's Chromium, driven by Playwright in tests/central/test_office_browser.py.
+APT_PACKAGES += chromium
 # Named after the package list, so a package added here is installed on an existing .venv too.
 SYSTEM_STAMP := $(VENV)/.system-packages-$(shell echo $(APT_PACKAGES) | cksum | cut -d' ' -f1)
 
