@@ -73,11 +73,12 @@ def install_office(
 
 
 async def _denied(request: Request, exc: Denied) -> Response:
-    wants_page = request.method == "GET" and not request.url.path.endswith("/rows")
+    """Signed out: the page's script (fleet rows) gets 401 JSON, everything else is sent to the
+    sign-in form (also a form posted after the session ran out). Wrong role or CSRF: 403 page."""
     if exc.status == 401:
-        if wants_page:
-            return login_redirect(request)
-        return JSONResponse({"error": "unauthorized", "reason_id": "Silakan masuk dulu.",
-                             "reason_en": "Please sign in first."}, status_code=401)
+        if request.url.path.endswith("/rows"):
+            return JSONResponse({"error": "unauthorized", "reason_id": "Silakan masuk dulu.",
+                                 "reason_en": "Please sign in first."}, status_code=401)
+        return login_redirect(request)
     return fail(request, exc.status, text(exc.key, language(request)),
                 back=f"{PREFIX}/fleet")

@@ -191,5 +191,6 @@ def redirect(path: str, *, notice: str | None = None) -> RedirectResponse:
 
 
 def login_redirect(request: Request) -> RedirectResponse:
-    target = request.url.path
+    """303 to the sign-in form, which comes back to this page (a GET) or to the fleet page."""
+    target = request.url.path if request.method == "GET" else f"{PREFIX}/fleet"
     return RedirectResponse(f"{PREFIX}/login?next={quote(target, safe='/')}", status_code=303)
