@@ -81,9 +81,13 @@ def _sign_in(browser: Browser, server: CentralServer, role: str) -> Page:
     page = browser.new_page(viewport={"width": 1280, "height": 800}, base_url=server.base_url)
     page.goto("/office/fleet")  # anonymous: sent to the sign-in form first
     expect(page.get_by_role("heading", name="Masuk petugas")).to_be_visible()
-    page.get_by_label("Nama pengguna").fill(name)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    # Keyboard only: the name field has the focus, Tab moves to the password, Enter signs in.
+    expect(page.get_by_label("Nama pengguna")).to_be_focused()
+    page.keyboard.type(name)
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Kata sandi")).to_be_focused()
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Kios di lapangan")).to_be_visible()
     return page
 

@@ -77,6 +77,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reg.queue": ("Antrean", "Queue"),
     "reg.none": ("Tidak ada pendaftaran dengan status ini.", "No registration with this status."),
     "reg.status": ("Status", "Status"),
+    "reg.first_n": ("Menampilkan {n} yang paling lama dari {total}; putuskan ini dulu.",
+                    "Showing the {n} oldest of {total}; decide these first."),
     "reg.received_at": ("Diterima", "Received"),
     "reg.name": ("Nama", "Name"),
     "reg.kiosk": ("Kios", "Kiosk"),
