@@ -111,6 +111,16 @@ def _revoke(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _publish_reference(args: argparse.Namespace, ctx: Context) -> int:
+    from sync.central import reference
+
+    ctx.migrate()
+    with ctx.engine().begin() as conn:
+        changed = reference.publish_defaults(conn)
+    print(f"Data referensi terbit / reference items published: {changed} changed")
+    return 0
+
+
 def openapi_document(config: CentralConfig | None = None) -> dict[str, Any]:
     """The OpenAPI document of the API as the server generates it (no database needed)."""
     from sync.central.app import create_app
@@ -180,6 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = sub.add_parser("revoke-device", help="stop a kiosk: its next call answers 401")
     revoke.add_argument("device_id", metavar="DEVICE-ID")
     revoke.set_defaults(func=_revoke)
+    sub.add_parser(
+        "publish-reference", help="publish the Kota Semarang regions and KBJI groups to kiosks"
+    ).set_defaults(func=_publish_reference)
     spec = sub.add_parser("openapi", help="print the OpenAPI document (as checked in)")
     spec.add_argument("--output", "-o", help="write it to this file instead")
     spec.set_defaults(func=_openapi)

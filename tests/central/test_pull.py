@@ -169,3 +169,21 @@ def test_pull_is_gzipped_when_asked(central_server: CentralServer) -> None:
     )
     assert "content-encoding" not in plain.headers
     assert len(gzip.compress(plain.content)) < len(plain.content)
+
+
+def test_reference_data_reaches_every_kiosk_once(central_db_url: str, start_central) -> None:
+    from sync.central import reference
+
+    server = start_central(central_db_url)
+    kiosk = server.enroll()
+    with server.engine.begin() as conn:
+        first = reference.publish_defaults(conn)
+        assert reference.publish_defaults(conn) == 0  # unchanged: nothing new to pull
+    assert first == 16 + 10  # 16 kecamatan of Kota Semarang, 10 KBJI golongan pokok
+    found, _ = kiosk.pull_all()
+    items = {c["id"]: c for c in found if c["entity"] == "reference"}
+    assert len(items) == first
+    tengah = items["kecamatan:33.74.01"]["data"]
+    assert tengah["name"] == "Semarang Tengah"
+    assert {"code": "33.74.01.1001", "name": "Miroto"} in tengah["kelurahan"]
+    assert items["kbji_major:2"]["data"]["kind"] == "kbji_major"
