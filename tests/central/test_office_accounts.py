@@ -173,3 +173,23 @@ def test_the_language_switch_gives_english_pages(central_server: CentralServer) 
     assert 'lang="en"' in page and "Kiosks in the field" in page
     evil = staff.get("/office/lang/en?next=https://evil.example/")
     assert evil.headers["location"] == "/office/fleet"
+
+
+def test_every_page_renders_in_both_languages(central_server: CentralServer) -> None:
+    from tests.central.office_client import pushed_registration
+
+    record_id = pushed_registration(central_server.enroll("Kios Bahasa"))
+    admin = Staff.sign_in(central_server, "admin")
+    verifier = Staff.sign_in(central_server, "verifier")
+    pages = [(admin, "/office/fleet"), (admin, "/office/vacancies"), (admin, "/office/audit"),
+             (verifier, "/office/fleet"), (verifier, "/office/registrations"),
+             (verifier, f"/office/registrations/{record_id}"), (verifier, "/office/duplicates"),
+             (verifier, "/office/exports")]
+    for lang in ("en", "id"):
+        for staff, _path in pages[:1] + pages[3:4]:
+            staff.get(f"/office/lang/{lang}?next=/office/fleet")
+        for staff, path in pages:
+            page = staff.get(path)
+            assert page.status_code == 200, (lang, path)
+            assert f'<html lang="{lang}">' in page.text
+            assert page.text.count("<h1>") == 1  # one main heading per page
