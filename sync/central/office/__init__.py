@@ -7,7 +7,11 @@ are in; it reads app.state.config, .engine and .keys.
 """
 from __future__ import annotations
 
+import os
 from typing import Any
+
+SECURE_COOKIES_ENV = "SIKER_OFFICE_SECURE_COOKIES"
+"""Set to 1 behind an HTTPS reverse proxy: the session cookie then carries `Secure`."""
 
 
 def install(app: Any) -> None:
@@ -21,4 +25,5 @@ def install(app: Any) -> None:
         enrollment_minutes=config.enrollment_minutes,
         sync_interval_seconds=config.sync_interval_seconds,
         max_upload_bytes=config.max_body_bytes,
+        secure_cookies=os.environ.get(SECURE_COOKIES_ENV) == "1",
     )

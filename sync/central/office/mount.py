@@ -46,6 +46,7 @@ def install_office(
     enrollment_minutes: int = 60,
     sync_interval_seconds: int = 600,
     max_upload_bytes: int = 2 * 1024 * 1024,
+    secure_cookies: bool = False,
     clock: Callable[[], float] = db.now,
 ) -> None:
     """Add the office's routes to `app` and keep its context on `app.state.office`.
@@ -62,6 +63,7 @@ def install_office(
         engine=engine, keys=keys, data_dir=data_dir,
         templates=templates, clock=clock, enrollment_minutes=enrollment_minutes,
         sync_interval_seconds=sync_interval_seconds, max_upload_bytes=max_upload_bytes,
+        secure_cookies=secure_cookies,
     )
     for module in (auth_pages, fleet_pages, registration_pages, duplicate_pages,
                    vacancy_pages, audit_pages, export_pages):
