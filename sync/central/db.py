@@ -82,8 +82,13 @@ def lock_change_log(conn: Connection) -> None:
     could see seq 11 before seq 10 commits and skip 10 forever. Holding this lock from the first
     append to COMMIT makes commit order equal seq order. SQLite already has a single writer.
     """
-    if is_postgresql(conn):
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHANGE_LOG_LOCK})
+    if not is_postgresql(conn):
+        return
+    transaction = conn.get_transaction()
+    if transaction is not None and conn.info.get("siker_change_log_lock") is transaction:
+        return  # already held by this transaction: spare the round trip
+    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHANGE_LOG_LOCK})
+    conn.info["siker_change_log_lock"] = transaction
 
 
 def now() -> float:

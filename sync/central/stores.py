@@ -16,7 +16,6 @@ from sqlalchemy.engine import Connection
 from sync.central import changes, db
 from sync.central import tables as t
 from sync.central.crypto import Keys
-from sync.central.registrations import status_data
 from sync.protocol import Op, Registration
 
 
@@ -119,10 +118,9 @@ class Store:
                 .where(self.table.c.id == record_id)
                 .values(version=version, **values)
             )
-        fresh = self._row(conn, record_id)
-        changes.append(
-            conn, self.entity, record_id, "upsert", status_data(fresh), device_id, version=version
-        )
+        status = {"status": "received", "ak1_number": None, "reason": None,
+                  "updated_at": db.to_datetime(now).isoformat()}  # type: ignore[union-attr]
+        changes.append(conn, self.entity, record_id, "upsert", status, device_id, version=version)
         return {**base, "status": "applied", "version": version, "server_status": "received"}
 
 
