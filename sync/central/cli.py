@@ -147,12 +147,25 @@ def _openapi(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _add_serve_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8700, help="TCP port (default 8700)")
-    parser.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL)")
+def _add_serve_options(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
+    """--host/--port/--workers/--log-level; without `defaults` an unset option keeps the value
+    given before the command (`siker-central --port 9000 serve` serves on 9000)."""
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument("--host", default=default("127.0.0.1"), help="address to listen on")
+    parser.add_argument("--port", type=int, default=default(8700), help="TCP port (default 8700)")
     parser.add_argument(
-        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+        "--workers",
+        type=int,
+        default=default(1),
+        help="worker processes (use 1 with SQLite, more with PostgreSQL)",
+    )
+    parser.add_argument(
+        "--log-level",
+        default=default("info"),
+        choices=["critical", "error", "warning", "info", "debug"],
     )
 
 
@@ -176,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=_serve)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     serve = sub.add_parser("serve", help="serve the API (and the staff pages)")
-    _add_serve_options(serve)
+    _add_serve_options(serve, defaults=False)
     serve.set_defaults(func=_serve)
     sub.add_parser("migrate", help="bring the database schema up to date").set_defaults(
         func=_migrate

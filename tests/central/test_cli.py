@@ -83,3 +83,14 @@ def test_openapi_command_prints_the_document() -> None:
     done = _run("openapi")
     assert done.returncode == 0
     assert json.loads(done.stdout)["info"]["title"] == "SIKER central server"
+
+
+def test_serve_options_before_or_after_the_command() -> None:
+    from sync.central.cli import build_parser
+
+    parser = build_parser()
+    for argv, port in ((["--port", "9000", "serve"], 9000), (["serve", "--port", "9100"], 9100),
+                       (["--port", "9200", "--workers", "3"], 9200), (["serve"], 8700)):
+        args = parser.parse_args(["--database", "sqlite://", *argv])
+        assert (args.port, args.func.__name__, args.database) == (port, "_serve", "sqlite://")
+    assert parser.parse_args(["--workers", "3"]).workers == 3
