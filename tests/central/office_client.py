@@ -104,3 +104,10 @@ def status_changes(kiosk: Kiosk, record_id: str) -> list[dict[str, Any]]:
     """The registration changes the kiosk pulls for `record_id`, oldest first."""
     changes, _cursor = kiosk.pull_all()
     return [c for c in changes if c["entity"] == "registration" and c["id"] == record_id]
+
+
+def enroll(server: CentralServer, name: str = "Kiosk Uji") -> Kiosk:
+    """`server.enroll`, with the kiosk's HTTP client closed once the test lets go of it."""
+    kiosk = server.enroll(name)
+    weakref.finalize(kiosk, kiosk.http.close)
+    return kiosk

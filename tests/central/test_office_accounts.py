@@ -12,7 +12,7 @@ from sync.central import db
 from sync.central.office import accounts
 from sync.central.office.accounts import MAX_FAILURES_PER_USER, AccountError
 from sync.central.office.tables import login_failure, staff_user
-from tests.central.office_client import PASSWORD, Staff, audit_rows, csrf_of, make_user
+from tests.central.office_client import PASSWORD, Staff, audit_rows, csrf_of, enroll, make_user
 from tests.central.server import REPO, CentralServer
 
 
@@ -178,7 +178,7 @@ def test_the_language_switch_gives_english_pages(central_server: CentralServer) 
 def test_every_page_renders_in_both_languages(central_server: CentralServer) -> None:
     from tests.central.office_client import pushed_registration
 
-    record_id = pushed_registration(central_server.enroll("Kios Bahasa"))
+    record_id = pushed_registration(enroll(central_server, "Kios Bahasa"))
     admin = Staff.sign_in(central_server, "admin")
     verifier = Staff.sign_in(central_server, "verifier")
     pages = [(admin, "/office/fleet"), (admin, "/office/vacancies"), (admin, "/office/audit"),

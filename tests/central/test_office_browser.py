@@ -21,7 +21,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.central.office_client import PASSWORD, make_user, pushed_registration, status_changes
+from tests.central.office_client import (
+    PASSWORD,
+    enroll,
+    make_user,
+    pushed_registration,
+    status_changes,
+)
 from tests.central.server import REPO, CentralServer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -119,7 +125,7 @@ def test_the_fleet_page_shows_a_heartbeat_live_without_a_reload(
     _shot(login, tmp_path, shots, "login")
     login.close()
     page = _sign_in(browser, central_server, "admin")
-    kiosk = central_server.enroll("Kios Banyumanik")
+    kiosk = enroll(central_server, "Kios Banyumanik")
     row = page.locator(f"#device-{kiosk.device_id}")
     expect(row).to_be_visible(timeout=LIVE_TIMEOUT_MS)  # a new kiosk appears by itself
     expect(row).to_contain_text("TERLAMBAT")
@@ -154,7 +160,7 @@ def test_the_fleet_page_shows_a_heartbeat_live_without_a_reload(
 def test_a_verifier_verifies_issues_and_rejects_in_the_queue(
     browser: Browser, central_server: CentralServer, tmp_path: Path, shots: list[Path]
 ) -> None:
-    kiosk = central_server.enroll("Kios Semarang Tengah")
+    kiosk = enroll(central_server, "Kios Semarang Tengah")
     accepted = pushed_registration(kiosk, full_name="Ayu Rahmawati")
     refused = pushed_registration(
         kiosk, full_name="Bambang Sutrisno", sex="L", nik="3374011507950999"
@@ -184,7 +190,7 @@ def test_a_verifier_verifies_issues_and_rejects_in_the_queue(
     assert status_changes(kiosk, accepted)[-1]["data"]["ak1_number"] == number
     assert status_changes(kiosk, refused)[-1]["data"]["status"] == "rejected"
     pushed_registration(
-        central_server.enroll("Kios Tugu"),
+        enroll(central_server, "Kios Tugu"),
         full_name="Ayu Rahmawati",
         nik=_nik_of(central_server, accepted),
     )

@@ -8,6 +8,7 @@ from sync.central import registrations
 from tests.central.office_client import (
     Staff,
     audit_rows,
+    enroll,
     pushed_registration,
     status_changes,
     unique_nik,
@@ -27,10 +28,10 @@ def _group_form(page: str, record_id: str) -> dict[str, str]:
 def test_the_same_nik_from_two_kiosks_is_flagged_and_nothing_is_merged_by_itself(
         central_server: CentralServer) -> None:
     nik = unique_nik()
-    first = pushed_registration(central_server.enroll("Kios Pedurungan"), nik=nik)
-    second = pushed_registration(central_server.enroll("Kios Tembalang"), nik=nik,
+    first = pushed_registration(enroll(central_server, "Kios Pedurungan"), nik=nik)
+    second = pushed_registration(enroll(central_server, "Kios Tembalang"), nik=nik,
                                  full_name="Siti Aminah Putri")
-    lone = pushed_registration(central_server.enroll("Kios Lain"))
+    lone = pushed_registration(enroll(central_server, "Kios Lain"))
     verifier = Staff.sign_in(central_server, "verifier")
     page = verifier.get("/office/duplicates").text
     group = _group_form(page, first)
@@ -47,7 +48,7 @@ def test_the_same_nik_from_two_kiosks_is_flagged_and_nothing_is_merged_by_itself
 def test_merge_keeps_the_chosen_record_and_tells_the_other_kiosk(
         central_server: CentralServer) -> None:
     nik = unique_nik()
-    kiosk_a, kiosk_b = central_server.enroll("Kios A"), central_server.enroll("Kios B")
+    kiosk_a, kiosk_b = enroll(central_server, "Kios A"), enroll(central_server, "Kios B")
     keep = pushed_registration(kiosk_a, nik=nik)
     gone = pushed_registration(kiosk_b, nik=nik)
     verifier = Staff.sign_in(central_server, "verifier")
@@ -69,7 +70,7 @@ def test_merge_keeps_the_chosen_record_and_tells_the_other_kiosk(
 def test_merge_needs_a_choice_and_dismiss_hides_the_group_until_a_new_one_arrives(
         central_server: CentralServer) -> None:
     nik = unique_nik()
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     first = pushed_registration(kiosk, nik=nik)
     pushed_registration(kiosk, nik=nik)
     verifier = Staff.sign_in(central_server, "verifier")
@@ -87,7 +88,7 @@ def test_merge_needs_a_choice_and_dismiss_hides_the_group_until_a_new_one_arrive
 
 def test_an_issued_record_cannot_be_merged_away(central_server: CentralServer) -> None:
     nik = unique_nik()
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     issued = pushed_registration(kiosk, nik=nik)
     other = pushed_registration(kiosk, nik=nik)
     verifier = Staff.sign_in(central_server, "verifier")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from sync.central.office.export import COLUMN_NAMES, FORMAT_NAME
-from tests.central.office_client import Staff, pushed_registration, unique_nik
+from tests.central.office_client import Staff, enroll, pushed_registration, unique_nik
 from tests.central.server import REPO, CentralServer
 
 DOC = REPO / "docs" / "central-exports.md"
@@ -22,7 +22,7 @@ def test_every_export_column_is_documented() -> None:
 
 
 def test_csv_and_json_exports_carry_the_documented_columns(central_server: CentralServer) -> None:
-    kiosk = central_server.enroll("Kios Ekspor")
+    kiosk = enroll(central_server, "Kios Ekspor")
     nik = unique_nik()
     record_id = pushed_registration(kiosk, nik=nik, full_name="Rina Wulandari",
                                     address="=HYPERLINK(\"http://x\") Jl. Gajah")

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from sync.central import tables as t
-from tests.central.office_client import Staff, audit_rows, csrf_of
+from tests.central.office_client import Staff, audit_rows, csrf_of, enroll
 from tests.central.server import CentralServer, Kiosk
 
 
@@ -28,8 +28,8 @@ def _row(html: str, device_id: str) -> str:
 
 def test_heartbeats_fill_the_fleet_rows_and_silent_kiosks_are_late(
         central_server: CentralServer) -> None:
-    calling = central_server.enroll("Kios Gayamsari")
-    silent = central_server.enroll("Kios Genuk")
+    calling = enroll(central_server, "Kios Gayamsari")
+    silent = enroll(central_server, "Kios Genuk")
     ahead = (datetime.now(UTC) + timedelta(minutes=9)).isoformat()
     heartbeat(calling, pending_count=7, app_version="0.2.0-uji", device_time=ahead,
               printer_ok=False, warnings=["kertas <habis>"])
@@ -66,7 +66,7 @@ def test_admin_creates_an_enrollment_code_shown_as_text_and_qr_that_enrolls_once
 
 
 def test_revoking_a_kiosk_stops_it_at_its_next_call(central_server: CentralServer) -> None:
-    kiosk = central_server.enroll("Kios Dicabut")
+    kiosk = enroll(central_server, "Kios Dicabut")
     heartbeat(kiosk)
     admin = Staff.sign_in(central_server, "admin")
     fleet = admin.get("/office/fleet").text

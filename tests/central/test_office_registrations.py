@@ -12,6 +12,7 @@ from sync.central.office.ak1 import AK1_RE, format_ak1
 from tests.central.office_client import (
     Staff,
     audit_rows,
+    enroll,
     pushed_registration,
     status_changes,
 )
@@ -27,7 +28,7 @@ def _status(server: CentralServer, record_id: str) -> dict[str, object]:
 
 def test_the_queue_shows_new_registrations_in_full_to_a_verifier(
         central_server: CentralServer) -> None:
-    kiosk = central_server.enroll("Kios Antrean")
+    kiosk = enroll(central_server, "Kios Antrean")
     record_id = pushed_registration(kiosk, full_name="Dewi Lestari")
     verifier = Staff.sign_in(central_server, "verifier")
     queue = verifier.get("/office/registrations").text
@@ -42,7 +43,7 @@ def test_the_queue_shows_new_registrations_in_full_to_a_verifier(
 
 def test_verify_then_issue_flows_back_to_the_kiosk_and_is_audited(
         central_server: CentralServer) -> None:
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     record_id = pushed_registration(kiosk)
     verifier = Staff.sign_in(central_server, "verifier")
     assert verifier.post(f"/office/registrations/{record_id}/verify").status_code == 303
@@ -62,7 +63,7 @@ def test_verify_then_issue_flows_back_to_the_kiosk_and_is_audited(
 
 def test_reject_needs_a_reason_and_the_reason_reaches_the_kiosk(
         central_server: CentralServer) -> None:
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     record_id = pushed_registration(kiosk)
     verifier = Staff.sign_in(central_server, "verifier")
     for empty in ("", "   ", "abc"):
@@ -86,7 +87,7 @@ def test_reject_needs_a_reason_and_the_reason_reaches_the_kiosk(
 @pytest.mark.parametrize("reason", ["<b>tebal</b> bukan alasan", "baris\x00nol", "x" * 501])
 def test_markup_control_characters_and_overlong_reasons_are_refused(
         central_server: CentralServer, reason: str) -> None:
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     record_id = pushed_registration(kiosk)
     verifier = Staff.sign_in(central_server, "verifier")
     answer = verifier.post(f"/office/registrations/{record_id}/reject", {"reason": reason})
@@ -98,7 +99,7 @@ def test_markup_control_characters_and_overlong_reasons_are_refused(
 
 def test_sql_in_a_reason_is_stored_as_text_and_shown_escaped(
         central_server: CentralServer) -> None:
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     record_id = pushed_registration(kiosk, full_name="O'Neil Sari")
     verifier = Staff.sign_in(central_server, "verifier")
     reason = "Data'); DROP TABLE registrations; -- & \"kutip\""
@@ -115,7 +116,7 @@ def test_unknown_registrations_and_actions_answer_404(central_server: CentralSer
     assert verifier.get("/office/registrations/00000000-0000-0000-0000-000000000000"
                         ).status_code == 404
     assert verifier.post("/office/registrations/nope/verify").status_code == 404
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     record_id = pushed_registration(kiosk)
     assert verifier.post(f"/office/registrations/{record_id}/delete").status_code == 404
     assert verifier.post(f"/office/registrations/{record_id}/issue").status_code == 409
@@ -123,7 +124,7 @@ def test_unknown_registrations_and_actions_answer_404(central_server: CentralSer
 
 def test_ak1_numbers_stay_unique_when_verifiers_issue_at_once(
         central_server: CentralServer) -> None:
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     ids = [pushed_registration(kiosk) for _ in range(12)]
     staff = [Staff.sign_in(central_server, "verifier") for _ in range(4)]
     for n, record_id in enumerate(ids):

@@ -16,7 +16,7 @@ from kiosk.importer import SkippedRecord, format_report, import_files, read_vaca
 from kiosk.region import RegionTable
 from sync.central import vacancies
 from sync.central.office.ak1 import WIB
-from tests.central.office_client import Staff, audit_rows
+from tests.central.office_client import Staff, audit_rows, enroll
 from tests.central.server import REPO, CentralServer
 
 DATA = REPO / "tests" / "core" / "data"
@@ -63,7 +63,7 @@ def _upload(staff: Staff, name: str, body: bytes, kind: str = "application/json"
 def test_publish_from_the_page_reaches_kiosks_and_unpublish_sends_a_tombstone(
         central_server: CentralServer) -> None:
     admin = Staff.sign_in(central_server, "admin")
-    kiosk = central_server.enroll()
+    kiosk = enroll(central_server)
     _changes, cursor = kiosk.pull_all()
     page = _upload(admin, "lowongan.json", (DATA / "jobposting_single.json").read_bytes())
     assert page.status_code == 200
