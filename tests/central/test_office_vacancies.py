@@ -165,3 +165,14 @@ def test_markup_in_a_posting_is_shown_escaped(central_server: CentralServer) -> 
     assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
     # The importer keeps the text and drops the tags; what is left is escaped on the page.
     assert "Kasir &amp; &#34;Pramuniaga&#34;" in page
+
+
+def test_the_report_follows_the_page_language(central_server: CentralServer) -> None:
+    admin = Staff.sign_in(central_server, "admin")
+    admin.get("/office/lang/en?next=/office/vacancies")
+    page = _upload(admin, "single.json", (DATA / "jobposting_single.json").read_bytes())
+    assert page.status_code == 200
+    assert "Import finished:" in page.text and "Impor selesai" not in page.text
+    admin.get("/office/lang/id?next=/office/vacancies")
+    again = _upload(admin, "single.json", (DATA / "jobposting_single.json").read_bytes())
+    assert "Impor selesai:" in again.text  # the server's importer language was put back
