@@ -175,4 +175,4 @@ def test_the_report_follows_the_page_language(central_server: CentralServer) -> 
     assert "Import finished:" in page.text and "Impor selesai" not in page.text
     admin.get("/office/lang/id?next=/office/vacancies")
     again = _upload(admin, "single.json", (DATA / "jobposting_single.json").read_bytes())
-    assert "Impor selesai:" in again.text  # the server's importer language was put back
+    assert "Impor selesai:" in again.text  # and back in Indonesian for the next request
