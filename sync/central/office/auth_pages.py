@@ -10,6 +10,7 @@ from sync.central.office.texts import LANGUAGES
 from sync.central.office.web import (
     LANG_COOKIE,
     PREFIX,
+    PostedForm,
     check_csrf,
     office,
     redirect,
@@ -39,8 +40,8 @@ def login_form(request: Request, next: str | None = None) -> Response:
 
 
 @router.post("/login")
-async def login(request: Request) -> Response:
-    form = await check_csrf(request)
+def login(request: Request, posted: PostedForm) -> Response:
+    form = check_csrf(request, posted)
     o = office(request)
     username = str(form.get("username", ""))[:64]
     password = str(form.get("password", ""))
@@ -68,8 +69,8 @@ async def login(request: Request) -> Response:
 
 
 @router.post("/logout")
-async def logout(request: Request) -> Response:
-    await check_csrf(request)
+def logout(request: Request, posted: PostedForm) -> Response:
+    check_csrf(request, posted)
     o = office(request)
     user = signed_in(request)
     if user is not None:

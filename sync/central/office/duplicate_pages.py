@@ -10,6 +10,7 @@ from sync.central.office.decisions import DecisionError
 from sync.central.office.texts import text
 from sync.central.office.web import (
     PREFIX,
+    PostedForm,
     check_csrf,
     fail,
     language,
@@ -36,9 +37,9 @@ def duplicates_page(request: Request) -> Response:
 
 
 @router.post("/duplicates/decide")
-async def decide(request: Request) -> Response:
+def decide(request: Request, posted: PostedForm) -> Response:
     user = require(request, "verifier")
-    form = await check_csrf(request)
+    form = check_csrf(request, posted)
     o = office(request)
     action = str(form.get("action", ""))
     keep = form.get("keep")

@@ -17,6 +17,7 @@ from sync.central.office.timefmt import when
 from sync.central.office.web import (
     PREFIX,
     SECURITY_HEADERS,
+    PostedForm,
     check_csrf,
     fail,
     language,
@@ -58,9 +59,9 @@ def fleet_rows(request: Request) -> Response:
 
 
 @router.post("/fleet/enroll")
-async def enroll(request: Request) -> Response:
+def enroll(request: Request, posted: PostedForm) -> Response:
     user = require(request, "admin")
-    form = await check_csrf(request)
+    form = check_csrf(request, posted)
     o = office(request)
     lang = language(request)
     name = " ".join(str(form.get("name", "")).split())
@@ -82,9 +83,9 @@ async def enroll(request: Request) -> Response:
 
 
 @router.post("/fleet/{device_id}/revoke")
-async def revoke(request: Request, device_id: str) -> Response:
+def revoke(request: Request, device_id: str, posted: PostedForm) -> Response:
     user = require(request, "admin")
-    await check_csrf(request)
+    check_csrf(request, posted)
     o = office(request)
     device_id = device_id[:36]
     now = o.now()

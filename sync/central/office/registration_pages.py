@@ -16,6 +16,7 @@ from sync.central.office.decisions import DecisionError, decide
 from sync.central.office.texts import field_labels, text
 from sync.central.office.web import (
     PREFIX,
+    PostedForm,
     check_csrf,
     fail,
     language,
@@ -70,9 +71,11 @@ def detail(request: Request, registration_id: str) -> Response:
 
 
 @router.post("/registrations/{registration_id}/{action}")
-async def decision(request: Request, registration_id: str, action: str) -> Response:
+def decision(
+    request: Request, registration_id: str, action: str, posted: PostedForm
+) -> Response:
     user = require(request, "verifier")
-    form = await check_csrf(request)
+    form = check_csrf(request, posted)
     o = office(request)
     lang = language(request)
     back = f"{PREFIX}/registrations/{registration_id[:64]}"

@@ -6,16 +6,18 @@ import tempfile
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
+from kiosk.importer import ImportReport
 from sync.central import vacancies
 from sync.central.office import audit
+from sync.central.office.accounts import StaffUser
 from sync.central.office.publishing import in_language, publish_files, report_lines
 from sync.central.office.texts import text
 from sync.central.office.web import (
     PREFIX,
+    PostedForm,
     check_csrf,
     fail,
     language,
@@ -30,7 +32,7 @@ ALLOWED_SUFFIXES = (".json", ".jsonld", ".jsonl", ".ndjson", ".csv", ".tsv", ".t
 MAX_FILES = 10
 
 
-def _page(request: Request, user: object, *, report: list[str] | None = None,
+def _page(request: Request, user: StaffUser, *, report: list[str] | None = None,
           status_code: int = 200) -> Response:
     o = office(request)
     with o.engine.connect() as conn:
@@ -38,7 +40,7 @@ def _page(request: Request, user: object, *, report: list[str] | None = None,
     return render(request, "office/vacancies.html", {
         "rows": rows, "report": report, "max_mb": o.max_upload_bytes // (1024 * 1024),
         "max_bytes": o.max_upload_bytes, "accept": ",".join(ALLOWED_SUFFIXES),
-    }, user=user, status_code=status_code)  # type: ignore[arg-type]
+    }, user=user, status_code=status_code)
 
 
 @router.get("/vacancies")
@@ -48,13 +50,13 @@ def vacancies_page(request: Request) -> Response:
 
 
 @router.post("/vacancies/publish")
-async def publish(request: Request) -> Response:
+def publish(request: Request, posted: PostedForm) -> Response:
     user = require(request, "admin")
-    await check_csrf(request)
+    check_csrf(request, posted)
     o = office(request)
     lang = language(request)
     back = f"{PREFIX}/vacancies"
-    uploads = [f for f in (await request.form()).getlist("files")
+    uploads = [f for f in posted.getlist("files")
                if isinstance(f, UploadFile) and f.filename]
     if not uploads:
         return fail(request, 422, text("vac.no_file", lang), back=back, user=user)
@@ -71,24 +73,24 @@ async def publish(request: Request) -> Response:
         for index, upload in enumerate(uploads):
             shown = safe_name(upload.filename or "")
             path = Path(folder) / f"{index}-{shown}"
-            path.write_bytes(await upload.read())
+            path.write_bytes(upload.file.read())
             files.append((path, shown))
         now = o.now()
 
-        def work() -> object:
+        def work() -> ImportReport:
             return publish_files(o.engine, files, now=now, staff_user_id=user.id,
                                  staff_username=user.username)
 
-        report = await run_in_threadpool(in_language, lang, work)  # type: ignore[arg-type]
+        report = in_language(lang, work)
     lines = report_lines(report, lang)
     return _page(request, user, report=lines,
                  status_code=200 if report.added + report.updated + report.unchanged else 422)
 
 
 @router.post("/vacancies/unpublish")
-async def unpublish(request: Request) -> Response:
+def unpublish(request: Request, posted: PostedForm) -> Response:
     user = require(request, "admin")
-    form = await check_csrf(request)
+    form = check_csrf(request, posted)
     o = office(request)
     vacancy_id = str(form.get("id", ""))[:200]
     now = o.now()

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 import sqlalchemy as sa
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import FormData
 
 from sync.central.crypto import Keys
 from sync.central.office import accounts
@@ -122,13 +123,22 @@ def require(request: Request, *roles: str) -> StaffUser:
     return user
 
 
-async def check_csrf(request: Request) -> dict[str, Any]:
-    """The POSTed form, after checking its `csrf` field against the session's token.
+async def read_form(request: Request) -> FormData:
+    """The POSTed form, as a dependency: reading the body is the only async step, so the
+    endpoints themselves are plain `def`s that FastAPI runs in its thread pool and never block
+    the event loop with database work or argon2."""
+    return await request.form()
+
+
+PostedForm = Annotated[FormData, Depends(read_form)]
+
+
+def check_csrf(request: Request, form: FormData) -> dict[str, Any]:
+    """The form as a dict, after checking its `csrf` field against the session's token.
 
     Raises:
         Denied: 403 with the CSRF message when the token is missing or wrong.
     """
-    form = await request.form()
     token = form.get("csrf")
     if not office(request).codec.csrf_ok(current_session(request), token
                                         if isinstance(token, str) else None):
