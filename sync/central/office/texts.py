@@ -171,6 +171,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.status": ("Status yang diekspor", "Statuses to export"),
     "export.csv": ("Unduh CSV", "Download CSV"),
     "export.json": ("Unduh JSON", "Download JSON"),
+    "export.columns": ("Daftar kolom dan sumbernya: docs/central-exports.md di repositori SIKER.",
+                       "The columns and their sources: docs/central-exports.md in the SIKER "
+                       "repository."),
     "export.all": ("semua", "all"),
 }
 
