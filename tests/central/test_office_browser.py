@@ -166,6 +166,8 @@ def test_a_verifier_verifies_issues_and_rejects_in_the_queue(
         kiosk, full_name="Bambang Sutrisno", sex="L", nik="3374011507950999"
     )
     page = _sign_in(browser, central_server, "verifier")
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
     page.get_by_role("link", name="Pendaftaran AK1").click()
     expect(page.get_by_role("heading", name="Pendaftaran AK1")).to_be_visible()
     _shot(page, tmp_path, shots, "registrations")
@@ -200,6 +202,9 @@ def test_a_verifier_verifies_issues_and_rejects_in_the_queue(
     page.get_by_role("link", name="Ekspor").click()
     _shot(page, tmp_path, shots, "exports")
     page.close()
+    # Personal data travels in bodies only, never in a URL (so never in an access log).
+    nik = _nik_of(central_server, accepted)
+    assert urls and not [u for u in urls if nik in u or "Rahmawati" in u or "Alamat" in u]
 
 
 def _nik_of(server: CentralServer, record_id: str) -> str:
