@@ -38,7 +38,8 @@ def test_heartbeats_fill_the_fleet_rows_and_silent_kiosks_are_late(
     assert rows.status_code == 200
     row = _row(rows.text, calling.device_id)
     assert "Kios Gayamsari" in row and 'class="pending">7<' in row and "0.2.0-uji" in row
-    assert "+9 min" in row and "printer not working" in row
+    assert "+9 min" in row and "printer tidak berfungsi" in row
+    assert re.search(r"selisih jam \+5[34]\d detik", row)  # the server's warning, in Indonesian
     assert "kertas &lt;habis&gt;" in row  # a kiosk's words are escaped like any other
     assert "aktif" in row
     late = _row(rows.text, silent.device_id)

@@ -6,6 +6,8 @@ concurrent requests cannot share.
 """
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("id", "en")
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -218,3 +220,24 @@ def text(key: str, lang: str, **values: object) -> str:
     indonesian, english = TEXTS[key]
     template = english if lang == "en" else indonesian
     return template.format(**values) if values else template
+
+
+# The server's own fleet warnings (sync/central/fleet.py writes them in English) in Indonesian;
+# a kiosk's own warning text is shown as the kiosk sent it.
+_WARNINGS_ID: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^clock offset ([+-]?\d+) s$"), r"selisih jam \1 detik"),
+    (re.compile(r"^speech not working$"), "suara tidak berfungsi"),
+    (re.compile(r"^printer not working$"), "printer tidak berfungsi"),
+    (re.compile(r"^low disk: (\d+) MiB free$"), r"disk hampir penuh: sisa \1 MiB"),
+    (re.compile(r"^(\d+) records waiting to sync$"), r"\1 data menunggu sinkron"),
+)
+
+
+def fleet_warning(warning: str, lang: str) -> str:
+    """One fleet warning in the page's language."""
+    if lang == "en":
+        return warning
+    for pattern, indonesian in _WARNINGS_ID:
+        if pattern.match(warning):
+            return pattern.sub(indonesian, warning)
+    return warning

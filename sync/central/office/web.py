@@ -25,7 +25,7 @@ from sync.central.office.session import (
     load_secret,
     new_session,
 )
-from sync.central.office.texts import LANGUAGES, TEXTS, text
+from sync.central.office.texts import LANGUAGES, TEXTS, fleet_warning, text
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -161,8 +161,11 @@ def render(
     def t(key: str, **values: object) -> str:
         return text(key, lang, **values)
 
+    def warning(value: str) -> str:
+        return fleet_warning(value, lang)
+
     values = {
-        "request": request, "t": t, "lang": lang, "user": user,
+        "request": request, "t": t, "warning": warning, "lang": lang, "user": user,
         "csrf": o.codec.csrf_token(session), "prefix": PREFIX, "path": request.url.path,
         "other_lang": "en" if lang == "id" else "id",
         "notice": notice_key(request.query_params.get("notice")), **context,
