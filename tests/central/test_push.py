@@ -168,3 +168,19 @@ def test_application_needs_a_published_vacancy(central_server: CentralServer) ->
     )["results"]
     assert [r["status"] for r in results] == ["applied", "rejected"]
     assert results[1]["reason"]["code"] == "vacancy_closed"
+
+
+def test_another_kiosks_op_id_or_record_is_refused(central_server: CentralServer) -> None:
+    owner, other = central_server.enroll("Kiosk A"), central_server.enroll("Kiosk B")
+    mine = op("registration", registration(), seq=1)
+    owner.push([mine])
+    stolen_op = dict(mine)  # the same op_id from another device: never its answer or copy
+    stolen_record = op("registration", registration(), seq=1, record_id=mine["record_id"])
+    results = other.push([stolen_op, stolen_record])["results"]
+    assert [(r["status"], r["reason"]["code"]) for r in results] == [
+        ("rejected", "op_id_taken"), ("rejected", "record_taken")]
+    assert all(r["server_copy"] is None for r in results)
+    with central_server.engine.connect() as conn:
+        row = conn.execute(sa.select(t.registrations.c.device_id, t.registrations.c.version)
+                           .where(t.registrations.c.id == mine["record_id"])).one()
+    assert (row.device_id, row.version) == (owner.device_id, 1)
