@@ -1,4 +1,6 @@
-"""Alembic environment: always online, on the connection `migrate.upgrade` passes in."""
+"""Alembic environment (a plain folder, not a package: importing this file runs migrations).
+
+Always online, on the connection `migrate.upgrade` passes in."""
 
 from __future__ import annotations
 

@@ -1,1 +1,0 @@
-"""Alembic migrations of the central server; run by `sync.central.migrate.upgrade`."""
