@@ -62,10 +62,10 @@ test: lint
 # The Qt-free packages and their tests in a virtual environment that has no PySide6 at all.
 NOQT := .venv-noqt
 NOQT_STAMP := $(NOQT)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-$(NOQT_STAMP): pyproject.toml $(SYSTEM_STAMP)
+$(NOQT_STAMP): pyproject.toml Makefile $(SYSTEM_STAMP)
 	@test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
 	$(NOQT)/bin/python -m pip install -q --upgrade pip
-	$(NOQT)/bin/python -m pip install -q -e . pytest hypothesis
+	$(NOQT)/bin/python -m pip install -q -e '.[central]' pytest hypothesis
 	@rm -f $(NOQT)/.installed-*
 	@touch $@
 
