@@ -4,12 +4,17 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-SYSTEM_STAMP := $(VENV)/.system-packages
 # Libraries Qt's offscreen and xcb platform plugins load; a bare Debian lacks several of them.
 APT_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 	libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 \
 	libx11-xcb1 libxrender1 libxi6 python3-venv
+# The central server's tests start a real PostgreSQL (tests/pg.py).
+APT_PACKAGES += postgresql
+# Debian's Chromium, driven by Playwright in tests/central/test_office_browser.py.
+APT_PACKAGES += chromium
+# Named after the package list, so a package added here is installed on an existing .venv too.
+SYSTEM_STAMP := $(VENV)/.system-packages-$(shell echo $(APT_PACKAGES) | cksum | cut -d' ' -f1)
 
 .PHONY: run test setup lint benchmark screenshots clean catalogs bundle bundle-smoke test-without-qt lock
 
@@ -31,7 +36,7 @@ $(SYSTEM_STAMP):
 $(STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[gui,test]'
+	$(PY) -m pip install -q -e '.[gui,central,test]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -57,16 +62,16 @@ test: lint
 # The Qt-free packages and their tests in a virtual environment that has no PySide6 at all.
 NOQT := .venv-noqt
 NOQT_STAMP := $(NOQT)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-$(NOQT_STAMP): pyproject.toml $(SYSTEM_STAMP)
+$(NOQT_STAMP): pyproject.toml Makefile $(SYSTEM_STAMP)
 	@test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
 	$(NOQT)/bin/python -m pip install -q --upgrade pip
-	$(NOQT)/bin/python -m pip install -q -e . pytest hypothesis pytest-timeout
+	$(NOQT)/bin/python -m pip install -q -e '.[central]' pytest hypothesis pytest-timeout
 	@rm -f $(NOQT)/.installed-*
 	@touch $@
 
 test-without-qt: $(NOQT_STAMP)
 	@! $(NOQT)/bin/python -c "import PySide6" 2>/dev/null || { echo "PySide6 leaked into $(NOQT)"; exit 1; }
-	$(NOQT)/bin/python -m pytest -q -o addopts="-ra" -W ignore::pytest.PytestConfigWarning -p no:cacheprovider tests/core tests/accessibility
+	$(NOQT)/bin/python -m pytest -q -o addopts="-ra" -W ignore::pytest.PytestConfigWarning -p no:cacheprovider tests/core tests/accessibility tests/sync
 
 # The PyInstaller bundle of kiosk.spec, as it goes onto a kiosk PC: dist/siker-kiosk/. Built in
 # a venv of its own holding exactly requirements/bundle.lock (versions and hashes), so two
