@@ -15,3 +15,14 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+class FakeMonotonic:
+    """Monotonic seconds that stand still until a test moves `now`; call it like
+    `time.monotonic` (the idle watcher and the input guard take one)."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now

@@ -3,20 +3,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fakes import FakeMonotonic
 from ui.idle import IdleWatcher
 
 
-class _Clock:
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def watched(qapp) -> tuple[IdleWatcher, _Clock, list[object]]:
-    clock = _Clock()
+def watched(qapp) -> tuple[IdleWatcher, FakeMonotonic, list[object]]:
+    clock = FakeMonotonic()
     watcher = IdleWatcher(90, 30, clock=clock)
     told: list[object] = []
     watcher.warning_started.connect(lambda: told.append("warning"))

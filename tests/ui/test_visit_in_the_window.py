@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.changes import Changes
 from kiosk.session import Visit
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, FakeMonotonic
 from ui.app import ChangePoller
 from ui.input_guard import InputGuard
 from ui.main_window import MainWindow
@@ -98,19 +98,14 @@ def test_an_import_by_another_process_refreshes_the_cards_on_screen(
     assert titles == ["Sales Promotion Girl (SPG)"]  # no deleted demo card stays on screen
 
 
-class _Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
 
 @pytest.fixture
-def guarded(make_kiosk_window: Callable[..., MainWindow]) -> Iterator[tuple[MainWindow, _Clock]]:
+def guarded(
+    make_kiosk_window: Callable[..., MainWindow],
+) -> Iterator[tuple[MainWindow, FakeMonotonic]]:
     """The kiosk window with the input guard on a clock the test moves."""
     window = make_kiosk_window(idle_timeout_s=60, idle_warning_s=30)
-    clock = _Clock()
+    clock = FakeMonotonic()
     guard = InputGuard(window, clock=clock)
     guard.install()
     yield window, clock
@@ -118,7 +113,7 @@ def guarded(make_kiosk_window: Callable[..., MainWindow]) -> Iterator[tuple[Main
 
 
 def test_no_key_of_the_keyboard_is_dropped_while_other_things_appear(
-    qtbot: QtBot, guarded: tuple[MainWindow, _Clock]
+    qtbot: QtBot, guarded: tuple[MainWindow, FakeMonotonic]
 ) -> None:
     window, clock = guarded
     window.navigator.go(Route.JOB_SEARCH)
@@ -136,7 +131,7 @@ def test_no_key_of_the_keyboard_is_dropped_while_other_things_appear(
 
 
 def test_keys_of_a_screen_that_just_appeared_wait_out_a_double_tap(
-    qtbot: QtBot, guarded: tuple[MainWindow, _Clock]
+    qtbot: QtBot, guarded: tuple[MainWindow, FakeMonotonic]
 ) -> None:
     window, clock = guarded
     home = window.navigator.screen(Route.HOME)
