@@ -97,3 +97,65 @@ def m004_search_vocabulary(db: Database) -> None:
     # (kiosk/vocabulary.py), so a start does not walk the whole full-text index.
     db.execute("CREATE TABLE search_vocabulary (term TEXT PRIMARY KEY) WITHOUT ROWID")
     db.execute("CREATE TABLE search_vocabulary_stamp (catalog_counter INTEGER NOT NULL)")
+
+
+@migrations()
+def m005_outbox(db: Database) -> None:
+    # SYNC.md "Identity and the outbox": every record a resident creates is queued here in the
+    # same transaction as the record (kiosk/outbox.py). `payload` is a Fernet token
+    # (kiosk/vault.py): the record as it will be pushed, personal data included, so it is
+    # sealed; it is cleared once the server has acknowledged the operation.
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            op_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            entity TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('create', 'update')),
+            payload BLOB,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'sending', 'acked', 'rejected', 'conflict')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            batch_id TEXT,
+            reason_code TEXT,
+            reason_id TEXT,
+            reason_en TEXT,
+            server_version INTEGER,
+            server_status TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_state_seq ON outbox (state, seq)")
+    db.execute("CREATE INDEX outbox_record ON outbox (entity, record_id)")
+    # The device's own operation sequence (SYNC.md: every op carries a per-device seq), kept
+    # apart from outbox rows so that pruning acknowledged rows never reuses a number.
+    db.execute(
+        "CREATE TABLE device_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), last_seq INTEGER NOT NULL)"
+    )
+    db.execute("INSERT INTO device_sequence (id, last_seq) VALUES (1, 0)")
+    # The server's decision on each of this kiosk's records, as pulled (verified, AK1 number
+    # issued, rejected with reason), kept with the record's id after its personal fields are
+    # gone from the kiosk.
+    db.execute(
+        """
+        CREATE TABLE record_status (
+            entity TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            ak1_number TEXT,
+            reason_code TEXT,
+            reason_id TEXT,
+            reason_en TEXT,
+            server_version INTEGER,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (entity, record_id)
+        )
+        """
+    )
+    # The fingerprint of the key that seals this database's personal data (kiosk/vault.py).
+    db.execute(
+        "CREATE TABLE vault_key (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL)"
+    )

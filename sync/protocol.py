@@ -16,11 +16,11 @@ The record payloads live in sync/records.py; this module re-exports them.
 from __future__ import annotations
 
 import secrets
-import time
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
+import uuid6
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from sync.records import (
@@ -131,12 +131,14 @@ class EnrollAnswer(Wire):
 
 
 def uuid7(now_ms: int | None = None) -> uuid.UUID:
-    """A new UUIDv7 (RFC 9562 section 5.7): 48 bits of Unix milliseconds, then 74 random bits.
+    """A new UUIDv7 (RFC 9562 section 5.7; the `uuid6` library): ids made later sort later.
 
-    Ids made later sort later (to the millisecond), which keeps database indexes compact.
+    `now_ms` (Unix milliseconds) is for tests that need a fixed time; its random bits still
+    come from the operating system.
     """
-    ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
-    raw = bytearray(ms.to_bytes(6, "big") + secrets.token_bytes(10))
+    if now_ms is None:
+        return uuid.UUID(int=uuid6.uuid7().int)
+    raw = bytearray(now_ms.to_bytes(6, "big") + secrets.token_bytes(10))
     raw[6] = (raw[6] & 0x0F) | 0x70
     raw[8] = (raw[8] & 0x3F) | 0x80
     return uuid.UUID(bytes=bytes(raw))
