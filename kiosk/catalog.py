@@ -1,7 +1,9 @@
 """The local vacancy catalog: storing, updating and reading vacancies and their search index."""
 from __future__ import annotations
 
+import hashlib
 import json
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.changes import Changes, mark_changed, require_transaction
+from kiosk.pay import PayUnit
 from kiosk.textnorm import Stemmer
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
@@ -27,9 +30,41 @@ def rank_key(date_posted: date, vacancy_id: int) -> int:
     return (date_posted.toordinal() << _ID_BITS) | (vacancy_id & ((1 << _ID_BITS) - 1))
 _COMPARED = (
     "title", "employer", "location", "kecamatan_code", "in_kota", "description", "employment_type",
-    "salary_min", "salary_max", "education_min", "experience_years", "skills",
+    "salary_min", "salary_max", "salary_unit", "education_min", "experience_months", "skills",
     "kbji_major_group", "date_posted", "valid_through", "valid_through_estimated", "url", "is_demo",
 )
+_DESCRIPTION = _COMPARED.index("description")
+_INDEXED = tuple(_COMPARED.index(name) for name in ("title", "employer", "skills", "description"))
+_FINGERPRINT_PROBE = (
+    "Dibutuhkan Pengemudi / Sopir SIM B1 & kurir pengiriman; menjahit, pemasaran, akuntansi. "
+    "Naïve café Staff-Admin 3 shift"
+)
+"""A text whose indexed words stand for how the Stemmer folds and stems (index_fingerprint)."""
+
+
+def pack_text(text: str) -> str | bytes:
+    """A description as stored: zlib-compressed UTF-8 from 200 characters on (about half the
+    size: the catalog's largest column), shorter text as is. `unpack_text` reverses it."""
+    if len(text) < 200:
+        return text
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack_text(stored: str | bytes | None) -> str:
+    """The text `pack_text` stored (rows stored before migration m006 hold plain text)."""
+    if stored is None:
+        return ""
+    if isinstance(stored, bytes):
+        return zlib.decompress(stored).decode("utf-8")
+    return stored
+
+
+def index_fingerprint(stemmer: Stemmer) -> str:
+    """A short hash of the words `stemmer` indexes for a fixed probe text. The contentless
+    search index can delete a vacancy's row only with exactly the words it indexed, so when
+    this changes (a new folding or stemming rule) the index is rebuilt before the next write."""
+    words = stemmer.index_text(_FINGERPRINT_PROBE)
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -48,6 +83,7 @@ class UpsertCounts:
 
 def vacancy_to_row(v: Vacancy) -> dict[str, Any]:
     """The `vacancy` table row for a record (without id and updated_at)."""
+    has_pay = v.salary_min is not None or v.salary_max is not None
     return {
         "source": v.source,
         "source_id": v.source_id,
@@ -56,13 +92,14 @@ def vacancy_to_row(v: Vacancy) -> dict[str, Any]:
         "location": v.location,
         "kecamatan_code": v.kecamatan_code,
         "in_kota": int(v.in_kota_semarang or v.kecamatan_code is not None),
-        "description": v.description,
+        "description": pack_text(v.description),
         "employment_type": v.employment_type.value if v.employment_type else None,
         "salary_min": v.salary_min,
         "salary_max": v.salary_max,
+        "salary_unit": v.salary_unit.value if has_pay else None,
         "education_min": v.education_min.value if v.education_min else None,
         "education_rank": v.education_min.rank if v.education_min else None,
-        "experience_years": v.experience_years,
+        "experience_months": v.experience_months,
         "skills": json.dumps(list(v.skills), ensure_ascii=False),
         "kbji_major_group": v.kbji_major_group,
         "date_posted": v.date_posted.isoformat(),
@@ -84,12 +121,13 @@ def row_to_vacancy(row: dict[str, Any]) -> Vacancy:
         location=row["location"] or "",
         kecamatan_code=row["kecamatan_code"],
         in_kota_semarang=bool(row["in_kota"]),
-        description=row["description"] or "",
+        description=unpack_text(row["description"]),
         employment_type=EmploymentType(row["employment_type"]) if row["employment_type"] else None,
         salary_min=row["salary_min"],
         salary_max=row["salary_max"],
+        salary_unit=PayUnit(row["salary_unit"] or PayUnit.MONTH),
         education_min=EducationLevel(row["education_min"]) if row["education_min"] else None,
-        experience_years=row["experience_years"],
+        experience_months=row["experience_months"],
         skills=tuple(json.loads(row["skills"] or "[]")),
         kbji_major_group=row["kbji_major_group"],
         date_posted=date.fromisoformat(row["date_posted"]),
@@ -115,6 +153,7 @@ class VacancyCatalog:
         self._db = db
         self._clock = clock
         self._stemmer = stemmer or Stemmer()
+        self._format_checked = False
 
     @property
     def database(self) -> Database:
@@ -123,30 +162,35 @@ class VacancyCatalog:
 
     def upsert(self, vacancies: Iterable[Vacancy]) -> UpsertCounts:
         """Add new vacancies and update known ones, matched on (source, source_id), inside the
-        caller's transaction (the catalog never commits: see kiosk.changes).
+        caller's transaction (the catalog never commits: see kiosk.changes). This is the one
+        write path of the catalog: imports, the demo and the sync engine's pulled pages.
 
         A vacancy identical to the stored one is left untouched. When anything was added or
         changed, the catalog's change counter is bumped in the same transaction
         (kiosk.changes.mark_changed), so no write to the index can go unnoticed. Callers that
-        write many keep each transaction to about BATCH_SIZE vacancies.
+        write many keep each transaction to about BATCH_SIZE vacancies. The facet and search
+        index rows of the batch are written together at its end (executemany), each word
+        folded and stemmed once per catalog (kiosk.textnorm.Stemmer.index_text).
 
         Raises:
             RuntimeError: no transaction is open.
         """
         require_transaction(self._db)
+        self._check_index_format()
         added = updated = unchanged = 0
         conn = self._db.conn
         now = self._clock().isoformat(timespec="seconds")
         columns = ", ".join(_COMPARED)
+        # vacancy id -> (facet row, index row), written at the end; a vacancy met twice in one
+        # batch keeps its last version and is indexed once.
+        pending: dict[int, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
         for vacancy in vacancies:
             row = vacancy_to_row(vacancy)
             found = conn.execute(
                 f"SELECT id, {columns} FROM vacancy WHERE source = ? AND source_id = ?",
                 (vacancy.source, vacancy.source_id),
             ).fetchone()
-            if found is not None and all(
-                found[i + 1] == row[name] for i, name in enumerate(_COMPARED)
-            ):
+            if found is not None and _same(found[1:], row, vacancy):
                 unchanged += 1
                 continue
             row["updated_at"] = now
@@ -160,49 +204,106 @@ class VacancyCatalog:
                 added += 1
             else:
                 vacancy_id = found[0]
+                if vacancy_id not in pending:
+                    self._unindex(vacancy_id, found[1:])
                 assignments = ", ".join(f"{name} = ?" for name in row)
                 conn.execute(
                     f"UPDATE vacancy SET {assignments} WHERE id = ?",
                     (*row.values(), vacancy_id),
                 )
-                self._unindex(vacancy_id)
                 updated += 1
-            self._index(vacancy_id, vacancy, row)
+            pending[vacancy_id] = self._index_rows(vacancy_id, vacancy, row)
+        if pending:
+            conn.executemany(
+                "INSERT INTO vacancy_facet (rank_key, vacancy_id, valid_through, kecamatan_code, "
+                "in_kota, education_rank, employment_type, salary_top) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (facet for facet, _words in pending.values()))
+            conn.executemany(
+                "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
+                "VALUES (?, ?, ?, ?, ?)", (words for _facet, words in pending.values()))
         if added or updated:
             mark_changed(self._db, Changes(catalog=True))
         return UpsertCounts(added, updated, unchanged)
 
-    def _unindex(self, vacancy_id: int) -> None:
+    def _indexed_words(
+        self, title: str, employer: str, skills: Iterable[str], description: str
+    ) -> tuple[str, str, str, str]:
+        stem = self._stemmer
+        return (stem.index_text(title), stem.index_text(employer), stem.index_many(skills),
+                stem.index_text(description))
+
+    def _unindex(self, vacancy_id: int, stored: tuple[Any, ...]) -> None:
+        """Remove a stored vacancy's facet and index rows; `stored` is its _COMPARED columns as
+        stored, from which the words it was indexed with are derived again (the index is
+        contentless: FTS5 deletes a row only given the same words)."""
         conn = self._db.conn
         old = conn.execute(
             "SELECT rank_key FROM vacancy_facet WHERE vacancy_id = ?", (vacancy_id,)
         ).fetchone()
-        if old is not None:
-            conn.execute("DELETE FROM vacancy_search WHERE rowid = ?", (old[0],))
-            conn.execute("DELETE FROM vacancy_facet WHERE rank_key = ?", (old[0],))
+        if old is None:
+            return
+        title, employer, skills, description = (stored[i] for i in _INDEXED)
+        words = self._indexed_words(
+            title, employer, json.loads(skills or "[]"), unpack_text(description))
+        conn.execute(
+            "INSERT INTO vacancy_search (vacancy_search, rowid, title, employer, skills, "
+            "description) VALUES ('delete', ?, ?, ?, ?, ?)", (old[0], *words))
+        conn.execute("DELETE FROM vacancy_facet WHERE rank_key = ?", (old[0],))
 
-    def _index(self, vacancy_id: int, vacancy: Vacancy, row: dict[str, Any]) -> None:
-        conn = self._db.conn
+    def _index_rows(
+        self, vacancy_id: int, vacancy: Vacancy, row: dict[str, Any]
+    ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """The facet row (salary_top: the top of the stated pay as IDR per month, kiosk.pay)
+        and the search index row of one vacancy."""
         key = rank_key(vacancy.date_posted, vacancy_id)
-        salary_top = vacancy.salary_max if vacancy.salary_max is not None else vacancy.salary_min
-        conn.execute(
-            "INSERT INTO vacancy_facet (rank_key, vacancy_id, valid_through, kecamatan_code, "
-            "in_kota, education_rank, employment_type, salary_top) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, vacancy_id, row["valid_through"], row["kecamatan_code"], row["in_kota"],
-             row["education_rank"], row["employment_type"], salary_top),
-        )
-        conn.execute(
+        facet = (key, vacancy_id, row["valid_through"], row["kecamatan_code"], row["in_kota"],
+                 row["education_rank"], row["employment_type"], vacancy.monthly_salary_top())
+        words = self._indexed_words(
+            vacancy.title, vacancy.employer, vacancy.skills, vacancy.description)
+        return facet, (key, *words)
+
+    def _check_index_format(self) -> None:
+        """Rebuild the search index when the Stemmer now indexes other words than the ones the
+        index was written with (see index_fingerprint); a no-op after the first call."""
+        if self._format_checked:
+            return
+        fingerprint = index_fingerprint(self._stemmer)
+        stored = self._db.execute("SELECT fingerprint FROM search_index_format").fetchone()
+        if stored is None or stored[0] != fingerprint:
+            has_rows = self._db.execute("SELECT 1 FROM vacancy_facet LIMIT 1").fetchone()
+            if stored is not None or has_rows:
+                self.rebuild_index()
+            self._db.execute("INSERT OR REPLACE INTO search_index_format (id, fingerprint) "
+                             "VALUES (1, ?)", (fingerprint,))
+        self._format_checked = True
+
+    def rebuild_index(self) -> int:
+        """Write the whole search index again from the stored vacancies (after a change to
+        folding or stemming), inside the caller's transaction; returns how many were indexed.
+
+        Raises:
+            RuntimeError: no transaction is open.
+        """
+        require_transaction(self._db)
+        conn = self._db.conn
+        conn.execute("INSERT INTO vacancy_search (vacancy_search) VALUES ('delete-all')")
+        rows = conn.execute(
+            "SELECT f.rank_key, v.title, v.employer, v.skills, v.description "
+            "FROM vacancy_facet f JOIN vacancy v ON v.id = f.vacancy_id")
+        count = 0
+
+        def words() -> Iterable[tuple[Any, ...]]:
+            nonlocal count
+            for key, title, employer, skills, description in rows:
+                count += 1
+                yield (key, *self._indexed_words(
+                    title, employer, json.loads(skills or "[]"), unpack_text(description)))
+
+        conn.executemany(
             "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                key,
-                self._stemmer.index_text(vacancy.title),
-                self._stemmer.index_text(vacancy.employer),
-                self._stemmer.index_many(vacancy.skills),
-                self._stemmer.index_text(vacancy.description),
-            ),
-        )
+            "VALUES (?, ?, ?, ?, ?)", words())
+        mark_changed(self._db, Changes(catalog=True))
+        return count
 
     def today(self) -> date:
         """The clock's current date: vacancies whose valid_through is before it are expired."""
@@ -221,14 +322,18 @@ class VacancyCatalog:
         """
         require_transaction(self._db)
         conn = self._db.conn
-        demo_keys = "SELECT rank_key FROM vacancy_facet WHERE vacancy_id IN " \
-            "(SELECT id FROM vacancy WHERE is_demo = 1)"
-        conn.execute(f"DELETE FROM vacancy_search WHERE rowid IN ({demo_keys})")
-        conn.execute(f"DELETE FROM vacancy_facet WHERE rank_key IN ({demo_keys})")
+        columns = ", ".join(_COMPARED)
+        for found in conn.execute(
+                f"SELECT id, {columns} FROM vacancy WHERE is_demo = 1").fetchall():
+            self._unindex(found[0], found[1:])
         removed = int(conn.execute("DELETE FROM vacancy WHERE is_demo = 1").rowcount)
         if removed:
             mark_changed(self._db, Changes(catalog=True))
         return removed
+
+    def count_demo(self) -> int:
+        """How many demo vacancies (kiosk.demo) are stored, open or not."""
+        return int(self._db.execute("SELECT count(*) FROM vacancy WHERE is_demo = 1").fetchone()[0])
 
     def code_is_shared(self, vacancy: Vacancy) -> bool:
         """True when another stored vacancy, from another source, has the same source id, so
@@ -257,8 +362,20 @@ class VacancyCatalog:
             return self._db["vacancy"].count
         today = self._clock().date().isoformat()
         return self._db.execute(
-            "SELECT count(*) FROM vacancy WHERE valid_through >= ?", (today,)
+            "SELECT count(*) FROM vacancy_facet WHERE valid_through >= ?", (today,)
         ).fetchone()[0]
+
+
+def _same(stored: tuple[Any, ...], row: dict[str, Any], vacancy: Vacancy) -> bool:
+    """Whether the stored _COMPARED columns equal a new row (a description stored as plain
+    text before migration m006 compares by its text)."""
+    for i, name in enumerate(_COMPARED):
+        if i == _DESCRIPTION:
+            if unpack_text(stored[i]) != vacancy.description:
+                return False
+        elif stored[i] != row[name]:
+            return False
+    return True
 
 
 def upsert_in_batches(

@@ -11,6 +11,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from kiosk.i18n import N_, _, current_language, ngettext
+from kiosk.pay import PayUnit, umk_on
 from kiosk.region import RegionTable
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
@@ -27,6 +28,10 @@ EMPLOYMENT_LABELS: dict[EmploymentType, str] = {
 }
 
 EDUCATION_LABELS: dict[EducationLevel, str] = {
+    EducationLevel.BELUM_SD: N_("Did not finish primary school"),
+    EducationLevel.PAKET_A: N_("Paket A (equal to SD)"),
+    EducationLevel.PAKET_B: N_("Paket B (equal to SMP)"),
+    EducationLevel.PAKET_C: N_("Paket C (equal to SMA)"),
     EducationLevel.SD: N_("Primary school (SD)"),
     EducationLevel.SMP: N_("Junior high school (SMP)"),
     EducationLevel.SMA: N_("Senior high school (SMA)"),
@@ -62,25 +67,49 @@ def rupiah_millions(amount: int) -> str:
     return _("Rp {amount} million").format(amount=millions)
 
 
-def salary_text(salary_min: int | None, salary_max: int | None) -> str:
-    """The monthly salary range a vacancy offers, in IDR per month.
+# Per unit: (range, single figure, "from", "up to"). The monthly forms are the old msgids.
+_SALARY_FORMS: dict[PayUnit, tuple[str, str, str, str]] = {
+    PayUnit.HOUR: (N_("{low} – {high} per hour"), N_("{amount} per hour"),
+                   N_("From {amount} per hour"), N_("Up to {amount} per hour")),
+    PayUnit.DAY: (N_("{low} – {high} per day"), N_("{amount} per day"),
+                  N_("From {amount} per day"), N_("Up to {amount} per day")),
+    PayUnit.WEEK: (N_("{low} – {high} per week"), N_("{amount} per week"),
+                   N_("From {amount} per week"), N_("Up to {amount} per week")),
+    PayUnit.MONTH: (N_("{low} – {high} per month"), N_("{amount} per month"),
+                    N_("From {amount} per month"), N_("Up to {amount} per month")),
+    PayUnit.YEAR: (N_("{low} – {high} per year"), N_("{amount} per year"),
+                   N_("From {amount} per year"), N_("Up to {amount} per year")),
+}
 
-    Both bounds: "Rp 3.000.000 – Rp 4.000.000 per bulan"; one bound: "Mulai ..." / "Sampai ...";
+
+def salary_text(
+    salary_min: int | None, salary_max: int | None, unit: PayUnit = PayUnit.MONTH
+) -> str:
+    """The pay a vacancy offers, in the unit the employer stated (kiosk.pay.PayUnit).
+
+    Both bounds: "Rp 3.000.000 – Rp 4.000.000 per bulan", "Rp 20.000 per jam"; one bound:
+    "Mulai ..." / "Sampai ...";
     none (or nonsense such as zero or negative): a plain "salary not stated".
     """
     low = salary_min if salary_min and salary_min > 0 else None
     high = salary_max if salary_max and salary_max > 0 else None
     if low and high and high < low:
         low, high = high, low
+    ranged, single, from_, up_to = _SALARY_FORMS[PayUnit(unit)]
     if low and high and low != high:
-        return _("{low} – {high} per month").format(low=rupiah(low), high=rupiah(high))
+        return _(ranged).format(low=rupiah(low), high=rupiah(high))
     if low and high:
-        return _("{amount} per month").format(amount=rupiah(low))
+        return _(single).format(amount=rupiah(low))
     if low:
-        return _("From {amount} per month").format(amount=rupiah(low))
+        return _(from_).format(amount=rupiah(low))
     if high:
-        return _("Up to {amount} per month").format(amount=rupiah(high))
+        return _(up_to).format(amount=rupiah(high))
     return _("Salary not stated")
+
+
+def vacancy_salary_text(vacancy: Vacancy) -> str:
+    """`salary_text` of a vacancy, in its own pay unit."""
+    return salary_text(vacancy.salary_min, vacancy.salary_max, vacancy.salary_unit)
 
 
 def day_text(day: date) -> str:
@@ -107,15 +136,22 @@ def education_text(level: EducationLevel | None) -> str:
     return _("Minimum education: {level}").format(level=education_label(level))
 
 
-def experience_text(years: int | None) -> str:
-    """The work experience asked: none needed, at least N years, or not stated."""
-    if years is None or years < 0:
+def experience_text(months: int | None) -> str:
+    """The work experience asked, kept in months: none needed, at least N years (a whole
+    number of years), at least N months ("6 bulan" is not "no experience"), or not stated."""
+    if months is None or months < 0:
         return _("Experience not stated")
-    if years == 0:
+    if months == 0:
         return _("No experience needed")
+    if months % 12 == 0:
+        years = months // 12
+        return ngettext(
+            "At least {years} year of experience", "At least {years} years of experience", years
+        ).format(years=years)
     return ngettext(
-        "At least {years} year of experience", "At least {years} years of experience", years
-    ).format(years=years)
+        "At least {months} month of experience", "At least {months} months of experience",
+        months,
+    ).format(months=months)
 
 
 def closing_text(vacancy: Vacancy) -> str:
@@ -144,10 +180,16 @@ def place_text(vacancy: Vacancy, regions: RegionTable) -> str:
 
 # The resident's highest schooling, as the Pendidikan filter offers it. SMA and SMK share a KKNI
 # rank, as do D4 and S1, so one button each covers both (kiosk/vacancy.py, Perpres 8/2012).
+# "Belum tamat SD" comes first; each Paket (kesetaraan) follows the school it equals, so a
+# resident finds the name printed on their certificate.
 EDUCATION_CHOICES: tuple[tuple[EducationLevel, str], ...] = (
+    (EducationLevel.BELUM_SD, EDUCATION_LABELS[EducationLevel.BELUM_SD]),
     (EducationLevel.SD, EDUCATION_LABELS[EducationLevel.SD]),
+    (EducationLevel.PAKET_A, EDUCATION_LABELS[EducationLevel.PAKET_A]),
     (EducationLevel.SMP, EDUCATION_LABELS[EducationLevel.SMP]),
+    (EducationLevel.PAKET_B, EDUCATION_LABELS[EducationLevel.PAKET_B]),
     (EducationLevel.SMA, N_("Senior or vocational high school (SMA / SMK)")),
+    (EducationLevel.PAKET_C, EDUCATION_LABELS[EducationLevel.PAKET_C]),
     (EducationLevel.D1, EDUCATION_LABELS[EducationLevel.D1]),
     (EducationLevel.D2, EDUCATION_LABELS[EducationLevel.D2]),
     (EducationLevel.D3, EDUCATION_LABELS[EducationLevel.D3]),
@@ -156,13 +198,24 @@ EDUCATION_CHOICES: tuple[tuple[EducationLevel, str], ...] = (
     (EducationLevel.S3, EDUCATION_LABELS[EducationLevel.S3]),
 )
 
-# Minimum monthly salaries the Gaji filter offers, IDR per month. Kota Semarang's 2025 minimum
-# wage (UMK, set by the Governor of Central Java) is about Rp 3.45 million, between two steps.
-SALARY_CHOICES: tuple[int, ...] = (2_000_000, 3_000_000, 4_000_000, 5_000_000, 7_500_000)
+# Minimum monthly salaries the Gaji filter offers, IDR per month (pay in other units compares
+# by its monthly equivalent, kiosk.pay), with Kota Semarang's minimum wage (UMK) among them.
+ROUND_SALARY_CHOICES: tuple[int, ...] = (2_000_000, 3_000_000, 4_000_000, 5_000_000, 7_500_000)
+
+
+def salary_choices() -> tuple[int, ...]:
+    """The Gaji filter's minimums, low to high: the round steps and the newest known UMK
+    (assets/upah/umk_semarang.json)."""
+    return tuple(sorted({*ROUND_SALARY_CHOICES, umk_on().amount}))
 
 
 def min_salary_label(amount: int) -> str:
-    """The Gaji filter's label for a minimum: "Paling sedikit Rp 3 juta"."""
+    """The Gaji filter's label for a minimum: "Paling sedikit Rp 3 juta", or for the UMK
+    "Paling sedikit UMK Kota Semarang 2025 (Rp 3.454.827)"."""
+    umk = umk_on()
+    if amount == umk.amount:
+        return _("At least the minimum wage (UMK {year}, {amount})").format(
+            year=umk.year, amount=rupiah(amount))
     return _("At least {amount}").format(amount=rupiah_millions(amount))
 
 

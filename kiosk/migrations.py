@@ -133,7 +133,8 @@ def m005_outbox(db: Database) -> None:
     # The device's own operation sequence (SYNC.md: every op carries a per-device seq), kept
     # apart from outbox rows so that pruning acknowledged rows never reuses a number.
     db.execute(
-        "CREATE TABLE device_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), last_seq INTEGER NOT NULL)"
+        "CREATE TABLE device_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "last_seq INTEGER NOT NULL)"
     )
     db.execute("INSERT INTO device_sequence (id, last_seq) VALUES (1, 0)")
     # The server's decision on each of this kiosk's records, as pulled (verified, AK1 number
@@ -159,3 +160,54 @@ def m005_outbox(db: Database) -> None:
     db.execute(
         "CREATE TABLE vault_key (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL)"
     )
+
+
+@migrations()
+def m006_catalog_pay_units_and_lean_index(db: Database) -> None:
+    # Issue 9 "Truthful facts": pay is kept in the employer's unit and experience in months.
+    # Rows stored before were converted to IDR per month and whole years at import, so they
+    # keep their monthly figure (salary_unit MONTH) and get years x 12 months.
+    db.execute("ALTER TABLE vacancy ADD COLUMN salary_unit TEXT")
+    db.execute("ALTER TABLE vacancy ADD COLUMN experience_months INTEGER")
+    db.execute(
+        "UPDATE vacancy SET salary_unit = 'MONTH' "
+        "WHERE salary_min IS NOT NULL OR salary_max IS NOT NULL"
+    )
+    db.execute("UPDATE vacancy SET experience_months = experience_years * 12")
+    db.execute("ALTER TABLE vacancy DROP COLUMN experience_years")
+    # The vacancy table already holds every text, so the search index stops keeping its own
+    # copy (contentless FTS5: kiosk.catalog deletes with the indexed values), and only the
+    # 2-letter prefix index stays (3 and 4 letters cost about 120 MB at 100,000 vacancies and
+    # FTS5 expands such prefixes quickly without them). The indexed words are copied over from
+    # the old table, so nothing is re-imported or re-stemmed.
+    db.execute("DROP TABLE vacancy_search_vocab")
+    db.execute("ALTER TABLE vacancy_search RENAME TO vacancy_search_before_m006")
+    db.execute(
+        "CREATE VIRTUAL TABLE vacancy_search USING fts5("
+        "title, employer, skills, description, content = '', "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2')"
+    )
+    db.execute(
+        "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
+        "SELECT rowid, title, employer, skills, description FROM vacancy_search_before_m006"
+    )
+    db.execute("DROP TABLE vacancy_search_before_m006")
+    db.execute("CREATE VIRTUAL TABLE vacancy_search_vocab USING fts5vocab(vacancy_search, 'row')")
+    # Counting the open matches subtracts the closed ones, found through this index
+    # (kiosk/search.py); the facet's valid_through replaces the wide table's for counting.
+    db.execute("CREATE INDEX vacancy_facet_valid_through ON vacancy_facet (valid_through)")
+    db.execute("DROP INDEX IF EXISTS idx_vacancy_valid_through")
+    db.execute("DROP INDEX IF EXISTS idx_vacancy_date_posted")
+    # The fingerprint of the words the index holds (kiosk.catalog.index_fingerprint): a
+    # contentless index can only delete a row with exactly the words it indexed, so a change
+    # to how words are folded or stemmed must rebuild the index before the next write.
+    # The words copied above were folded and stemmed exactly as the code shipping this
+    # migration does, so its fingerprint is recorded for them.
+    db.execute("CREATE TABLE search_index_format (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "fingerprint TEXT NOT NULL)")
+    if db.execute("SELECT 1 FROM vacancy_facet LIMIT 1").fetchone():
+        from kiosk.catalog import index_fingerprint
+        from kiosk.textnorm import Stemmer
+
+        db.execute("INSERT INTO search_index_format (id, fingerprint) VALUES (1, ?)",
+                   [index_fingerprint(Stemmer())])

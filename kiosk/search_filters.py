@@ -61,7 +61,7 @@ def options(kind: SearchFilter, regions: RegionTable | None) -> list[tuple[Any, 
         return [(level, _translated(msgid)) for level, msgid in fmt.EDUCATION_CHOICES]
     if kind is SearchFilter.EMPLOYMENT:
         return [(t, _employment_label(t)) for t in EmploymentType]
-    return [(amount, _salary_label(amount)) for amount in fmt.SALARY_CHOICES]
+    return [(amount, _salary_label(amount)) for amount in fmt.salary_choices()]
 
 
 # Each label is read when shown, so it follows the language; one closure per choice.
@@ -92,6 +92,8 @@ def value_text(kind: SearchFilter, value: Any, regions: RegionTable | None) -> s
     if kind is SearchFilter.EDUCATION:
         # The level's own abbreviation, the same in every language and short enough for the
         # button; the panel spells the levels out.
+        if value is EducationLevel.BELUM_SD:
+            return _("Not finished SD")
         return _SHORT_EDUCATION.get(value, value.value)
     if kind is SearchFilter.EMPLOYMENT:
         return fmt.employment_label(value)
@@ -101,6 +103,8 @@ def value_text(kind: SearchFilter, value: Any, regions: RegionTable | None) -> s
 _SHORT_EDUCATION = {
     EducationLevel.SMA: "SMA / SMK", EducationLevel.SMK: "SMA / SMK",
     EducationLevel.D4: "D4 / S1", EducationLevel.S1: "D4 / S1",
+    EducationLevel.PAKET_A: "Paket A", EducationLevel.PAKET_B: "Paket B",
+    EducationLevel.PAKET_C: "Paket C",
 }
 
 

@@ -69,7 +69,7 @@ def share_text(vacancy: Vacancy, regions: RegionTable, field_chars: int = _MAX_F
         _shorten(vacancy.title, field_chars),
         _shorten(vacancy.employer, field_chars),
         _shorten(fmt.place_text(vacancy, regions), field_chars),
-        fmt.salary_text(vacancy.salary_min, vacancy.salary_max).replace("–", "-"),
+        fmt.vacancy_salary_text(vacancy).replace("–", "-"),
         fmt.closing_text(vacancy),
     ]
     if not vacancy.is_demo:

@@ -30,6 +30,7 @@ from kiosk.importer.report import (
     SKIP_KINDS,
     ImportReport,
     SkippedRecord,
+    demo_kept_note,
     demo_removed_note,
     duplicate_note,
     format_report,
@@ -148,9 +149,11 @@ def import_files(
     and gets a note. Files stream through `kiosk.catalog.upsert_in_batches`: every 500
     vacancies are one transaction with their change mark; a bad record or a bad file is
     reported and the rest still imports. The catalog's clock gives the import's today for the
-    plausibility checks and `already_closed`. When the run added or updated anything, the
-    catalog's demo vacancies are removed (the demo only stands in until a real catalog is
-    loaded) in a transaction of its own, with a note.
+    plausibility checks and `already_closed`. When the run stored a vacancy that is still open
+    today, the catalog's demo vacancies are removed (the demo only stands in until a real
+    catalog is loaded) in a transaction of its own, with a note. A run whose stored vacancies
+    have all closed keeps the demo and says so (`demo_kept`): otherwise the kiosk would show
+    residents nothing at all.
 
     A database error while writing (a full disk, a read-only data folder, a damaged file) stops
     the run: the report then holds it as `write_error` and counts what was committed before.
@@ -161,12 +164,15 @@ def import_files(
     file_errors: list[SkippedRecord] = []
     notes: list[str] = []
     seen: dict[tuple[str, str], tuple[Path, str]] = {}
-    closed = 0
+    # Closed and open vacancies read since the last commit; moved to `stored` once their batch
+    # is committed (upsert_in_batches pulls one batch, then commits it), so a batch lost to a
+    # full disk is not counted.
+    pending = {"closed": 0, "open": 0}
+    stored = {"closed": 0, "open": 0}
 
     def vacancies(
         path: Path, items: Iterable[tuple[str, Vacancy | SkippedRecord]]
     ) -> Iterator[Vacancy]:
-        nonlocal closed
         for position, item in items:
             if isinstance(item, SkippedRecord):
                 (file_errors if item.is_file_error else skipped).append(item)
@@ -175,26 +181,31 @@ def import_files(
             if key in seen:
                 notes.append(duplicate_note(path, position, item.source_id, *seen[key]))
             seen[key] = (path, position)
-            if item.valid_through < today:
-                closed += 1
+            pending["closed" if item.valid_through < today else "open"] += 1
             yield item
 
     caller_source = _caller_source(source, notes.append)
     removed = 0
+    demo_kept = False
     write_error: sqlite3.Error | None = None
     committed = [UpsertCounts()]  # what the batches committed so far, also when one fails
 
     def on_batch(batch: UpsertCounts) -> None:
         committed[0] += batch
+        for key in pending:
+            stored[key] += pending[key]
+            pending[key] = 0
 
     try:
         for path in map(Path, paths):
             items = _read_located(path, regions, source=caller_source, classifier=classifier,
                                   note=notes.append, today=today)
             upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch)
-        if committed[0].added or committed[0].updated:
+        if stored["open"] and (committed[0].added or committed[0].updated):
             with catalog.database.atomic():
                 removed = catalog.remove_demo()
+        demo_kept = bool(stored["closed"] and not stored["open"] and catalog.count_demo())
+        if committed[0].added or committed[0].updated:
             # The kiosk reads this copy of the index's words at its next search or start.
             refresh_index_words(catalog.database)
     except sqlite3.Error as exc:
@@ -202,6 +213,8 @@ def import_files(
     counts = committed[0]
     if removed:
         notes.append(demo_removed_note(removed))
+    if demo_kept:
+        notes.append(demo_kept_note())
     return ImportReport(
         added=counts.added,
         updated=counts.updated,
@@ -209,8 +222,9 @@ def import_files(
         skipped=tuple(skipped),
         notes=tuple(notes),
         file_errors=tuple(file_errors),
-        already_closed=closed,
+        already_closed=stored["closed"],
         demo_removed=removed,
+        demo_kept=demo_kept,
         changes=Changes(catalog=bool(counts.added or counts.updated or removed)),
         write_error=write_error,
     )

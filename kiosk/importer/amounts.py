@@ -1,21 +1,28 @@
-"""Amounts and counts as job ads write them, salary periods and currency, and IDR per month.
+"""Amounts and counts as job ads write them, salary periods and currency.
 
-Conversions to a month follow Indonesian wage rules where they have one (see the constants).
+Pay is kept in the unit the record states; conversions to a month (for plausibility and the
+pay filter) are kiosk.pay's, after Indonesian payroll rules.
 """
 from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from fractions import Fraction
 
 from kiosk.formatting import rupiah
 from kiosk.i18n import _
 from kiosk.importer.fields import Field, RecordError, text_of
 from kiosk.importer.text import shorten
+from kiosk.pay import MONTHLY_FACTOR, PayUnit
 from kiosk.textnorm import fold, fold_phrase
 
-MAX_SALARY_IDR = 1_000_000_000
-"""Monthly salaries above Rp 1 billion are taken for typing mistakes, not vacancies."""
+MAX_SALARY_IDR = 100_000_000
+"""A salary whose monthly equivalent is above Rp 100 million is refused as implausible.
+
+The kiosk's own convention: the vacancies residents look for at a labour office pay a few
+million rupiah a month, and even senior posts on Indonesian job boards stay well below
+Rp 100 million; a larger figure is almost surely a yearly salary entered as monthly or a few
+zeros too many, which would otherwise top every "highest pay" list and pass every pay filter.
+"""
 MIN_MONTHLY_SALARY_IDR = 100_000
 """A stated salary that comes to less than Rp 100,000 a month is refused as a unit mistake.
 
@@ -31,20 +38,8 @@ NOT_STATED_SALARY_WORDS = frozenset({
 })
 """Salary texts that mean "not stated" (compared case-folded, punctuation as spaces): the
 amount is left empty and the record kept. "UMR"/"UMK" name no figure, so none is guessed."""
-HOURS_PER_MONTH = 173
-"""Hourly wage x 173 = monthly wage: the 1/173 hourly divisor of PP 35/2021 art. 31 (earlier
-Kepmenakertrans 102/2004), which Indonesian wage rules use to convert between the two."""
-WORKDAYS_PER_MONTH = 21
-"""Daily wage x 21 = monthly wage, assuming a 5-day working week (about 21.7 working days a
-month, rounded down so the estimate does not overstate pay)."""
-SALARY_PERIODS: dict[str, Fraction] = {
-    "HOUR": Fraction(HOURS_PER_MONTH),
-    "DAY": Fraction(WORKDAYS_PER_MONTH),
-    "WEEK": Fraction(52, 12),
-    "MONTH": Fraction(1),
-    "YEAR": Fraction(1, 12),
-}
-"""Factor that turns a salary per schema.org unitText period into a salary per month."""
+SALARY_PERIODS: dict[str, PayUnit] = {unit.value: unit for unit in PayUnit}
+"""schema.org unitText periods the kiosk keeps pay in; conversions to a month are kiosk.pay's."""
 
 _PERIOD_WORDS = {
     "hour": "HOUR", "hourly": "HOUR", "jam": "HOUR", "per jam": "HOUR",
@@ -250,47 +245,50 @@ def whole_number_of(field: Field | None, limit: int) -> int | None:
     return int(amount)
 
 
-def monthly_salary(
-    amount: Decimal | None, period: str, field: Field, unit_field: str = "salary_unit"
+def salary_in_unit(
+    amount: Decimal | None, unit: PayUnit, field: Field, unit_field: str = "salary_unit"
 ) -> int | None:
-    """A salary per `period` (a SALARY_PERIODS key) as whole IDR per month; 0 counts as not stated.
+    """A salary per `unit` as whole IDR per that unit; 0 counts as not stated.
 
-    `unit_field` names the record's period field in the message for a too-small salary.
+    Plausibility is judged on the monthly equivalent (kiosk.pay.MONTHLY_FACTOR: 173 hours,
+    25 days, 52/12 weeks a month). `unit_field` names the record's period field in the message
+    for a too-small salary.
 
     Raises:
-        RecordError: the monthly amount is above MAX_SALARY_IDR or below MIN_MONTHLY_SALARY_IDR.
+        RecordError: the monthly equivalent is above MAX_SALARY_IDR or below
+            MIN_MONTHLY_SALARY_IDR.
     """
     if amount is None or amount == 0:
         return None
-    factor = SALARY_PERIODS[period]
+    factor = MONTHLY_FACTOR[unit]
     monthly = amount * factor.numerator / factor.denominator
     if monthly > MAX_SALARY_IDR:  # checked before rounding, which fails on huge numbers
         raise RecordError(
-            _("“{field}” is more than Rp 1 billion a month: {value}. Check the amount.").format(
-                field=field.name, value=shorten(field.value)
-            ),
+            _("“{field}” comes to more than Rp 100 million a month ({value}): not a plausible "
+              "salary for this kiosk. Check the unit (“{unit}”) or the number of zeros.").format(
+                field=field.name, value=shorten(field.value), unit=unit_field),
             kind="salary_too_high",
         )
-    whole = int(monthly.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if monthly < MIN_MONTHLY_SALARY_IDR:
+        whole_month = int(monthly.quantize(Decimal(1), rounding=ROUND_HALF_UP))
         raise RecordError(
             _("“{field}” comes to {amount} a month: too small for a monthly salary. Check the "
               "unit (“{unit}”) or the number of zeros.").format(
-                field=field.name, amount=rupiah(whole), unit=unit_field),
+                field=field.name, amount=rupiah(whole_month), unit=unit_field),
             kind="salary_too_low",
         )
-    return whole
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def period_of(field: Field | None) -> str:
-    """The SALARY_PERIODS key a unitText names ("HOUR", "per jam", ...); MONTH when absent.
+def period_of(field: Field | None) -> PayUnit:
+    """The pay unit a unitText names ("HOUR", "per jam", ...); MONTH when absent.
 
     Raises:
         RecordError: an unknown period.
     """
     text = text_of(field, 40)
     if text is None or field is None:
-        return "MONTH"
+        return PayUnit.MONTH
     period = _PERIOD_WORDS.get(fold_phrase(text))
     if period is None:
         raise RecordError(
@@ -299,7 +297,7 @@ def period_of(field: Field | None) -> str:
             ),
             kind="unknown_salary_period",
         )
-    return period
+    return PayUnit(period)
 
 
 def check_currency(field: Field | None) -> None:

@@ -6,31 +6,39 @@ first of two columns with the same meaning wins; unknown columns are ignored):
 =================  ==========================================================================
 meaning            accepted column names
 =================  ==========================================================================
-title (required)   title, Title, judul, posisi
-employer (req.)    employer, hiringOrganization, company, Company, perusahaan
-date posted (req.) date_posted, datePosted, Posted Date, tanggal_posting  (YYYY-MM-DD)
-location           location, Location, jobLocation, lokasi  (kecamatan, kelurahan or city)
+title (required)   title, judul, posisi, jabatan, nama pekerjaan, lowongan
+employer (req.)    employer, hiringOrganization, company, perusahaan, nama perusahaan,
+                   pemberi kerja
+date posted (req.) date_posted, datePosted, Posted Date, tanggal posting, tanggal tayang,
+                   tgl posting  (YYYY-MM-DD, DD/MM/YYYY or "9 Juli 2025")
+location           location, jobLocation, lokasi, lokasi kerja, penempatan, kota
 address            address, streetAddress, alamat  (searched for a kecamatan)
-description        description, Description, deskripsi  (at most 20,000 characters)
-employment type    employment_type, employmentType, Type, jenis_pekerjaan
-salary             salary_min, salary_max, Min Salary, Max Salary, gaji_min, gaji_max
+description        description, deskripsi, keterangan, uraian  (at most 20,000 characters)
+employment type    employment_type, employmentType, Type, jenis pekerjaan, status kerja
+salary             salary_min, salary_max, Min Salary, Max Salary, gaji min(imum),
+                   gaji max(imum), upah min, upah max; or one column salary, gaji, upah
                    (IDR; "3000000", "3.000.000", "Rp 3,5 juta", "Rp 3.500.000,-"; a range
                    "Rp 3-5 juta" in one column when the other is empty; "Nego", "UMK",
                    "Dirahasiakan" = not stated)
-salary period      salary_unit, unitText, salary_period  (HOUR, DAY, WEEK, MONTH (default), YEAR)
-currency           currency  (IDR or empty; other currencies are refused)
-education          education, education_min, educationRequirements, pendidikan  (SD ... S3,
-                   Paket A/B/C; "Bebas", "Semua jurusan", "Tidak ada" = no requirement),
-                   or the job-board flags SMA/SMK/STM, Diploma/D1/D2/D3, Sarjana/S1,
-                   Master/S2, Doctor/S3 (0/1)
-experience         experience_years, Min Experience, pengalaman  (whole years)
-skills             skills, Skill_Set, keahlian  (separated by ";" or ",", or a ['..'] list)
+salary period      salary_unit, unitText, salary_period, satuan gaji, satuan upah, periode
+                   gaji  (HOUR/jam, DAY/hari, WEEK/minggu, MONTH/bulan (default), YEAR/tahun;
+                   the pay is kept and shown in this unit)
+currency           currency, mata uang  (IDR or empty; other currencies are refused)
+education          education, education_min, educationRequirements, pendidikan, pendidikan
+                   minimal  (SD ... S3, Paket A/B/C; "Bebas", "Semua jurusan", "Tidak ada" =
+                   no requirement), or the job-board flags SMA/SMK/STM, Diploma/D1/D2/D3,
+                   Sarjana/S1, Master/S2, Doctor/S3 (0/1)
+experience         experience_years, Min Experience, pengalaman, pengalaman tahun (whole
+                   years); experience_months, monthsOfExperience, pengalaman bulan (months)
+skills             skills, Skill_Set, keahlian, keterampilan  (separated by ";" or ",", or a
+                   ['..'] list)
 KBJI group         kbji, kbji_code  (a KBJI 2014 code; its first digit is kept)
 category hints     category, Category, Subcategory, Function, occupationalCategory, industry
-closing date       valid_through, validThrough, batas_lamaran  (YYYY-MM-DD; else +30 days)
-id                 source_id, id, identifier, Job ID  (else the url, else a hash)
-link               url, Link
-source             source  (a short name of where the row comes from; default "csv")
+closing date       valid_through, validThrough, batas lamaran, tanggal tutup, berlaku sampai
+                   (YYYY-MM-DD; else +30 days)
+id                 source_id, id, identifier, Job ID, kode  (else the url, else a hash)
+link               url, Link, tautan
+source             source, sumber  (a short name of where the row comes from; default "csv")
 =================  ==========================================================================
 
 The separator (",", ";" as Indonesian Excel writes, or tab) is taken from the header row.
@@ -59,25 +67,34 @@ MAX_ROW_CHARS = MAX_LINE_BYTES
 """A row (with its multi-line cells) longer than this is skipped without being parsed."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "Title", "judul", "posisi"),
-    "employer": ("employer", "hiringOrganization", "company", "perusahaan"),
-    "date_posted": ("date_posted", "datePosted", "Posted Date", "tanggal_posting"),
-    "location": ("location", "jobLocation", "lokasi"),
+    "title": ("title", "Title", "judul", "posisi", "jabatan", "nama_pekerjaan", "lowongan"),
+    "employer": ("employer", "hiringOrganization", "company", "perusahaan", "nama_perusahaan",
+                 "pemberi_kerja"),
+    "date_posted": ("date_posted", "datePosted", "Posted Date", "tanggal_posting",
+                    "tanggal_tayang", "tgl_posting"),
+    "location": ("location", "jobLocation", "lokasi", "lokasi_kerja", "penempatan", "kota"),
     "address": ("address", "streetAddress", "alamat"),
-    "description": ("description", "deskripsi"),
-    "employment_type": ("employment_type", "employmentType", "Type", "jenis_pekerjaan"),
-    "salary_min": ("salary_min", "Min Salary", "gaji_min"),
-    "salary_max": ("salary_max", "Max Salary", "gaji_max"),
-    "salary_period": ("salary_unit", "unitText", "salary_period"),
-    "currency": ("currency",),
-    "education": ("education", "education_min", "educationRequirements", "pendidikan"),
-    "experience_years": ("experience_years", "Min Experience", "pengalaman"),
-    "skills": ("skills", "Skill_Set", "keahlian"),
+    "description": ("description", "deskripsi", "keterangan", "uraian"),
+    "employment_type": ("employment_type", "employmentType", "Type", "jenis_pekerjaan",
+                        "status_kerja"),
+    "salary_min": ("salary_min", "Min Salary", "gaji_min", "gaji_minimum", "upah_min"),
+    "salary_max": ("salary_max", "Max Salary", "gaji_max", "gaji_maksimum", "upah_max"),
+    "salary": ("salary", "gaji", "upah"),
+    "salary_period": ("salary_unit", "unitText", "salary_period", "satuan_gaji", "satuan_upah",
+                      "periode_gaji"),
+    "currency": ("currency", "mata_uang"),
+    "education": ("education", "education_min", "educationRequirements", "pendidikan",
+                  "pendidikan_minimal"),
+    "experience_years": ("experience_years", "Min Experience", "pengalaman",
+                         "pengalaman_tahun"),
+    "experience_months": ("experience_months", "monthsOfExperience", "pengalaman_bulan"),
+    "skills": ("skills", "Skill_Set", "keahlian", "keterampilan"),
     "kbji_code": ("kbji", "kbji_code"),
-    "valid_through": ("valid_through", "validThrough", "batas_lamaran"),
-    "source_id": ("source_id", "id", "identifier", "Job ID"),
-    "url": ("url", "Link"),
-    "source": ("source",),
+    "valid_through": ("valid_through", "validThrough", "batas_lamaran", "tanggal_tutup",
+                      "berlaku_sampai"),
+    "source_id": ("source_id", "id", "identifier", "Job ID", "kode"),
+    "url": ("url", "Link", "tautan"),
+    "source": ("source", "sumber"),
 }
 """Meaning -> accepted column names (compared after folding case and dropping " ", "_")."""
 HINT_COLUMNS = ("Function", "Subcategory", "Category", "occupationalCategory", "industry")
@@ -235,8 +252,11 @@ def _draft(
 
     draft = Draft(education_strict=True)
     for meaning in COLUMNS:
-        if meaning != "source":
+        if meaning not in ("source", "salary"):
             setattr(draft, meaning, field(meaning))
+    if draft.salary_min is None and draft.salary_max is None:
+        # One pay column ("gaji"): one figure for both ends, or a range "Rp 3-5 juta".
+        draft.salary_min = draft.salary_max = field("salary")
     draft.education_flags = tuple(level for i, level in flags if flag_is_set(_cell(cells, i)))
     draft.kbji_hints = tuple(c for i in hints if (c := _cell(cells, i)) and len(c) <= 200)
     return draft

@@ -16,9 +16,9 @@ from kiosk.i18n import _
 from kiosk.importer import education
 from kiosk.importer.amounts import (
     check_currency,
-    monthly_salary,
     period_of,
     salary_amounts,
+    salary_in_unit,
     whole_number_of,
 )
 from kiosk.importer.fields import (
@@ -34,6 +34,7 @@ from kiosk.importer.fields import (
 )
 from kiosk.importer.text import clean_multiline, html_to_text
 from kiosk.kbji import KbjiClassifier
+from kiosk.pay import PayUnit
 from kiosk.region import RegionTable
 from kiosk.textnorm import fold, fold_phrase
 from kiosk.vacancy import Vacancy
@@ -170,7 +171,8 @@ def build_vacancy(
     today: date | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> Vacancy:
-    """Check and normalise a draft into a Vacancy (salaries in whole IDR per month).
+    """Check and normalise a draft into a Vacancy (salaries in whole IDR per the unit the record
+    states, experience in months).
 
     A record is refused when it has no title, no employer or no posting date; when it was
     posted more than MAX_FUTURE_POSTING_DAYS after `today` (not checked when `today` is None);
@@ -196,7 +198,7 @@ def build_vacancy(
             field=_name(draft.employer, "employer")), kind="no_employer")
     location = text_of(draft.location, MAX_NAME_CHARS, html=True) or ""
     address = text_of(draft.address, 2 * MAX_NAME_CHARS, html=True) or ""
-    salary_min, salary_max = _salaries(draft)
+    salary_min, salary_max, salary_unit = _salaries(draft)
     date_posted = date_of(draft.date_posted)
     if date_posted is None:
         raise RecordError(_("No posting date: fill in “{field}” (YYYY-MM-DD).").format(
@@ -217,10 +219,10 @@ def build_vacancy(
     given_end = valid_through
     if valid_through is not None and valid_through > latest:
         valid_through, estimated = latest, True
-    experience = whole_number_of(draft.experience_years, MAX_EXPERIENCE_YEARS)
-    if experience is None:
-        months = whole_number_of(draft.experience_months, 12 * MAX_EXPERIENCE_YEARS)
-        experience = None if months is None else months // 12
+    experience_months = whole_number_of(draft.experience_months, 12 * MAX_EXPERIENCE_YEARS)
+    if experience_months is None:
+        years = whole_number_of(draft.experience_years, MAX_EXPERIENCE_YEARS)
+        experience_months = None if years is None else years * 12
     if draft.education_flags:
         level = education.from_flags(draft.education_flags, description)
     else:
@@ -246,8 +248,9 @@ def build_vacancy(
         employment_type=employment_type_of(draft.employment_type),
         salary_min=salary_min,
         salary_max=salary_max,
+        salary_unit=salary_unit,
         education_min=level,
-        experience_years=experience,
+        experience_months=experience_months,
         skills=skills_of(draft.skills),
         kbji_major_group=kbji,
         url=url,
@@ -259,14 +262,15 @@ def build_vacancy(
     return vacancy
 
 
-def _salaries(draft: Draft) -> tuple[int | None, int | None]:
+def _salaries(draft: Draft) -> tuple[int | None, int | None, PayUnit]:
+    """(lowest, highest, their unit): whole IDR per the unit the record states."""
     low_amount, high_amount = salary_amounts(draft.salary_min, draft.salary_max)
     if low_amount is None and high_amount is None:
-        return None, None
+        return None, None, PayUnit.MONTH
     check_currency(draft.currency)
     period = period_of(draft.salary_period)
     unit = _name(draft.salary_period, "salary_unit")
-    low, high = (None if amount is None else monthly_salary(amount[0], period, amount[1], unit)
+    low, high = (None if amount is None else salary_in_unit(amount[0], period, amount[1], unit)
                  for amount in (low_amount, high_amount))
     if low is not None and high is not None and low > high:
         raise RecordError(
@@ -276,7 +280,7 @@ def _salaries(draft: Draft) -> tuple[int | None, int | None]:
                 high_field=_name(draft.salary_max, "salary_max")),
             kind="salary_min_above_max",
         )
-    return low, high
+    return low, high, period
 
 
 def _derived_id(title: str, employer: str, date_posted: date) -> str:

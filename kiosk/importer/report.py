@@ -23,7 +23,7 @@ SKIP_KINDS: dict[str, str] = {
     "not_a_number": N_("a number could not be read"),
     "negative_number": N_("a negative number"),
     "number_too_large": N_("a number is too large"),
-    "salary_too_high": N_("salary above Rp 1 billion a month"),
+    "salary_too_high": N_("salary above Rp 100 million a month"),
     "salary_too_low": N_("salary too small for a month's pay"),
     "unknown_salary_period": N_("unknown salary period"),
     "foreign_currency": N_("salary not in rupiah"),
@@ -82,7 +82,8 @@ class ImportReport:
     whose id came earlier in the same run replaces that one and counts as updated or unchanged
     (a note says so). `already_closed` counts the imported vacancies whose closing date was
     before the catalog's today: stored, but hidden from residents. `demo_removed` is how many
-    demo vacancies the run deleted because real ones arrived. `changes` says what the run
+    demo vacancies the run deleted because real ones arrived; `demo_kept` is True when the run
+    stored only vacancies that had already closed, so the demo stayed. `changes` says what the run
     changed (kiosk.changes), for screens that show the catalog. `write_error` is the database
     error that stopped the run early (a full disk, a read-only folder: describe it with
     kiosk.storage.describe_storage_error); the counts then cover the batches committed before
@@ -97,6 +98,7 @@ class ImportReport:
     file_errors: tuple[SkippedRecord, ...] = ()
     already_closed: int = 0
     demo_removed: int = 0
+    demo_kept: bool = False
     changes: Changes = Changes()
     write_error: sqlite3.Error | None = None
 
@@ -146,6 +148,12 @@ def demo_removed_note(n: int) -> str:
         "{n} demo vacancy was removed because a real catalog has been loaded.",
         "{n} demo vacancies were removed because a real catalog has been loaded.", n,
     ).format(n=_count(n))
+
+
+def demo_kept_note() -> str:
+    """The note for an import whose vacancies had all closed: the demo stays on the kiosk."""
+    return _("Every imported vacancy is past its closing date, so residents would see no "
+             "vacancy at all: the demo vacancies stay until open vacancies are imported.")
 
 
 def _count(n: int) -> str:

@@ -11,8 +11,15 @@ import unicodedata
 from html.parser import HTMLParser
 
 # C0/C1 controls except tab and newline, lone surrogates (SQLite cannot store them), the BOM and
-# the two noncharacters U+FFFE/U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+# the two noncharacters U+FFFE/U+FFFF; and the invisible format characters of Unicode's
+# Bidi_Control and zero-width sets (UAX #9): they reorder or hide text on screen (a title that
+# reads backwards, a word search cannot find) and a posting never needs them. Soft hyphens,
+# zero-width spaces and joiners, word joiners and invisible operators (U+2060-2064), the bidi
+# embeddings, overrides, isolates and marks (U+061C, U+200E/F, U+202A-202E, U+2066-2069).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+)
 _LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _SPACES = re.compile(r"[^\S\n]+")  # whitespace other than newline
 _BLANK_LINES = re.compile(r"\n{3,}")

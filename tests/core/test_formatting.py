@@ -80,23 +80,30 @@ def test_every_employment_type_and_education_level_has_a_label_in_both_languages
     assert fmt.education_text(None) == "Pendidikan tidak disebutkan"
 
 
-def test_experience_text_covers_none_zero_one_and_many(english: None) -> None:
+def test_experience_text_covers_none_zero_months_and_years(english: None) -> None:
     assert fmt.experience_text(None) == "Experience not stated"
     assert fmt.experience_text(0) == "No experience needed"
-    assert fmt.experience_text(1) == "At least 1 year of experience"
-    assert fmt.experience_text(3) == "At least 3 years of experience"
+    assert fmt.experience_text(12) == "At least 1 year of experience"
+    assert fmt.experience_text(36) == "At least 3 years of experience"
+    assert fmt.experience_text(6) == "At least 6 months of experience"
+    assert fmt.experience_text(18) == "At least 18 months of experience"
     set_language("id")
-    assert fmt.experience_text(3) == "Pengalaman kerja minimal 3 tahun"
+    assert fmt.experience_text(36) == "Pengalaman kerja minimal 3 tahun"
+    # Six months is not "no experience": the months are kept and said.
+    assert fmt.experience_text(6) == "Pengalaman kerja minimal 6 bulan"
 
 
 def test_education_filter_folds_smk_into_sma_and_d4_into_s1() -> None:
     levels = [level for level, _label in fmt.EDUCATION_CHOICES]
-    assert len(levels) == 9
+    assert len(levels) == 13  # with "belum tamat SD" and Paket A, B and C
     assert [lv.rank for lv in levels] == sorted(lv.rank for lv in levels)
     labels = {level: _(msgid) for level, msgid in fmt.EDUCATION_CHOICES}
     assert EducationLevel.SMK not in labels and EducationLevel.D4 not in labels
     assert labels[EducationLevel.SMA] == "SMA / SMK"
     assert labels[EducationLevel.S1] == "D4 / S1"
+    assert labels[EducationLevel.BELUM_SD] == "Belum tamat SD"
+    assert labels[EducationLevel.PAKET_C] == "Paket C (setara SMA)"
+    assert EducationLevel.PAKET_B.rank == EducationLevel.SMP.rank
 
 
 def test_place_names_the_kecamatan_inside_semarang_and_the_source_text_outside() -> None:

@@ -161,7 +161,7 @@ def test_salary_and_date_problems_are_skipped_with_reasons(tmp_path: Path) -> No
     assert len(reasons) == 5
     assert "Rp 5.000.000" in reasons[0] and "Rp 4.000.000" in reasons[0]
     assert "tiga juta" in reasons[1] and "31-31-2025" in reasons[2]
-    assert "1 miliar" in reasons[3] and "Min Experience" in reasons[4]
+    assert "100 juta" in reasons[3] and "Min Experience" in reasons[4]
 
 
 json_values = st.recursive(

@@ -181,13 +181,14 @@ def test_the_caller_can_name_the_source(tmp_path: Path, regions: RegionTable) ->
 def test_text_fields_lose_control_characters_and_titles_extra_spaces(
     tmp_path: Path, regions: RegionTable
 ) -> None:
+    """Also the invisible ones: zero-width and bidi controls (see test_import_text_cleaning)."""
     record = job_board_record(
         Title="  Staff\tAdmin \x00 Gudang\n", Company="PT\u200b Maju\x07",
         Description="Baris satu\x0b\r\nBaris   dua\x1b\n\n\n\nBaris tiga",
     )
     vacancy = read_one(write_lines(tmp_path / "t.jsonl", [record]), regions)
     assert vacancy.title == "Staff Admin Gudang"
-    assert vacancy.employer == "PT\u200b Maju"
+    assert vacancy.employer == "PT Maju"  # zero-width space dropped with the bell
     assert vacancy.description == "Baris satu\n\nBaris dua\n\nBaris tiga"
 
 

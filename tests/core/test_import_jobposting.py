@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from kiosk.catalog import VacancyCatalog
 from kiosk.importer import SkippedRecord, import_files, read_vacancies
+from kiosk.pay import PayUnit
 from kiosk.region import RegionTable
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 from tests.fakes import FakeClock
@@ -45,14 +46,16 @@ def read_posting(tmp_path: Path, regions: RegionTable, **changes: object) -> obj
     return item
 
 
-def test_json_ld_graph_imports_every_posting_with_monthly_salaries_and_kecamatan(
+def test_json_ld_graph_imports_every_posting_with_pay_in_its_unit_and_kecamatan(
     regions: RegionTable,
 ) -> None:
     found = vacancies(DATA / "jobpostings_graph.jsonld", regions)
     assert set(found) == {"Kasir Paruh Waktu", "Programmer Aplikasi", "Tukang Las"}
 
-    kasir = found["Kasir Paruh Waktu"]  # Rp 15,000-20,000 an hour x 173 hours
-    assert (kasir.salary_min, kasir.salary_max) == (2_595_000, 3_460_000)
+    kasir = found["Kasir Paruh Waktu"]  # Rp 15,000-20,000 an hour, kept per hour
+    assert (kasir.salary_min, kasir.salary_max) == (15_000, 20_000)
+    assert kasir.salary_unit is PayUnit.HOUR
+    assert kasir.monthly_salary_top() == 20_000 * 173  # for the pay filter only
     assert kasir.employer == "Toko Sumber Rejeki"  # followed from the @id reference
     assert kasir.kecamatan_code == "33.74.10"  # Tembalang
     assert kasir.source == "disnaker-kota-semarang" and kasir.source_id == "DSK-2025-0101"
@@ -63,16 +66,19 @@ def test_json_ld_graph_imports_every_posting_with_monthly_salaries_and_kecamatan
     assert kasir.employment_type is EmploymentType.PART_TIME
     assert kasir.skills == ("Melayani pelanggan", "Menghitung uang")
 
-    programmer = found["Programmer Aplikasi"]  # Rp 72-96 million a year / 12
-    assert (programmer.salary_min, programmer.salary_max) == (6_000_000, 8_000_000)
+    programmer = found["Programmer Aplikasi"]  # Rp 72-96 million a year
+    assert (programmer.salary_min, programmer.salary_max) == (72_000_000, 96_000_000)
+    assert programmer.salary_unit is PayUnit.YEAR and programmer.monthly_salary_top() == 8_000_000
     assert programmer.kecamatan_code == "33.74.11"  # "Kota Semarang" + Banyumanik in the text
     assert programmer.education_min is EducationLevel.S1
-    assert programmer.experience_years == 2  # 30 months, rounded down
+    assert programmer.experience_months == 30  # kept in months
+    assert programmer.experience_years == 2  # whole years, rounded down
     assert programmer.valid_through == date(2025, 8, 4) and programmer.valid_through_estimated
     assert programmer.kbji_major_group == "2"
 
-    welder = found["Tukang Las"]  # Rp 150,000 a day x 21 working days
-    assert (welder.salary_min, welder.salary_max) == (3_150_000, 3_150_000)
+    welder = found["Tukang Las"]  # Rp 150,000 a day; x 25 days a month (6-day week) to compare
+    assert (welder.salary_min, welder.salary_max) == (150_000, 150_000)
+    assert welder.salary_unit is PayUnit.DAY and welder.monthly_salary_top() == 3_750_000
     assert welder.kecamatan_code == "33.74.05"  # "Genuk, Semarang"
     assert welder.employment_type is EmploymentType.DAILY
     assert welder.employer == "Bengkel Las Maju Jaya"
@@ -80,7 +86,8 @@ def test_json_ld_graph_imports_every_posting_with_monthly_salaries_and_kecamatan
 
 def test_a_single_job_posting_object_imports(regions: RegionTable) -> None:
     (spg,) = vacancies(DATA / "jobposting_single.json", regions).values()
-    assert spg.salary_min == spg.salary_max == 4_333_333  # Rp 1,000,000 a week x 52 / 12
+    assert spg.salary_min == spg.salary_max == 1_000_000 and spg.salary_unit is PayUnit.WEEK
+    assert spg.monthly_salary_top() == 4_333_333  # x 52 / 12
     assert spg.kecamatan_code == "33.74.08"  # kelurahan Jatingaleh, Kota Semarang
     assert spg.education_min is EducationLevel.SMA  # lowest of associate degree / high school
     assert spg.employment_type is EmploymentType.FREELANCE
@@ -103,25 +110,28 @@ def test_a_list_of_job_postings_imports(regions: RegionTable) -> None:
 @pytest.mark.parametrize(
     ("salary", "expected"),
     [
-        ({"currency": "IDR", "value": {"value": 20_000, "unitText": "HOUR"}}, (3_460_000,) * 2),
+        ({"currency": "IDR", "value": {"value": 20_000, "unitText": "HOUR"}},
+         (20_000, 20_000, PayUnit.HOUR, 3_460_000)),
         ({"currency": "IDR", "value": {"minValue": 100_000, "unitText": "DAY"}},
-         (2_100_000, None)),
+         (100_000, None, PayUnit.DAY, 2_500_000)),
         ({"currency": "IDR", "value": {"maxValue": "900.000", "unitText": "WEEK"}},
-         (None, 3_900_000)),
+         (None, 900_000, PayUnit.WEEK, 3_900_000)),
         ({"currency": "IDR", "value": {"value": 60_000_000, "unitText": "YEAR"}},
-         (5_000_000,) * 2),
-        ({"value": {"minValue": 3_000_000, "maxValue": 3_500_000}}, (3_000_000, 3_500_000)),
+         (60_000_000, 60_000_000, PayUnit.YEAR, 5_000_000)),
+        ({"value": {"minValue": 3_000_000, "maxValue": 3_500_000}},
+         (3_000_000, 3_500_000, PayUnit.MONTH, 3_500_000)),
         ({"currency": "Rp", "minValue": 2_500_000, "maxValue": 3_000_000, "unitText": "MONTH"},
-         (2_500_000, 3_000_000)),
-        (4_000_000, (4_000_000,) * 2),
+         (2_500_000, 3_000_000, PayUnit.MONTH, 3_000_000)),
+        (4_000_000, (4_000_000, 4_000_000, PayUnit.MONTH, 4_000_000)),
     ],
 )
-def test_base_salary_becomes_whole_rupiah_per_month(
-    tmp_path: Path, regions: RegionTable, salary: object, expected: tuple[int | None, ...]
+def test_base_salary_is_whole_rupiah_in_its_unit_with_a_monthly_equivalent(
+    tmp_path: Path, regions: RegionTable, salary: object, expected: tuple[object, ...]
 ) -> None:
     item = read_posting(tmp_path, regions, baseSalary=salary)
     assert isinstance(item, Vacancy), item
-    assert (item.salary_min, item.salary_max) == expected
+    assert (item.salary_min, item.salary_max, item.salary_unit,
+            item.monthly_salary_top()) == expected
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,8 @@ from kiosk.importer import (
     import_files,
     read_vacancies,
 )
+from kiosk.importer.amounts import MAX_SALARY_IDR
+from kiosk.pay import PayUnit
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
 from tests.core.records import good_record, lines
@@ -65,7 +67,7 @@ def test_a_closing_date_over_a_year_after_posting_is_capped_and_marked_estimated
 
 
 @pytest.mark.parametrize(
-    ("salary", "unit"), [("3500", None), ("99999", None), ("500", "HOUR"), ("4000", "DAY")])
+    ("salary", "unit"), [("3500", None), ("99999", None), ("500", "HOUR"), ("3900", "DAY")])
 def test_a_monthly_salary_below_rp_100_000_is_skipped_as_a_likely_unit_mistake(
     tmp_path: Path, salary: str, unit: str | None
 ) -> None:
@@ -82,7 +84,8 @@ def test_a_small_hourly_wage_that_makes_a_real_monthly_salary_is_kept(tmp_path: 
     path.write_text("title,employer,date_posted,salary_min,salary_unit\n"
                     "Kasir,Toko,2025-07-01,600,HOUR\n", encoding="utf-8")
     (vacancy,) = read_vacancies(path, REGIONS)
-    assert isinstance(vacancy, Vacancy) and vacancy.salary_min == 600 * 173
+    assert isinstance(vacancy, Vacancy) and vacancy.salary_min == 600  # kept per hour
+    assert vacancy.salary_unit is PayUnit.HOUR and vacancy.monthly_salary_top() == 600 * 173
 
 
 salary_text = st.lists(
@@ -106,6 +109,6 @@ def test_any_salary_notation_gives_a_sane_range_or_a_clear_skip(
         assert item.kind and not item.reason.startswith(INTERNAL_ERROR), item.reason
         return
     for amount in (item.salary_min, item.salary_max):
-        assert amount is None or MIN_MONTHLY_SALARY_IDR <= amount <= 1_000_000_000
+        assert amount is None or MIN_MONTHLY_SALARY_IDR <= amount <= MAX_SALARY_IDR
     if item.salary_min is not None and item.salary_max is not None:
         assert item.salary_min <= item.salary_max

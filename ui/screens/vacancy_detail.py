@@ -215,7 +215,7 @@ class VacancyDetailScreen(Screen):
             _("Example vacancy") + "." if v.is_demo else "",
             f"{v.title}, {v.employer}.",
             self.fact_values["place"].text() + ".",
-            fmt.salary_text(v.salary_min, v.salary_max) + ".",
+            fmt.vacancy_salary_text(v) + ".",
             fmt.closing_text(v) + ".",
             self.apply_label.text(),
         ]
@@ -289,13 +289,13 @@ class VacancyDetailScreen(Screen):
             until = _("{day} (estimated)").format(day=until)
         missing = _("Not stated")  # the row's name already says what is missing
         has_pay = any(amount and amount > 0 for amount in (v.salary_min, v.salary_max))
-        known_experience = v.experience_years is not None and v.experience_years >= 0
+        known_experience = v.experience_months is not None and v.experience_months >= 0
         return {
             "place": fmt.place_text(v, self._regions),
             "employment": fmt.employment_label(v.employment_type) if v.employment_type else missing,
-            "salary": fmt.salary_text(v.salary_min, v.salary_max) if has_pay else missing,
+            "salary": fmt.vacancy_salary_text(v) if has_pay else missing,
             "education": fmt.education_label(v.education_min) if v.education_min else missing,
-            "experience": fmt.experience_text(v.experience_years) if known_experience else missing,
+            "experience": fmt.experience_text(v.experience_months) if known_experience else missing,
             "skills": ", ".join(v.skills),
             "posted": fmt.day_text(v.date_posted),
             "until": until,

@@ -21,7 +21,8 @@ from ui.widgets.wrapping_label import WrappingLabel
 
 
 class VacancyCard(QPushButton):
-    """A vacancy as one big button: title, employer, place, salary and minimum education.
+    """A vacancy as one big button: title, employer, place, pay (in the employer's unit),
+    minimum education and the closing date.
 
     Tapping (acting on release), Enter or Space emits `clicked`. Text wraps instead of being cut
     off, and the card grows to fit. Demo vacancies carry a "CONTOH" badge in words, not colour.
@@ -56,6 +57,7 @@ class VacancyCard(QPushButton):
         self.salary_label = self._label("")
         self.salary_label.setFont(theme.font("body", bold=True))
         self.education_label = self._label("small")
+        self.closing_label = self._label("small")
         head = QHBoxLayout()
         head.setSpacing(theme.gap_px)
         head.addWidget(self.title_label, 1)
@@ -68,6 +70,7 @@ class VacancyCard(QPushButton):
         for label in (self.employer_label, self.place_label, self.salary_label):
             layout.addWidget(label)
         layout.addWidget(self.education_label)
+        layout.addWidget(self.closing_label)
         self.retranslate()
 
     def _label(self, role: str) -> QLabel:
@@ -84,8 +87,9 @@ class VacancyCard(QPushButton):
         self.badge.setText(_("EXAMPLE"))
         self.employer_label.setText(v.employer)
         self.place_label.setText(fmt.place_text(v, self._regions))
-        self.salary_label.setText(fmt.salary_text(v.salary_min, v.salary_max))
+        self.salary_label.setText(fmt.vacancy_salary_text(v))
         self.education_label.setText(fmt.education_text(v.education_min))
+        self.closing_label.setText(fmt.closing_text(v))
         self.setAccessibleName(self.summary())
         self.setAccessibleDescription(_("Opens the details of this vacancy"))
 
@@ -98,6 +102,7 @@ class VacancyCard(QPushButton):
             self.place_label.text(),
             self.salary_label.text(),
             self.education_label.text(),
+            self.closing_label.text(),
         ]
         return ", ".join(parts) + "."
 
