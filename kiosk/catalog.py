@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from kiosk.changes import Changes, mark_changed, require_transaction
 from kiosk.pay import PayUnit
+from kiosk.search_tags import place_tags, tags_fingerprint, title_tags
 from kiosk.textnorm import Stemmer
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
@@ -34,7 +35,8 @@ _COMPARED = (
     "kbji_major_group", "date_posted", "valid_through", "valid_through_estimated", "url", "is_demo",
 )
 _DESCRIPTION = _COMPARED.index("description")
-_INDEXED = tuple(_COMPARED.index(name) for name in ("title", "employer", "skills", "description"))
+_INDEXED = tuple(_COMPARED.index(name) for name in (
+    "title", "employer", "skills", "description", "location", "kecamatan_code", "in_kota"))
 _FINGERPRINT_PROBE = (
     "Dibutuhkan Pengemudi / Sopir SIM B1 & kurir pengiriman; menjahit, pemasaran, akuntansi. "
     "Naïve café Staff-Admin 3 shift"
@@ -63,7 +65,8 @@ def index_fingerprint(stemmer: Stemmer) -> str:
     """A short hash of the words `stemmer` indexes for a fixed probe text. The contentless
     search index can delete a vacancy's row only with exactly the words it indexed, so when
     this changes (a new folding or stemming rule) the index is rebuilt before the next write."""
-    words = stemmer.index_text(_FINGERPRINT_PROBE)
+    # The tags (KBJI group, place: kiosk.search_tags) are indexed words too.
+    words = stemmer.index_text(_FINGERPRINT_PROBE) + " " + tags_fingerprint()
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 
@@ -226,10 +229,17 @@ class VacancyCatalog:
         return UpsertCounts(added, updated, unchanged)
 
     def _indexed_words(
-        self, title: str, employer: str, skills: Iterable[str], description: str
+        self, title: str, employer: str, skills: Iterable[str], description: str,
+        place: tuple[str, str | None, Any],
     ) -> tuple[str, str, str, str]:
+        """The indexed words of each column; the title carries its KBJI tag and the skills
+        the place tags (kiosk.search_tags), `place` being (location, kecamatan_code,
+        in_kota) as stored."""
         stem = self._stemmer
-        return (stem.index_text(title), stem.index_text(employer), stem.index_many(skills),
+        location, kecamatan_code, in_kota = place
+        return (stem.index_text(title) + " " + title_tags(title), stem.index_text(employer),
+                stem.index_many(skills) + " " + place_tags(location, kecamatan_code,
+                                                           bool(in_kota)),
                 stem.index_text(description))
 
     def _unindex(self, vacancy_id: int, stored: tuple[Any, ...]) -> None:
@@ -242,9 +252,10 @@ class VacancyCatalog:
         ).fetchone()
         if old is None:
             return
-        title, employer, skills, description = (stored[i] for i in _INDEXED)
+        title, employer, skills, description, *place = (stored[i] for i in _INDEXED)
         words = self._indexed_words(
-            title, employer, json.loads(skills or "[]"), unpack_text(description))
+            title, employer, json.loads(skills or "[]"), unpack_text(description),
+            (place[0], place[1], place[2]))
         conn.execute(
             "INSERT INTO vacancy_search (vacancy_search, rowid, title, employer, skills, "
             "description) VALUES ('delete', ?, ?, ?, ?, ?)", (old[0], *words))
@@ -259,7 +270,8 @@ class VacancyCatalog:
         facet = (key, vacancy_id, row["valid_through"], row["kecamatan_code"], row["in_kota"],
                  row["education_rank"], row["employment_type"], vacancy.monthly_salary_top())
         words = self._indexed_words(
-            vacancy.title, vacancy.employer, vacancy.skills, vacancy.description)
+            vacancy.title, vacancy.employer, vacancy.skills, vacancy.description,
+            (row["location"], row["kecamatan_code"], row["in_kota"]))
         return facet, (key, *words)
 
     def _check_index_format(self) -> None:
@@ -288,16 +300,18 @@ class VacancyCatalog:
         conn = self._db.conn
         conn.execute("INSERT INTO vacancy_search (vacancy_search) VALUES ('delete-all')")
         rows = conn.execute(
-            "SELECT f.rank_key, v.title, v.employer, v.skills, v.description "
+            "SELECT f.rank_key, v.title, v.employer, v.skills, v.description, v.location, "
+            "v.kecamatan_code, v.in_kota "
             "FROM vacancy_facet f JOIN vacancy v ON v.id = f.vacancy_id")
         count = 0
 
         def words() -> Iterable[tuple[Any, ...]]:
             nonlocal count
-            for key, title, employer, skills, description in rows:
+            for key, title, employer, skills, description, *place in rows:
                 count += 1
                 yield (key, *self._indexed_words(
-                    title, employer, json.loads(skills or "[]"), unpack_text(description)))
+                    title, employer, json.loads(skills or "[]"), unpack_text(description),
+                    (place[0], place[1], place[2])))
 
         conn.executemany(
             "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
@@ -321,6 +335,7 @@ class VacancyCatalog:
             RuntimeError: no transaction is open.
         """
         require_transaction(self._db)
+        self._check_index_format()  # a stale index cannot delete with today's words
         conn = self._db.conn
         columns = ", ".join(_COMPARED)
         for found in conn.execute(
@@ -387,7 +402,9 @@ def upsert_in_batches(
     """An operation over a stream: each BATCH_SIZE vacancies are upserted, with their change
     mark (kiosk.changes), as one transaction, so a crash or a full disk keeps every earlier batch
     whole and loses only the batch in flight. Inside a caller's transaction each batch is a
-    savepoint instead and the caller commits. `on_batch` is called with each batch's counts
+    savepoint instead and the caller commits. Outside one, every batch but the last commits
+    with synchronous=NORMAL and the last with FULL (see _set_synchronous), which is what makes
+    a long import fast on a slow disk. `on_batch` is called with each batch's counts
     once it is committed, so a caller knows what is stored when a later batch fails.
 
     Raises:
@@ -395,15 +412,37 @@ def upsert_in_batches(
     """
     total = UpsertCounts()
     db = catalog.database
+    bulk = not db.conn.in_transaction
     batch: list[Vacancy] = []
-    for vacancy in vacancies:
-        batch.append(vacancy)
-        if len(batch) >= BATCH_SIZE:
-            total += _commit_batch(db, catalog, batch, on_batch)
-            batch = []
-    if batch:
-        total += _commit_batch(db, catalog, batch, on_batch)
+    ready: list[Vacancy] | None = None  # a full batch, committed once another vacancy follows
+    try:
+        for vacancy in vacancies:
+            if ready is not None:
+                if bulk:
+                    _set_synchronous(db, "NORMAL")
+                total += _commit_batch(db, catalog, ready, on_batch)
+                ready = None
+            batch.append(vacancy)
+            if len(batch) >= BATCH_SIZE:
+                ready, batch = batch, []
+        last = ready if ready is not None else batch
+        if last:
+            if bulk:
+                _set_synchronous(db, "FULL")
+            total += _commit_batch(db, catalog, last, on_batch)
+    finally:
+        if bulk:
+            _set_synchronous(db, "FULL")
     return total
+
+
+def _set_synchronous(db: Database, level: str) -> None:
+    """Batches before the last commit with synchronous=NORMAL: in WAL mode a commit is then
+    safe from a crash or SIGKILL (the WAL is written) but not synced to the disk until the
+    next sync; the last batch commits with FULL, whose sync of the WAL also makes every
+    earlier batch durable, so a power cut after the import loses none of it (SQLite's WAL
+    documentation: "synchronous")."""
+    db.execute(f"PRAGMA synchronous = {level}")
 
 
 def _commit_batch(

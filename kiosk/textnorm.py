@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[0-9a-z]+")
 # Words shorter than this are never stemmed: Sastrawi would strip them to nothing useful.
@@ -32,11 +31,13 @@ def fold_phrase(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-@cache
-def _combining_marks() -> re.Pattern[str]:
-    """Every combining code point as one character class (built once, about 0.2 s)."""
-    marks = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))]
-    return re.compile("[" + "".join(re.escape(m) for m in marks) + "]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _drop_marks(match: re.Match[str]) -> str:
+    """A run of non-ASCII characters: accents (combining marks) vanish, anything else splits
+    words as `fold` does."""
+    return "".join("" if unicodedata.combining(ch) else " " for ch in match.group())
 
 
 def tokens(text: str) -> list[str]:
@@ -47,7 +48,7 @@ def tokens(text: str) -> list[str]:
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if not decomposed.isascii():
-        decomposed = _combining_marks().sub("", decomposed)
+        decomposed = _NON_ASCII.sub(_drop_marks, decomposed)
     return _TOKEN.findall(decomposed)
 
 

@@ -105,7 +105,9 @@ def test_the_open_feed_is_schema_org_jobposting_json_ld_that_the_kiosk_reads_bac
         assert posting["jobLocation"]["address"]["@type"] == "PostalAddress"
         salary = posting.get("baseSalary")
         if salary:
-            assert salary["currency"] == "IDR" and salary["value"]["unitText"] == "MONTH"
+            # Pay in the unit the employer stated (the graph file has hourly and daily pay).
+            assert salary["currency"] == "IDR"
+            assert salary["value"]["unitText"] in {"HOUR", "DAY", "WEEK", "MONTH", "YEAR"}
     path = tmp_path / "feed.jsonld"
     path.write_text(answer.text, encoding="utf-8")
     back = list(read_vacancies(path, RegionTable.load()))
@@ -119,9 +121,11 @@ def test_the_open_feed_is_schema_org_jobposting_json_ld_that_the_kiosk_reads_bac
             stored = vacancies.get(conn, vacancy_id)
             assert stored is not None
             again = by_id[posting["identifier"]["value"]]
-            assert (again.title, again.employer, again.salary_min, again.salary_max) == (
+            assert (again.title, again.employer, again.salary_min, again.salary_max,
+                    again.salary_unit) == (
                 stored["data"]["title"], stored["data"]["employer"],
-                stored["data"]["salary_min"], stored["data"]["salary_max"])
+                stored["data"]["salary_min"], stored["data"]["salary_max"],
+                stored["data"]["salary_unit"])
     spec = httpx.get(f"{central_server.base_url}/api/v1/openapi.json").json()
     assert "/api/v1/open/vacancies.jsonld" in spec["paths"]
     assert not [p for p in spec["paths"] if p.startswith("/office")]

@@ -199,3 +199,33 @@ def test_with_200_percent_text_the_keys_grow_so_no_word_is_cut_off(
             assert metrics.height() <= key.height() - 2 * big.focus_ring_px
     finally:
         Theme.for_size(1920, 1080).apply(qapp)  # later tests expect the default text size
+
+
+def test_the_search_keyboard_switches_to_digits_and_back_in_the_same_height(
+    qtbot: QtBot, theme: Theme
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    field = QLineEdit(host)
+    keyboard = OnScreenKeyboard(theme, digits=False, switch=True, parent=host)
+    keyboard.set_target(field)
+    box = QVBoxLayout(host)
+    box.addWidget(field)
+    box.addWidget(keyboard)
+    host.resize(1200, 800)
+    host.show()
+    qtbot.waitExposed(host)
+    height = keyboard.height()
+    switch = keyboard.key("switch")
+    assert switch.text() == "123" and switch.accessibleName() == "angka dan tanda baca"
+    assert not keyboard.key("1").isVisible()
+    _tap(qtbot, keyboard, "s", "i", "m", "space", "b", "switch", "1")
+    assert field.text() == "sim b1"
+    assert keyboard.showing_digits() and switch.text() == "ABC"
+    assert not keyboard.key("q").isVisible() and keyboard.key("-").isVisible()
+    assert keyboard.key("/").accessibleName() == "garis miring"
+    _tap(qtbot, keyboard, "clear", "3", "switch", "space", "s", "h", "i", "f", "t")
+    assert field.text() == "3 shift" and not keyboard.showing_digits()
+    assert keyboard.height() == height  # nothing below the keyboard moves
+    for key in keyboard.keys():
+        assert theme.scale.mm(key.width()) >= 15.0 and theme.scale.mm(key.height()) >= 15.0

@@ -2,9 +2,11 @@
 process shows at once, and no key of the on-screen keyboard is ever dropped."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -80,10 +82,16 @@ def test_an_import_by_another_process_refreshes_the_cards_on_screen(
     shown = {c.vacancy.id for c in search.cards()}
     assert shown
     # The import command, run by staff in another process while the kiosk runs: the first
-    # real import replaces the demo catalog.
+    # real import replaces the demo catalog. That process judges closing dates by the real
+    # date, and an import of closed vacancies only keeps the demo, so the posting is dated now.
+    posting = json.loads((TESTS / "core" / "data" / "jobposting_single.json").read_text("utf-8"))
+    now = date.today()
+    posting.update(datePosted=now.isoformat(), validThrough=(now + timedelta(30)).isoformat())
+    path = settings.data_dir.parent / "spg.json"
+    path.write_text(json.dumps(posting), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "ui.cli", "import-vacancies", "--data-dir", str(settings.data_dir),
-         str(TESTS / "core" / "data" / "jobposting_single.json")],
+         str(path)],
         capture_output=True, text=True, timeout=60, cwd=TESTS.parent,
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -99,7 +99,8 @@ class JobSearchScreen(Screen):
         self.search_field.setMaxLength(80)
         self.search_field.textChanged.connect(self._on_search_field_text_changed)
         self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
-        self.keyboard = OnScreenKeyboard(theme, digits=False, parent=self)
+        # Digits behind a "123" key: "SIM B1", "3 shift" in the height of the letters alone.
+        self.keyboard = OnScreenKeyboard(theme, digits=False, switch=True, parent=self)
         self.keyboard.set_target(self.search_field)
         self.filter_buttons: dict[SearchFilter, FilterButton] = {}
         filters = QGridLayout()

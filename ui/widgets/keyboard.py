@@ -9,13 +9,32 @@ from enum import Enum
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.i18n import _
+from kiosk.i18n import N_, _
 from ui.theme import Theme
 
 _LETTER_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
 _PAD_ROWS = ("123", "456", "789")
+# The page behind the "123" key: digits, and the marks job words use ("SIM B1", "3 shift",
+# "D-3", "24/7", "K3 & HSE", "C++", "S.Kom").
+_DIGIT_ROWS = ("1234567890", "-/.,&+()")
+
+
+_MARK_NAMES = {
+    "-": N_("dash"), "/": N_("slash"), ".": N_("full stop"), ",": N_("comma"),
+    "&": N_("ampersand"), "+": N_("plus"), "(": N_("opening bracket"),
+    ")": N_("closing bracket"),
+}
+"""Accessible names of the marks on the digits page (spoken by key echo and screen readers)."""
 
 
 class KeyboardLayout(Enum):
@@ -30,6 +49,7 @@ class _Action(Enum):
     SPACE = "space"
     BACKSPACE = "backspace"
     CLEAR = "clear"
+    SWITCH = "switch"
 
 
 class OnScreenKeyboard(QWidget):
@@ -39,7 +59,9 @@ class OnScreenKeyboard(QWidget):
     between them; they act on release of a tap or click, with no long press or repeat. They take
     focus by Tab only, so tapping a key leaves the focus (and the text cursor) in the field.
     Letters go in as lower case unless `capitals` is True; `digits=False` leaves out the digits
-    row of the letter layout where numbers are never needed (it saves 19 mm of height).
+    row of the letter layout, saving 19 mm of height; with `digits=False` and `switch=True` a
+    "123" key beside the space bar turns the letter rows into digits and marks (and "ABC"
+    back), so a search can still say "SIM B1" or "3 shift" in the same height.
 
     Signals:
         key_activated(str): after a key changed the field; carries what speech may echo: the
@@ -55,6 +77,7 @@ class OnScreenKeyboard(QWidget):
         *,
         capitals: bool = False,
         digits: bool = True,
+        switch: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,6 +86,9 @@ class OnScreenKeyboard(QWidget):
         self._layout = layout
         self._capitals = capitals
         self._digits = digits
+        self._switch = switch and not digits and layout is KeyboardLayout.LETTERS
+        self._pages: QStackedWidget | None = None
+        self._page_widgets: list[QWidget] = []
         self._target: QLineEdit | None = None
         self.private = False
         self._keys: dict[str, QPushButton] = {}
@@ -112,6 +138,22 @@ class OnScreenKeyboard(QWidget):
             needed = dict.fromkeys(needed, widest)
         for button, width in needed.items():
             button.setFixedSize(width, height)
+        if self._pages is not None:
+            # Both pages take the height of the three letter rows, so switching moves nothing.
+            rows = len(_LETTER_ROWS) - 1
+            self._pages.setFixedHeight(rows * height + (rows - 1) * self._theme.gap_px)
+            # The pages' rows keep the sizes they cached before the keys had theirs.
+            for page in self._page_widgets:
+                page_layout = page.layout()
+                if page_layout is None:
+                    continue
+                for j in range(page_layout.count()):
+                    item = page_layout.itemAt(j)
+                    row = item.layout() if item is not None else None
+                    if row is not None:
+                        row.invalidate()
+                page_layout.invalidate()
+            self._pages.updateGeometry()
 
     def _row(self, rows: QVBoxLayout, buttons: list[QPushButton]) -> None:
         row = QHBoxLayout()
@@ -123,6 +165,9 @@ class OnScreenKeyboard(QWidget):
         rows.addLayout(row)
 
     def _build_letters(self, rows: QVBoxLayout) -> None:
+        if self._switch:
+            self._build_switchable(rows)
+            return
         letter_rows = _LETTER_ROWS if self._digits else _LETTER_ROWS[1:]
         for i, chars in enumerate(letter_rows):
             keys = [self._key(c, _Action.TEXT, c) for c in chars]
@@ -136,6 +181,54 @@ class OnScreenKeyboard(QWidget):
                 self._key("clear", _Action.CLEAR, "", units=3),
             ],
         )
+
+    def _build_switchable(self, rows: QVBoxLayout) -> None:
+        """Letters on one page, digits and marks on the other, in the same place and height;
+        the bottom row (switch, space, delete, clear) serves both."""
+        self._pages = QStackedWidget(self)
+        for page_rows in (_LETTER_ROWS[1:], _DIGIT_ROWS):
+            page = QWidget(self._pages)
+            box = QVBoxLayout(page)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(self._theme.gap_px)
+            for chars in page_rows:
+                self._row(box, [self._key(c, _Action.TEXT, c) for c in chars])
+            box.addStretch(1)
+            self._pages.addWidget(page)
+            self._page_widgets.append(page)
+        rows.addWidget(self._pages)
+        self._row(
+            rows,
+            [
+                self._key("switch", _Action.SWITCH, "", units=2),
+                self._key("space", _Action.SPACE, " ", units=3),
+                self._key("backspace", _Action.BACKSPACE, "", units=2),
+                self._key("clear", _Action.CLEAR, "", units=3),
+            ],
+        )
+
+    def showing_digits(self) -> bool:
+        """True while the switchable keyboard shows its digits page."""
+        return self._pages is not None and self._pages.currentIndex() == 1
+
+    def show_digits(self, digits: bool) -> None:
+        """Show the digits page (True) or the letters (False) of a switchable keyboard."""
+        if self._pages is not None:
+            self._pages.setCurrentIndex(1 if digits else 0)
+            self._name_switch()
+
+    def _name_switch(self) -> None:
+        button = self._keys.get("switch")
+        if button is None:
+            return
+        if self.showing_digits():
+            button.setText("ABC")
+            button.setAccessibleName(_("letters"))
+            button.setAccessibleDescription(_("Shows the letter keys again"))
+        else:
+            button.setText("123")
+            button.setAccessibleName(_("digits and marks"))
+            button.setAccessibleDescription(_("Shows the digit keys and marks such as - and /"))
 
     def _build_pad(self, rows: QVBoxLayout) -> None:
         for chars in _PAD_ROWS:
@@ -178,8 +271,11 @@ class OnScreenKeyboard(QWidget):
             action, text = self._actions[button]
             if action is _Action.TEXT:
                 button.setText(text)
-                name = _("digit {key}") if text.isdigit() else _("letter {key}")
-                button.setAccessibleName(name.format(key=text))
+                if text in _MARK_NAMES:
+                    button.setAccessibleName(_(_MARK_NAMES[text]))
+                else:
+                    name = _("digit {key}") if text.isdigit() else _("letter {key}")
+                    button.setAccessibleName(name.format(key=text))
             elif action is _Action.SPACE:
                 button.setText(_("Space"))
                 button.setAccessibleName(_("space"))
@@ -187,10 +283,13 @@ class OnScreenKeyboard(QWidget):
                 button.setText(_("Delete"))
                 button.setAccessibleName(_("delete"))
                 button.setAccessibleDescription(_("Removes the letter before the cursor"))
+            elif action is _Action.SWITCH:
+                continue  # named by _name_switch, after the loop
             else:
                 button.setText(_("Clear"))
                 button.setAccessibleName(_("clear"))
                 button.setAccessibleDescription(_("Removes everything typed in the field"))
+        self._name_switch()
         self.setAccessibleName(_("On-screen keyboard"))
         self._fit_sizes()
 
@@ -203,6 +302,9 @@ class OnScreenKeyboard(QWidget):
         if field is None or not isinstance(button, QPushButton) or button not in self._actions:
             return
         action, text = self._actions[button]
+        if action is _Action.SWITCH:
+            self.show_digits(not self.showing_digits())
+            return
         if action is _Action.TEXT:
             field.insert(text if self._capitals or not text.isalpha() else text.lower())
         elif action is _Action.SPACE:

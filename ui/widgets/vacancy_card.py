@@ -16,6 +16,7 @@ from kiosk import formatting as fmt
 from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
+from ui.accessible import mark_data, mark_list_item
 from ui.theme import Theme
 from ui.widgets.wrapping_label import WrappingLabel
 
@@ -58,6 +59,9 @@ class VacancyCard(QPushButton):
         self.salary_label.setFont(theme.font("body", bold=True))
         self.education_label = self._label("small")
         self.closing_label = self._label("small")
+        for label in (self.title_label, self.employer_label, self.place_label):
+            mark_data(label)  # the employer's words: the same in every language
+        mark_list_item(self)
         head = QHBoxLayout()
         head.setSpacing(theme.gap_px)
         head.addWidget(self.title_label, 1)
@@ -72,6 +76,18 @@ class VacancyCard(QPushButton):
         layout.addWidget(self.education_label)
         layout.addWidget(self.closing_label)
         self.retranslate()
+
+    def set_vacancy(self, vacancy: Vacancy) -> None:
+        """Show another vacancy in this card (the result list reuses its cards: building and
+        polishing a new card costs several times more than new texts)."""
+        self.vacancy = vacancy
+        self.badge.setVisible(vacancy.is_demo)
+        self.retranslate()
+        # The labels' new heights would reach the card's layout only on the next pass of the
+        # event loop; the list lays itself out at once, so the card's cached heights go now.
+        self._box().invalidate()
+        self._box().activate()
+        self.updateGeometry()
 
     def _label(self, role: str) -> QLabel:
         label = WrappingLabel(self)

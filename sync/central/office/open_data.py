@@ -62,7 +62,10 @@ def jobposting(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("employment_type"):
         node["employmentType"] = data["employment_type"]
     if data.get("salary_min") is not None or data.get("salary_max") is not None:
-        value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": "MONTH"}
+        # Pay in the unit the employer stated (kiosk.pay.PayUnit); records from before the
+        # unit was carried are monthly.
+        value: dict[str, Any] = {"@type": "QuantitativeValue",
+                                 "unitText": data.get("salary_unit") or "MONTH"}
         if data.get("salary_min") is not None:
             value["minValue"] = data["salary_min"]
         if data.get("salary_max") is not None:
@@ -71,9 +74,12 @@ def jobposting(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("education_min"):
         node["educationRequirements"] = {"@type": "EducationalOccupationalCredential",
                                          "credentialCategory": data["education_min"]}
-    if data.get("experience_years") is not None:
+    months = data.get("experience_months")
+    if months is None and data.get("experience_years") is not None:
+        months = data["experience_years"] * 12
+    if months is not None:
         node["experienceRequirements"] = {"@type": "OccupationalExperienceRequirements",
-                                          "monthsOfExperience": data["experience_years"] * 12}
+                                          "monthsOfExperience": months}
     if data.get("skills"):
         node["skills"] = ", ".join(data["skills"])
     if data.get("kbji_major_group"):
