@@ -299,6 +299,9 @@ QScrollBar::handle {{ background: {p.border}; border-radius: {r}px; min-height: 
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QPushButton#OptionButton {{ text-align: left; }}
+QRadioButton#ChoiceButton, QCheckBox#ChoiceButton {{ spacing: {self.px(3)}px; }}
+QRadioButton#ChoiceButton::indicator, QCheckBox#ChoiceButton::indicator {{
+    width: {self.px(6)}px; height: {self.px(6)}px; }}
 QPushButton#FilterButton {{ padding: 0px; }}
 QPushButton#FilterButton:pressed {{ background: {p.window}; border: {ring}px solid {p.primary}; }}
 QPushButton#VacancyCard {{

@@ -14,7 +14,17 @@ STATES = [
     "03-job-search-results.png",
     "04-job-search-filter.png",
     "05-vacancy-detail.png",
-    "06-idle-warning.png",
+    "06-registration-1-consent.png",
+    "07-registration-2-identity.png",
+    "08-registration-3-address.png",
+    "09-registration-4-contact.png",
+    "10-registration-5-education.png",
+    "11-registration-6-experience.png",
+    "12-registration-7-wishes.png",
+    "13-registration-8-disability.png",
+    "14-registration-9-review.png",
+    "15-registration-10-receipt.png",
+    "16-idle-warning.png",
 ]
 EXPECTED = sorted(prefix + name for prefix in MODES for name in STATES)
 

@@ -54,6 +54,17 @@ class Route(Enum):
     HOME = "ui.screens.home:HomeScreen"
     JOB_SEARCH = "ui.screens.job_search:JobSearchScreen"
     VACANCY_DETAIL = "ui.screens.vacancy_detail:VacancyDetailScreen"
+    # The AK1 registration, in the order of its steps (ui/screens/registration/).
+    REG_CONSENT = "ui.screens.registration.consent:ConsentScreen"
+    REG_IDENTITY = "ui.screens.registration.identity:IdentityScreen"
+    REG_ADDRESS = "ui.screens.registration.address:AddressScreen"
+    REG_CONTACT = "ui.screens.registration.contact:ContactScreen"
+    REG_EDUCATION = "ui.screens.registration.contact:EducationScreen"
+    REG_EXPERIENCE = "ui.screens.registration.experience:ExperienceScreen"
+    REG_WISHES = "ui.screens.registration.wishes:WishesScreen"
+    REG_DISABILITY = "ui.screens.registration.wishes:DisabilityScreen"
+    REG_REVIEW = "ui.screens.registration.review:ReviewScreen"
+    REG_RECEIPT = "ui.screens.registration.receipt:ReceiptScreen"
 
     def screen_class(self) -> type[Screen]:
         module, name = self.value.split(":")

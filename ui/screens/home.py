@@ -44,6 +44,9 @@ class HomeScreen(Screen):
         self.job_search_tile = IconButton("search", theme, "tile", icon_mm=18.0, parent=self)
         self.job_search_tile.setMinimumSize(theme.px(_TILE_MM[0]), theme.px(_TILE_MM[1]))
         self.job_search_tile.clicked.connect(lambda: self.request_navigation(Route.JOB_SEARCH))
+        self.register_tile = IconButton("briefcase", theme, "tile", icon_mm=18.0, parent=self)
+        self.register_tile.setMinimumSize(theme.px(_TILE_MM[0]), theme.px(_TILE_MM[1]))
+        self.register_tile.clicked.connect(lambda: self.request_navigation(Route.REG_CONSENT))
         self.count_label = QLabel(self)
         self.count_label.setWordWrap(True)
         self.count_label.hide()
@@ -51,6 +54,7 @@ class HomeScreen(Screen):
         tiles = QHBoxLayout()
         tiles.setSpacing(theme.px(10))
         tiles.addWidget(self.job_search_tile)
+        tiles.addWidget(self.register_tile)
         tiles.addStretch(1)
         layout = QVBoxLayout(self)
         m = theme.margin_px
@@ -90,10 +94,16 @@ class HomeScreen(Screen):
         self.job_search_tile.setAccessibleDescription(
             _("Search job vacancies in Kota Semarang")
         )
+        self.register_tile.setText(_("Register for the yellow card (AK1)"))
+        self.register_tile.setAccessibleName(self.register_tile.text())
+        self.register_tile.setAccessibleDescription(
+            _("The job-seeker card: about ten minutes, with your KTP")
+        )
         self._update_count()
 
     def speak_summary(self) -> str:
-        parts = [self.greeting.text(), self.prompt.text(), self.job_search_tile.text()]
+        parts = [self.greeting.text(), self.prompt.text(), self.job_search_tile.text(),
+                 self.register_tile.text()]
         if self.count_label.isVisibleTo(self):
             parts.append(self.count_label.text())
         return " ".join(parts)

@@ -1,0 +1,279 @@
+"""The frame every registration step shares: "Langkah N dari 9", the step's fields in a column
+that scrolls, the on-screen keyboard or number pad for the field being typed in, and
+"Langkah sebelumnya" / "Lanjut" at the bottom.
+
+A step subclass builds its fields in `build(body)`, shows the draft in `load()`, writes each
+edit to the draft at once (ui.screens.registration.answers) and says what is wrong in
+`problems()`. "Lanjut" shows each problem beside its field and stays; with none it goes on
+(back to the review when the step was opened with "Ubah" there).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import _
+from ui.context import KioskContext
+from ui.personal import is_personal
+from ui.screens.base import Route, Screen
+from ui.theme import set_role
+from ui.widgets.keyboard import KeyboardLayout, OnScreenKeyboard
+from ui.widgets.scrolling import vertical_scroll_area
+from ui.widgets.wrapping_label import WrappingLabel
+
+STEP_COUNT = 9
+Problem = Callable[[], str]
+# A field a step checks: anything with set_error(Problem | None), title() and error_text().
+Checked = Any
+
+
+class StepScreen(Screen):
+    """Base of the numbered registration steps (see the module docstring).
+
+    Class attributes: `step` (1..9), `next_route` (where "Lanjut" goes). Subclasses implement
+    `build`, `load`, `problems`, `heading` and `instruction`; `items()` lists what narration
+    reads after the instruction (each field's name and, unless personal, its value).
+    """
+
+    step: ClassVar[int]
+    next_route: ClassVar[Route]
+    uses_keyboard: ClassVar[bool] = True
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        theme = ctx.theme
+        self._from_review = False
+        self._shown_problems: list[Checked] = []
+        self.title_label = WrappingLabel(self)
+        set_role(self.title_label, "title")
+        self.step_label = WrappingLabel(self)
+        set_role(self.step_label, "heading")
+        self.step_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.instruction_label = WrappingLabel(self)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(0, 0, theme.gap_px, theme.gap_px)
+        self.body.setSpacing(theme.px(5))
+        self.body_scroll = vertical_scroll_area(body, self)
+        self.letters = OnScreenKeyboard(theme, capitals=True, parent=self)
+        self.number_pad = OnScreenKeyboard(theme, KeyboardLayout.NUMBER_PAD, parent=self)
+        self.keyboards = QStackedWidget(self)
+        self.keyboards.addWidget(self.letters)
+        self.keyboards.addWidget(self.number_pad)
+        self.keyboards.setVisible(False)
+        self.summary_label = WrappingLabel(self)
+        set_role(self.summary_label, "error")
+        self.summary_label.hide()
+        self.back_button = QPushButton(self)
+        self.back_button.setAutoDefault(True)
+        self.back_button.clicked.connect(self._on_back_button_clicked)
+        self.next_button = QPushButton(self)
+        self.next_button.setAutoDefault(True)
+        set_role(self.next_button, "primary")
+        self.next_button.clicked.connect(self._on_next_button_clicked)
+        for button in (self.back_button, self.next_button):
+            button.setMinimumWidth(theme.px(60))
+
+        head = QHBoxLayout()
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.step_label, 0)
+        # Large text (150 %, 200 %): the keyboard goes under the fields instead of beside them,
+        # so neither column is squeezed until words clip (WCAG 1.4.10 reflow).
+        middle = QVBoxLayout() if theme.text_scale > 1.0 else QHBoxLayout()
+        middle.setSpacing(theme.px(8))
+        middle.addWidget(self.body_scroll, 1)
+        middle.addWidget(self.keyboards, 0, Qt.AlignmentFlag.AlignTop)
+        foot = QHBoxLayout()
+        foot.setSpacing(theme.gap_px)
+        foot.addWidget(self.back_button)
+        foot.addStretch(1)
+        foot.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        m = theme.margin_px
+        layout.setContentsMargins(m, theme.px(4), m, theme.px(3))
+        layout.setSpacing(theme.px(3))
+        layout.addLayout(head)
+        layout.addWidget(self.instruction_label)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(foot)
+        self.build(self.body)
+        self.body.addStretch(1)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+        self.retranslate()
+
+    # -- for subclasses ---------------------------------------------------------------------
+
+    def build(self, body: QVBoxLayout) -> None:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Show the draft's answers in the widgets."""
+        raise NotImplementedError
+
+    def problems(self) -> list[tuple[Checked, Problem]]:
+        """Each field with a problem and its sentence, in reading order."""
+        return []
+
+    def heading(self) -> str:
+        raise NotImplementedError
+
+    def instruction(self) -> str:
+        raise NotImplementedError
+
+    def items(self) -> list[str]:
+        return []
+
+    def retranslate_fields(self) -> None:
+        """Texts of the step's own widgets."""
+
+    def clear(self) -> None:
+        """The visit ended: empty every widget (the draft is already gone)."""
+        self.load()
+
+    # -- Screen contract ----------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.heading()
+
+    def enter(self, from_review: bool = False, **params: Any) -> None:
+        self._from_review = bool(from_review)
+        self._show_problems([])
+        self.load()
+        self.retranslate()
+        self.body_scroll.verticalScrollBar().setValue(0)
+        first = self.findChild(QLineEdit)
+        if first is not None and self.uses_keyboard:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._dock(first)  # also when the window is not active (focusChanged stays quiet)
+        else:
+            self.keyboards.setVisible(False)
+
+    def leave(self) -> None:
+        self.letters.set_target(None)
+        self.number_pad.set_target(None)
+
+    def reset(self) -> None:
+        self._from_review = False
+        self._show_problems([])
+        self.leave()
+        self.clear()
+        for edit in self.findChildren(QLineEdit):
+            edit.setText("")  # also clears the undo history (QLineEdit.setText)
+        self.retranslate()
+
+    def dispose(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            try:
+                app.focusChanged.disconnect(self._on_app_focus_changed)
+            except (RuntimeError, TypeError):
+                pass
+        super().dispose()
+
+    def retranslate(self) -> None:
+        self.title_label.setText(self.heading())
+        self.step_label.setText(
+            _("Step {step} of {count}").format(step=self.step, count=STEP_COUNT)
+        )
+        self.instruction_label.setText(self.instruction())
+        self.back_button.setText(_("Previous step"))
+        self.back_button.setAccessibleName(_("Previous step"))
+        if self._from_review:
+            self.next_button.setText(_("Back to the summary"))
+        else:
+            self.next_button.setText(_("Next"))
+        self.next_button.setAccessibleName(self.next_button.text())
+        self.letters.retranslate()
+        self.number_pad.retranslate()
+        self.retranslate_fields()
+        self._show_problems(self._shown_problems, focus=False)
+
+    def speak_summary(self) -> str:
+        parts = [self.heading() + ".", self.step_label.text() + ".", self.instruction()]
+        parts += self.items()
+        if self.summary_label.isVisibleTo(self):
+            parts.append(self.summary_label.text())
+            parts += [f"{f.title()}: {f.error_text()}" for f in self._shown_problems]
+        return " ".join(p for p in parts if p)
+
+    def error_text(self) -> str:
+        """The current problem summary ("" when there is none), for narration."""
+        return self.summary_label.text() if self._shown_problems else ""
+
+    # -- moving on ----------------------------------------------------------------------------
+
+    def try_next(self) -> bool:
+        """Check the step; go on when nothing is wrong. True when it went on."""
+        found = self.problems()
+        self._show_problems([field for field, _p in found], messages=found)
+        if found:
+            return False
+        target = Route.REG_REVIEW if self._from_review else self.next_route
+        self.request_navigation(target)
+        return True
+
+    def _show_problems(
+        self,
+        fields: list[Checked],
+        messages: list[tuple[Checked, Problem]] | None = None,
+        focus: bool = True,
+    ) -> None:
+        if messages is not None:
+            for field in self._shown_problems:
+                field.set_error(None)
+            for field, message in messages:
+                field.set_error(message)
+        elif not fields:
+            for field in self._shown_problems:
+                field.set_error(None)
+        self._shown_problems = list(fields)
+        count = len(fields)
+        if count:
+            self.summary_label.setText(_("Please fix what is marked in red, then tap Next."))
+            self.summary_label.show()
+            if focus:
+                self.body_scroll.ensureWidgetVisible(fields[0])
+                first = fields[0].findChild(QLineEdit) or fields[0].findChild(QPushButton)
+                if first is not None and first.isVisibleTo(self):
+                    first.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.summary_label.setText("")
+            self.summary_label.hide()
+
+    @Slot()
+    def _on_next_button_clicked(self) -> None:
+        self.try_next()
+
+    @Slot()
+    def _on_back_button_clicked(self) -> None:
+        self.request_back()
+
+    @Slot(QWidget, QWidget)
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit) and self.isAncestorOf(new) and self.uses_keyboard:
+            self._dock(new)
+
+    def _dock(self, new: QLineEdit) -> None:
+        """Type into `new` with the number pad or the letters, as the field asks."""
+        pad = new.property("sikerKeypad") == "digits"
+        keyboard = self.number_pad if pad else self.letters
+        other = self.letters if pad else self.number_pad
+        other.set_target(None)
+        keyboard.set_target(new)
+        keyboard.private = is_personal(new)
+        self.keyboards.setCurrentWidget(keyboard)
+        self.keyboards.setVisible(True)
