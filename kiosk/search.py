@@ -13,28 +13,23 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import combinations
 from pathlib import Path
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from sqlite_utils import Database
 
 from assets import ASSETS_DIR
+from kiosk.browse import field_expression
 from kiosk.catalog import row_to_vacancy
-from kiosk.region import KOTA_CODE
-from kiosk.textnorm import Stemmer, fold, tokens
+from kiosk.places import JATENG_CODE, Band, Place, PlaceTable
+from kiosk.region import KOTA_CODE, RegionTable
+from kiosk.search_tags import EVERY, kecamatan_tag, region_tag
+from kiosk.search_words import QueryPlan, QueryWords
+from kiosk.textnorm import Stemmer, tokens
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 from kiosk.vocabulary import index_words
 
 SYNONYM_FILE = ASSETS_DIR / "search" / "sinonim.json"
-# Function words that match nearly every description; dropped unless they are the whole query.
-_STOP_WORDS = frozenset(
-    {"di", "dan", "yang", "untuk", "ke", "dari", "atau", "the", "and", "of", "in"}
-)
-_MAX_TYPO_ALTERNATIVES = 8
-_MAX_QUERY_WORDS = 12
-_MIN_PREFIX = 2  # a lone first letter is not searched as a prefix; it would match everything
-_SHORT_PREFIX = 4
 _COLUMN_WEIGHTS = "10.0, 4.0, 5.0, 1.0"  # title, employer, skills, description
 
 
@@ -50,7 +45,11 @@ class SearchQuery:
             (or stating none). Levels compare by KKNI rank (kiosk.vacancy.EducationLevel.rank).
         employment_type: only this type; None for any.
         min_salary: IDR per month; keeps vacancies whose stated pay reaches it (the top of the
-            range, or the single figure). Vacancies that state no pay are left out.
+            range, or the single figure, as its monthly equivalent when the pay is per hour,
+            day, week or year: kiosk.pay). Vacancies that state no pay are left out.
+        near: the kecamatan code where the kiosk stands (kiosk.settings kiosk_kelurahan);
+            None when it knows only the city. Ranks by distance band (kiosk.places.Band).
+        field: a browse field key (kiosk.browse.FIELDS): only vacancies of its KBJI groups.
     """
 
     text: str = ""
@@ -58,14 +57,26 @@ class SearchQuery:
     education: EducationLevel | None = None
     employment_type: EmploymentType | None = None
     min_salary: int | None = None
+    near: str | None = None
+    field: str | None = None
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    """One page of results in rank order (each with its id) and the number of all matches."""
+    """One page of results in rank order (each with its id) and the number of all matches.
+
+    `bands` gives each vacancy's distance band (kiosk.places.Band); `soft` is True when no
+    vacancy had every word and these are the ones with the most of them; `suggestions` are
+    known job words near the typed ones when nothing matched at all; `place` is the place the
+    text named (kiosk.places.Place), if any.
+    """
 
     vacancies: tuple[Vacancy, ...]
     total: int
+    bands: tuple[Band, ...] = ()
+    soft: bool = False
+    suggestions: tuple[str, ...] = ()
+    place: Place | None = None
 
 
 class SynonymTable:
@@ -114,15 +125,8 @@ class _Vocabulary:
         return i < len(self.sorted) and self.sorted[i].startswith(prefix)
 
 
-def _max_typos(word: str) -> int:
-    """Edits tolerated in a word: none below 4 letters, one up to 7, two from 8 (OSA distance)."""
-    if len(word) < 4:
-        return 0
-    return 1 if len(word) < 8 else 2
-
-
-def _quote(term: str) -> str:
-    return '"' + term + '"'
+def _conjunction(parts: list[str]) -> str | None:
+    return " AND ".join(parts) if parts else None
 
 
 class SearchService:
@@ -141,6 +145,7 @@ class SearchService:
         clock: Callable[[], datetime],
         stemmer: Stemmer | None = None,
         synonyms: SynonymTable | None = None,
+        regions: RegionTable | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
@@ -148,6 +153,11 @@ class SearchService:
         self._synonyms = synonyms or SynonymTable.load()
         self._vocabulary: _Vocabulary | None = None
         self._vocabulary_key: tuple[int, int] | None = None
+        self._bounds: tuple[int | None, int | None] = (None, None)
+        self._bounds_key: tuple[str, int, int] | None = None
+        self._places = PlaceTable.load(regions or RegionTable.load())
+        self._words = QueryWords(self._stemmer, self._synonyms, self._places,
+                                 self._load_vocabulary)
 
     def search(
         self, query: SearchQuery, limit: int = 30, offset: int = 0, *, today: date | None = None
@@ -161,13 +171,25 @@ class SearchService:
             today: judge expiry on this date instead of the clock's (for staff and tests).
         """
         limit, offset = max(0, limit), max(0, offset)
+        plan = self._words.plan(query.text)
+        scope, near = query.kecamatan_code, query.near
+        place_filter = None
+        if plan.place is not None:
+            # A place typed in the text says where to look: a kecamatan of the city ranks
+            # first (and keeps the city scope), any other place replaces the scope.
+            if plan.place.kind == "kecamatan":
+                near = plan.place.code
+            elif plan.place.code == KOTA_CODE:
+                scope = KOTA_CODE if scope is None else scope
+            else:
+                scope, place_filter = None, region_tag(plan.place.code)
         where = ["f.valid_through >= :today"]
         params: dict[str, object] = {"today": (today or self._clock().date()).isoformat()}
-        if query.kecamatan_code == KOTA_CODE:
+        if scope == KOTA_CODE:
             where.append("f.in_kota = 1")
-        elif query.kecamatan_code:
+        elif scope:
             where.append("f.kecamatan_code = :kecamatan")
-            params["kecamatan"] = query.kecamatan_code
+            params["kecamatan"] = scope
         if query.education is not None:
             where.append("(f.education_rank IS NULL OR f.education_rank <= :education)")
             params["education"] = query.education.rank
@@ -178,44 +200,117 @@ class SearchService:
             where.append("f.salary_top >= :min_salary")
             params["min_salary"] = query.min_salary
         condition = " AND ".join(where)
-        expression = self.match_expression(query.text)
-        if expression is None and query.text.strip() and not tokens(query.text):
+        if query.text.strip() and not tokens(query.text):
             # Only punctuation, emoji or another script: nothing the index can match.
             return SearchResult((), 0)
-        if expression is None:
-            total = self._db.execute(
-                f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params
-            ).fetchone()[0]
-            page = [
-                r[0] for r in self._db.execute(
-                    f"SELECT f.vacancy_id FROM vacancy_facet f WHERE {condition} "
-                    "ORDER BY f.rank_key DESC LIMIT :limit OFFSET :offset",
-                    {**params, "limit": limit, "offset": offset},
-                )
-            ]
-            return SearchResult(self._load(page), total)
+        required = [x for x in (place_filter, field_expression(query.field)) if x]
         matched = (
             "SELECT {what} FROM vacancy_search s JOIN vacancy_facet f ON f.rank_key = s.rowid "
             f"WHERE vacancy_search MATCH :match AND {condition}"
         )
-        total = self._db.execute(
-            matched.format(what="count(*)"), {**params, "match": expression}
-        ).fetchone()[0]
-        ids: list[int] = []
-        wanted = offset + limit
-        # The tiers, best first; FTS5 yields each newest first, so a page stops early.
+        groups = list(plan.groups)
+        expression = _conjunction(groups + required) or EVERY
+        total = self._count_matches(expression, matched, params, filtered=len(where) > 1)
+        soft = False
+        if total == 0 and len(groups) >= 2:
+            # No vacancy has every word: those with the most of them, under their own heading.
+            for k in range(len(groups) - 1, 0, -1):
+                some = " OR ".join(
+                    "(" + " AND ".join(c) + ")" for c in combinations(groups, k))
+                expression = " AND ".join([f"({some})", *required])
+                total = self._count_matches(expression, matched, params, filtered=len(where) > 1)
+                if total:
+                    soft = True
+                    break
+        suggestions: tuple[str, ...] = ()
+        if total == 0:
+            suggestions = self._words.suggestions(plan.unknown or tuple(tokens(query.text)))
+            return SearchResult((), 0, suggestions=suggestions, place=plan.place)
+        exact = None
+        if not soft and plan.exact != plan.groups:
+            exact = _conjunction(list(plan.exact) + required)
+        ids = self._ranked(expression, exact, matched, params, offset + limit, near,
+                           scope_in_city=scope is not None)
+        vacancies = self._load(ids[offset:offset + limit])
+        bands = tuple(self._places.band(near, v.kecamatan_code, v.in_kota_semarang, v.location)
+                      for v in vacancies)
+        return SearchResult(vacancies, total, bands, soft, (), plan.place)
+
+    def _ranked(self, expression: str, exact: str | None, matched: str,
+                params: dict[str, object], wanted: int, near: str | None, *,
+                scope_in_city: bool) -> list[int]:
+        """The first `wanted` matching vacancy ids in rank order: relevance tier first (the
+        typed words themselves in the title; every word or its occupation in the title; in
+        title, employer or skills; anywhere), then distance band from the kiosk
+        (kiosk.places.Band), then newest. FTS5 yields each tier and band newest first, so
+        each query stops early."""
+        city, jateng = region_tag(KOTA_CODE), region_tag(JATENG_CODE)
+        bands = [f"{city} NOT {kecamatan_tag(near)}", kecamatan_tag(near)] if near else [city]
+        bands.reverse()
+        if not scope_in_city:
+            bands += [f"{jateng} NOT {city}", f"{EVERY} NOT {jateng}"]
         title = "{title}: (" + expression + ")"
         fields = "{title employer skills}: (" + expression + ")"
-        for tier in (title, f"{fields} NOT {title}", f"({expression}) NOT {fields}"):
-            if len(ids) >= wanted or total == 0:
-                break
-            ids += [
-                r[0] for r in self._db.execute(
-                    matched.format(what="f.vacancy_id") + " ORDER BY s.rowid DESC LIMIT :n",
-                    {**params, "match": tier, "n": wanted - len(ids)},
-                )
-            ]
-        return SearchResult(self._load(ids[offset:wanted]), total)
+        tiers = [title, f"{fields} NOT {title}", f"({expression}) NOT {fields}"]
+        if exact:
+            exact_title = "{title}: (" + exact + ")"
+            tiers[:1] = [exact_title, f"{title} NOT {exact_title}"]
+        ids: list[int] = []
+        for tier in tiers:
+            for band in bands:
+                if len(ids) >= wanted:
+                    return ids
+                ids += [
+                    r[0] for r in self._db.execute(
+                        matched.format(what="f.vacancy_id") + " ORDER BY s.rowid DESC LIMIT :n",
+                        {**params, "match": f"({tier}) AND ({band})", "n": wanted - len(ids)},
+                    )
+                ]
+        return ids
+
+    def _count_matches(
+        self, expression: str, matched: str, params: dict[str, object], *, filtered: bool
+    ) -> int:
+        """How many open vacancies match `expression` (with the facet filters in `matched`).
+
+        With no filter but expiry, FTS5 counts alone wherever every vacancy is known to be
+        open: rowids are rank keys (posting day first), so matches newer than the newest
+        closed vacancy need no look-up in the facet table, and matches older than the oldest
+        open one are all closed. Only the rowids in between are joined to the facet to check
+        expiry (about 5x faster than joining every match at 100,000 vacancies: see
+        docs/performance.md). With other filters every match is joined, as before.
+        """
+        if filtered:
+            return int(self._db.execute(
+                matched.format(what="count(*)"), {**params, "match": expression}).fetchone()[0])
+        first_open, last_closed = self._open_bounds(str(params["today"]))
+        if first_open is None:
+            return 0
+        fts = "SELECT count(*) FROM vacancy_search WHERE vacancy_search MATCH :match AND "
+        if last_closed is None or last_closed < first_open:
+            return int(self._db.execute(
+                fts + "rowid >= :low", {"match": expression, "low": first_open}).fetchone()[0])
+        newer = self._db.execute(
+            fts + "rowid > :high", {"match": expression, "high": last_closed}).fetchone()[0]
+        between = self._db.execute(
+            matched.format(what="count(*)") + " AND s.rowid BETWEEN :low AND :high",
+            {**params, "match": expression, "low": first_open, "high": last_closed},
+        ).fetchone()[0]
+        return int(newer) + int(between)
+
+    def _open_bounds(self, today: str) -> tuple[int | None, int | None]:
+        """(the lowest rank key of an open vacancy, the highest of a closed one) on `today`;
+        None where there is none. Cached until the day or the database changes."""
+        key = (today, self._db.execute("PRAGMA data_version").fetchone()[0],
+               self._db.conn.total_changes)
+        if self._bounds_key != key:
+            first_open, last_closed = self._db.execute(
+                "SELECT min(CASE WHEN valid_through >= :today THEN rank_key END), "
+                "max(CASE WHEN valid_through < :today THEN rank_key END) FROM vacancy_facet",
+                {"today": today}).fetchone()
+            self._bounds = (first_open, last_closed)
+            self._bounds_key = key
+        return self._bounds
 
     def warm_up(self) -> None:
         """Load the vocabulary and the index pages now (about 0.5 s at 100k vacancies), so the
@@ -235,83 +330,16 @@ class SearchService:
         return tuple(row_to_vacancy(by_id[i]) for i in ids)
 
     def match_expression(self, text: str) -> str | None:
-        """The FTS5 MATCH expression for typed text, or None when it holds no word.
+        """The FTS5 MATCH expression for typed text (kiosk.search_words), or None when it
+        holds no word to look for. The last word counts as a prefix unless the text ends in a
+        space or punctuation."""
+        expression = _conjunction(list(self._words.plan(text).groups))
+        # Only words that say "job" or "worker" ("bekerja", "loker"): every vacancy.
+        return expression or (EVERY if tokens(text) else None)
 
-        The last word counts as a prefix unless the text ends in a space or punctuation.
-        """
-        words = tokens(text)[:_MAX_QUERY_WORDS]
-        if not words:
-            return None
-        still_typing = bool(fold(text)[-1:].strip())
-        if still_typing and len(words[-1]) < _MIN_PREFIX:
-            # Wait for a second letter: one letter would match nearly every vacancy.
-            words = words[:-1]
-            still_typing = False
-            if not words:
-                return None
-        meaningful = [w for w in words if w not in _STOP_WORDS] or words
-        groups = []
-        for i, word in enumerate(meaningful):
-            is_last = still_typing and i == len(meaningful) - 1 and word == words[-1]
-            groups.append("(" + " OR ".join(self._alternatives(word, is_last)) + ")")
-        return " AND ".join(groups)
-
-    def _alternatives(self, word: str, is_prefix: bool) -> list[str]:
-        vocabulary = self._load_vocabulary()
-        exact = {word}
-        # A half-typed word has no meaningful stem ("secur" would become "cur"); one that is
-        # already a whole word of the index has ("menjahit" -> "jahit").
-        complete = not is_prefix or word in vocabulary.words
-        root = self._stemmer.stem(word) if complete else word
-        exact.add(root)
-        for w in list(exact):
-            exact |= self._synonyms.of(w)
-        prefixes: set[str] = set()
-        if is_prefix:
-            prefixes.add(word)
-            exact |= self._synonyms.completing(word)
-        known = word in vocabulary.words or root in vocabulary.words or (
-            is_prefix and vocabulary.has_prefix(word)
-        )
-        if not known:
-            exact |= self._near_words(word, vocabulary)
-            if is_prefix:
-                prefixes |= self._near_prefixes(word, vocabulary)
-        terms = [_quote(t) for t in sorted(exact) if t not in prefixes]
-        for p in sorted(prefixes):
-            # Two or three letters start too many words of the long descriptions to help.
-            scope = "{title employer skills}: " if len(p) < _SHORT_PREFIX else ""
-            terms.append(scope + _quote(p) + "*")
-        return terms
-
-    def _near_words(self, word: str, vocabulary: _Vocabulary) -> set[str]:
-        """Index words within the tolerated number of edits (a missing, extra, wrong or swapped
-        letter each count one: optimal string alignment distance)."""
-        limit = _max_typos(word)
-        if limit == 0:
-            return set()
-        matches = process.extract(
-            word, vocabulary.sorted, scorer=OSA.distance, score_cutoff=limit,
-            limit=_MAX_TYPO_ALTERNATIVES,
-        )
-        return {m[0] for m in matches}
-
-    def _near_prefixes(self, word: str, vocabulary: _Vocabulary) -> set[str]:
-        """Prefixes of index words that are one edit from a half-typed word ("pengemdu" ->
-        "pengemud"). Only words with the same first letter are compared, to stay fast."""
-        if _max_typos(word) == 0:
-            return set()
-        n = len(word)
-        found: set[str] = set()
-        for candidate in vocabulary.by_first.get(word[0], ()):
-            if len(candidate) < n - 1:
-                continue
-            for head in {candidate[:n], candidate[: n - 1], candidate[: n + 1]}:
-                if OSA.distance(word, head, score_cutoff=1) <= 1:
-                    found.add(head)
-            if len(found) >= _MAX_TYPO_ALTERNATIVES:
-                break
-        return found
+    def plan(self, text: str) -> QueryPlan:
+        """How typed text is read: its groups of alternatives, place and unknown words."""
+        return self._words.plan(text)
 
     def _load_vocabulary(self) -> _Vocabulary:
         key = (

@@ -51,7 +51,7 @@ class KioskServices:
         self.clock = clock
         self.regions = regions
         self.catalog = VacancyCatalog(db, clock, stemmer)
-        self.search = SearchService(db, clock, stemmer)
+        self.search = SearchService(db, clock, stemmer, regions=regions)
         self._watcher = ChangeWatcher(db)
 
     def poll_changes(self) -> Changes:

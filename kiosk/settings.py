@@ -64,6 +64,10 @@ class Settings:
     screen_diagonal_in: float = _setting(
         0.0, N_("panel diagonal in inches, when the panel reports a wrong size; 0 trusts "
                 "the panel"), low=0, high=120)
+    # Issue 9 "near home first": results rank by distance from here (kiosk.places.Band).
+    kiosk_kelurahan: str = _setting(
+        "33.74", N_("where the kiosk stands: its kelurahan (or kecamatan) Kemendagri code, "
+                    "e.g. 33.74.10.1001; 33.74 for only the city"), option=True)
     central_url: str = _setting(
         "", N_("address of the central SIKER server (http:// or https://); empty: none yet"),
         option=True)

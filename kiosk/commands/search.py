@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kiosk.i18n import _
+from kiosk.places import band_label, home_kecamatan
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search import SearchQuery
 from kiosk.services import open_services
@@ -52,8 +53,15 @@ def kecamatan_code(regions: RegionTable, text: str) -> str:
     return code
 
 
-def _query(args: argparse.Namespace, regions: RegionTable) -> tuple[SearchQuery, date | None]:
-    kecamatan = kecamatan_code(regions, args.kecamatan) if args.kecamatan else None
+def _query(args: argparse.Namespace, regions: RegionTable, settings: Settings
+           ) -> tuple[SearchQuery, date | None]:
+    # The kiosk's default scope is the whole city; --everywhere lifts it (issue 9).
+    kecamatan = kecamatan_code(regions, args.kecamatan) if args.kecamatan else (
+        None if getattr(args, "everywhere", False) else KOTA_CODE)
+    try:
+        near = home_kecamatan(regions, getattr(args, "near", None) or settings.kiosk_kelurahan)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
     education = None
     if args.education:
         try:
@@ -82,7 +90,7 @@ def _query(args: argparse.Namespace, regions: RegionTable) -> tuple[SearchQuery,
                 value=args.as_of)) from None
     query = SearchQuery(
         text=args.text, kecamatan_code=kecamatan, education=education,
-        employment_type=employment_type, min_salary=args.min_salary or None,
+        employment_type=employment_type, min_salary=args.min_salary or None, near=near,
     )
     return query, today
 
@@ -108,20 +116,30 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
     services = open_services(settings.data_dir, datetime.now)
     try:
         try:
-            query, today = _query(args, services.regions)
+            query, today = _query(args, services.regions, settings)
         except _UsageError as exc:
             print(exc, file=sys.stderr)
             return 2
         result = services.search.search(query, limit=args.limit, today=today)
+        near_name = services.regions.name_of(query.near)
+        bands = [band_label(b, near_name) for b in result.bands]
         if args.json:
-            results = [_as_json(v, services.regions) for v in result.vacancies]
-            print(json.dumps({"results": results, "total": result.total}, ensure_ascii=False))
+            results = [{**_as_json(v, services.regions), "band": int(b), "band_text": text}
+                       for v, b, text in zip(result.vacancies, result.bands, bands,
+                                             strict=True)]
+            print(json.dumps({"results": results, "total": result.total,
+                              "soft": result.soft, "suggestions": list(result.suggestions)},
+                             ensure_ascii=False))
             return 0
+        if result.soft:
+            print(_("No vacancy matches every word. These are the closest:"))
+        if not result.total and result.suggestions:
+            print(_("Did you mean: {words}").format(words=", ".join(result.suggestions)))
         print(_("{shown} of {total} vacancies").format(
             shown=len(result.vacancies), total=result.total))
-        for rank, v in enumerate(result.vacancies, 1):
+        for rank, (v, band) in enumerate(zip(result.vacancies, bands, strict=True), 1):
             place = services.regions.name_of(v.kecamatan_code) or v.location
-            print(f"{rank:3}. {v.title} | {v.employer} | {place}")
+            print(f"{rank:3}. {v.title} | {v.employer} | {place} | {band}")
         return 0
     finally:
         services.close()

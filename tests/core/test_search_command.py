@@ -28,7 +28,7 @@ def _search(capsys, data_dir, *args: str) -> dict:
 
 
 def test_a_semarang_job_title_from_the_real_file_is_found(capsys, data_dir):
-    results = _search(capsys, data_dir, "Admin Gudang", "--limit", "50")["results"]
+    results = _search(capsys, data_dir, "Admin Gudang", "--limit", "50", "--everywhere")["results"]
     ids = [(r["source"], r["source_id"]) for r in results]
     assert ("lokerid", "14929226") in ids
     found = results[ids.index(("lokerid", "14929226"))]
@@ -44,7 +44,7 @@ def test_a_semarang_job_title_from_the_real_file_is_found(capsys, data_dir):
 
 
 def test_results_come_in_rank_order_with_title_matches_first(capsys, data_dir):
-    answer = _search(capsys, data_dir, "perawat gigi", "--limit", "50")
+    answer = _search(capsys, data_dir, "perawat gigi", "--limit", "50", "--everywhere")
     results = answer["results"]
     assert answer["total"] == len(results)
     assert "15535079" in [r["source_id"] for r in results]
@@ -56,23 +56,27 @@ def test_results_come_in_rank_order_with_title_matches_first(capsys, data_dir):
     ]
     assert len(titled) >= 5
     assert results[: len(titled)] == titled
-    # within the title matches, newest first
-    posted = [r["date_posted"] for r in titled]
-    assert posted == sorted(posted, reverse=True)
+    # within the title matches nearest first (the city, Jawa Tengah, elsewhere), then newest
+    order = [(r["band"], r["date_posted"]) for r in titled]
+    assert order == sorted(order, key=lambda o: (o[0], "".join(chr(255 - ord(c)) for c in o[1])))
+    assert titled[0]["source_id"] == "15535079" and titled[0]["band_text"] == "di Kota Semarang"
 
 
 def test_a_typo_and_an_unfinished_word_still_find_the_real_posting(capsys, data_dir):
-    ids = {r["source_id"] for r in _search(capsys, data_dir, "therapist eyelahs")["results"]}
+    ids = {r["source_id"] for r in _search(capsys, data_dir, "therapist eyelahs",
+                                           "--everywhere")["results"]}
     assert "15645545" in ids
     ids = {r["source_id"] for r in _search(capsys, data_dir, "instruktur pila")["results"]}
     assert "15219710" in ids
 
 
 def test_filters_narrow_the_real_results(capsys, data_dir):
-    everyone = _search(capsys, data_dir, "sales", "--limit", "500")
-    sma = _search(capsys, data_dir, "sales", "--education", "SMA", "--limit", "500")
+    everyone = _search(capsys, data_dir, "sales", "--limit", "500", "--everywhere")
+    sma = _search(capsys, data_dir, "sales", "--education", "SMA", "--limit", "500",
+                  "--everywhere")
     assert 0 < sma["total"] < everyone["total"]
-    paid = _search(capsys, data_dir, "sales", "--min-salary", "5000000", "--limit", "500")
+    paid = _search(capsys, data_dir, "sales", "--min-salary", "5000000", "--limit", "500",
+                   "--everywhere")
     assert 0 < paid["total"] < everyone["total"]
 
 
@@ -163,3 +167,32 @@ def test_a_reader_that_leaves_early_ends_quietly(data_dir):
                           cwd=repo)
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
     assert done.stdout.strip()
+
+
+def test_the_default_scope_is_the_city_and_everywhere_widens_it(capsys, data_dir):
+    city = _search(capsys, data_dir, "barista")
+    assert city["results"] and all(r["band_text"] == "di Kota Semarang" for r in city["results"])
+    everywhere = _search(capsys, data_dir, "barista", "--everywhere", "--limit", "100")
+    assert everywhere["total"] > city["total"]
+    # still nearest first: the city's baristas lead the whole country's
+    assert [r["source_id"] for r in everywhere["results"][:city["total"]]] == \
+        [r["source_id"] for r in city["results"]]
+    bands = [r["band"] for r in everywhere["results"]]
+    assert bands == sorted(bands)
+
+
+def test_a_place_word_filters_and_near_says_where_the_kiosk_stands(capsys, data_dir):
+    solo = _search(capsys, data_dir, "kerja di solo", "--limit", "50")
+    assert solo["total"] >= 10
+    assert all("Solo" in r["location"] for r in solo["results"])
+    assert all(r["band_text"] == "di Jawa Tengah" for r in solo["results"])
+    near = _search(capsys, data_dir, "", "--near", "33.74.10.1001", "--limit", "5")
+    assert near["results"]  # a kelurahan code of Tembalang is understood
+    capsys.readouterr()
+    assert main(["search", "--data-dir", str(data_dir), "--near", "Atlantis", "x"]) == 2
+    assert "Atlantis" in capsys.readouterr().err
+
+
+def test_nothing_found_offers_near_words(capsys, data_dir):
+    answer = _search(capsys, data_dir, "xqzsatpam")
+    assert answer["total"] == 0 and "satpam" in answer["suggestions"]

@@ -1,0 +1,66 @@
+"""Hidden words the search index holds beside a posting's text: its KBJI group and its place.
+
+Each is a letter pair and digits, a form no folded query word takes ("zg5414": KBJI 2014
+subgolongan 5414; "zk337410": Kecamatan Tembalang; "zr3372": Kota Surakarta; "zp33": Jawa
+Tengah; "zv": every vacancy). kiosk/catalog.py appends the KBJI tag to the indexed title (so
+a query naming an occupation finds the group's postings in its best tier) and the place tags
+to the indexed skills. They are derived only from stored columns (title, location, kecamatan,
+in_kota), so the contentless index can delete a row with the same words it indexed; a change
+to the tables behind them changes `TAGS_FINGERPRINT` and the index is rebuilt.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kiosk.occupations import OccupationVocabulary, vocabulary_fingerprint
+from kiosk.places import WILAYAH_FILE, PlaceTable
+from kiosk.region import KOTA_CODE, RegionTable
+
+EVERY = "zv"
+TAG_PATTERN = re.compile(r"^z[gkrpv][0-9]*$")
+"""Index words that are tags, never offered as a spelling to residents."""
+
+
+def group_tag(code: str) -> str:
+    return "zg" + code
+
+
+def kecamatan_tag(code: str) -> str:
+    return "zk" + code.replace(".", "")
+
+
+def region_tag(code: str) -> str:
+    """The tag of a kabupaten/kota ("33.72") or a province ("33")."""
+    return ("zr" if "." in code else "zp") + code.replace(".", "")
+
+
+def title_tags(title: str) -> str:
+    """"zgNNNN" when the title names an occupation of the vocabulary, else ""."""
+    code = OccupationVocabulary.load().classify(title)
+    return group_tag(code) if code else ""
+
+
+def place_tags(location: str, kecamatan_code: str | None, in_kota: bool) -> str:
+    """The place tags of a posting: every vacancy, its kecamatan, kabupaten/kota, province."""
+    tags = [EVERY]
+    code = KOTA_CODE if (in_kota or kecamatan_code) else _places().locate(location or "")
+    if kecamatan_code:
+        tags.append(kecamatan_tag(kecamatan_code))
+    if code:
+        if "." in code:
+            tags.append(region_tag(code))
+        tags.append(region_tag(code.split(".")[0]))
+    return " ".join(tags)
+
+
+@cache
+def _places() -> PlaceTable:
+    return PlaceTable.load(RegionTable.load())
+
+
+@cache
+def tags_fingerprint() -> str:
+    """Changes whenever the derivation of tags may: the vocabulary, the region table, this
+    module's tag version."""
+    return "t1-" + vocabulary_fingerprint() + "-" + str(WILAYAH_FILE.stat().st_size)
