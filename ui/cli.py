@@ -131,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_whole_number(1, 1000), default=20,
                    help=_("how many results to print (1 to 1000)"))
     p.add_argument("--as-of", help=_("judge expiry on this date (YYYY-MM-DD) instead of today"))
+    p.add_argument("--near", metavar="KODE",
+                   help=_("where the kiosk stands (kelurahan or kecamatan code or name); "
+                          "default: the kiosk_kelurahan setting"))
+    p.add_argument("--everywhere", action="store_true",
+                   help=_("search everywhere, not only Kota Semarang (still nearest first)"))
 
     p = sub.add_parser("screenshots", help=_("render every screen offscreen to PNG files"))
     _common(p, argparse.SUPPRESS)
