@@ -19,8 +19,8 @@ from pathlib import Path
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, ngettext, set_language
 from kiosk.settings import SETTINGS, Settings
 
-GUI_COMMANDS = (None, "screenshots")
-"""Commands that need Qt: the kiosk itself (no command) and `screenshots`."""
+GUI_COMMANDS = (None, "screenshots", "audit")
+"""Commands that need Qt: the kiosk itself (no command), `screenshots` and `audit`."""
 
 # argparse's own messages (CPython 3.11 to 3.13), so that `make catalogs` extracts them and
 # they are translated like ours; argparse looks its `_` up at call time (see _argparse_in).
@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screenshots", help=_("render every screen offscreen to PNG files"))
     _common(p, argparse.SUPPRESS)
     p.add_argument("dir", type=Path)
+
+    p = sub.add_parser("audit", help=_("check every screen against the accessibility rules"))
+    _common(p, argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true",
+                   help=_('print {"screens_checked": N, "findings": [...]}'))
     return parser
 
 
@@ -202,7 +207,7 @@ def gui_problem(command: str | None, environ: os._Environ[str] | dict[str, str])
     if importlib.util.find_spec("PySide6") is None:
         return _("This command needs the kiosk's Qt front end, which is not installed here. "
                  "Install it with: pip install 'siker-kiosk[gui]'")
-    if command == "screenshots":
+    if command in ("screenshots", "audit"):
         environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return ""
     if not any(environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
@@ -234,6 +239,10 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         from ui.screenshots import render_screenshots
 
         return render_screenshots(settings, args.dir)
+    if args.command == "audit":
+        from ui.audit.run import print_report, run_audit
+
+        return print_report(run_audit(settings), args.json)
     from ui.app import run_kiosk
 
     return run_kiosk(settings)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from kiosk.i18n import _, current_language, set_language
 from kiosk.session import Part
+from ui import accessible
+from ui.accessibility_events import apply_locale
 from ui.context import KioskContext
 from ui.idle import IdleWatcher
 from ui.navigator import Navigator
@@ -47,11 +49,13 @@ class MainWindow(QMainWindow):
         self.navigator.route_changed.connect(self._on_navigator_route_changed)
         self._rebuild_pending = False
         self._look = ctx.visit.mode.look
+        accessible.install()  # before any widget is asked for its accessible interface
         self._unsubscribe = [
             ctx.visit.on_change(self._on_visit_changed),
             ctx.visit.on_end(self._on_visit_ended),
         ]
         self._build()
+        apply_locale(self, ctx.visit.language)
         self.navigator.show_place()
         self._update_chrome()
 
@@ -163,6 +167,7 @@ class MainWindow(QMainWindow):
         visit = self.ctx.visit
         if part is Part.LANGUAGE and current_language() != visit.language:
             set_language(visit.language)
+            apply_locale(self, visit.language)
             self.retranslate()
         elif part is Part.MODE:
             self._rebuild_soon()
@@ -177,6 +182,7 @@ class MainWindow(QMainWindow):
         self.idle_overlay.hide()
         if current_language() != self.ctx.visit.language:
             set_language(self.ctx.visit.language)
+            apply_locale(self, self.ctx.visit.language)
             self.retranslate()
         self.navigator.home()
         self._rebuild_soon()  # back to the kiosk's own look, if the resident changed it

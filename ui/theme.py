@@ -45,7 +45,7 @@ from PySide6.QtGui import (
     QPalette,
     QScreen,
 )
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from accessibility.contrast import DEFAULT_PALETTE, Palette
 from accessibility.scaling import (
@@ -60,6 +60,7 @@ from accessibility.scaling import (
     scale_for_screen,
 )
 from assets import ASSETS_DIR
+from ui.accessible import mark_heading
 
 FONT_DIR = ASSETS_DIR / "fonts"
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
@@ -82,8 +83,11 @@ def load_bundled_fonts() -> str:
 
 
 def set_role(widget: QWidget, role: str) -> None:
-    """Give `widget` a stylesheet role (see the module docstring) and restyle it now."""
+    """Give `widget` a stylesheet role (see the module docstring) and restyle it now. A label
+    styled as a "title" or "heading" is one for screen readers too (ui.accessible)."""
     widget.setProperty("role", role)
+    if role in ("title", "heading") and isinstance(widget, QLabel):
+        mark_heading(widget)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -23,6 +23,7 @@ from kiosk.search import SearchQuery
 from kiosk.services import KioskServices
 from kiosk.share import vacancy_qr
 from kiosk.vacancy import Vacancy
+from ui.accessible import mark_data
 from ui.context import KioskContext
 from ui.screens.base import DemoSetup, DemoState, Route, Screen
 from ui.theme import set_role
@@ -95,6 +96,10 @@ class VacancyDetailScreen(Screen):
 
         self.apply_heading = self._label("heading")
         self.apply_label = self._label("")
+        # The employer's own words, the same in every language (ui.audit skips them).
+        for label in (self.title_label, self.employer_label, self.description_label,
+                      self.fact_values["skills"]):
+            mark_data(label)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, theme.gap_px, theme.gap_px)

@@ -7,6 +7,7 @@ from datetime import datetime
 from babel.dates import format_date, format_time
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.formatting import babel_locale
 from kiosk.i18n import _, current_language
+from ui.accessible import mark_data, mark_radio
 from ui.theme import Theme, set_role
 from ui.widgets.icon_button import flat_icon
 
@@ -50,8 +52,12 @@ class TopBar(QWidget):
         self.clock_label = QLabel(self)
         set_role(self.clock_label, "bar-small")
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # No exclusive QButtonGroup: Qt would take the unchosen button out of the Tab order.
+        # One exclusive group of radio buttons (ui.accessible): a screen reader says "radio
+        # button, 1 of 2, selected"; the arrow keys move between the two and switch, as radio
+        # buttons do, and Tab reaches each (the audit checks both ways).
         self.language_buttons: dict[str, QPushButton] = {}
+        self.language_group = QButtonGroup(self)
+        self.language_group.setExclusive(True)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(theme.margin_px, theme.px(2), theme.margin_px, theme.px(2))
@@ -63,6 +69,9 @@ class TopBar(QWidget):
             set_role(button, "on-bar")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap shows "checked", not focus
+            mark_radio(button)
+            mark_data(button)  # each language named in itself, the same on every screen
+            self.language_group.addButton(button)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.setIconSize(QSize(self._icon_px + theme.px(1.5), self._icon_px))
             button.toggled.connect(lambda checked, b=button: self._mark_chosen(b, checked))

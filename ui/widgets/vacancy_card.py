@@ -17,6 +17,7 @@ from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
 from ui.accessible import mark_data, mark_list_item
+from ui.accessible import mark_data, mark_list_item
 from ui.theme import Theme
 from ui.widgets.wrapping_label import WrappingLabel
 
@@ -59,6 +60,9 @@ class VacancyCard(QPushButton):
         self.salary_label.setFont(theme.font("body", bold=True))
         self.education_label = self._label("small")
         self.closing_label = self._label("small")
+        for label in (self.title_label, self.employer_label, self.place_label):
+            mark_data(label)  # the employer's words: the same in every language
+        mark_list_item(self)
         for label in (self.title_label, self.employer_label, self.place_label):
             mark_data(label)  # the employer's words: the same in every language
         mark_list_item(self)
