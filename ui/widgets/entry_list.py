@@ -126,6 +126,7 @@ class EntryList(QWidget):
         for row in self._rows:
             self._list.removeWidget(row)
             row.hide()
+            row.setParent(None)  # out of the window's tree now, not at the next loop turn
             row.deleteLater()
         self._rows = []
         for index, entry in enumerate(self._entries):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,6 +30,21 @@ from ui.widgets.wrapping_label import WrappingLabel
 
 Label = Callable[[], str]
 KEYPAD_PROPERTY = "sikerKeypad"  # "digits": the step frame docks the number pad for this field
+
+
+class BigRadioButton(QRadioButton):
+    """A radio button that reacts to a tap anywhere on its box, not only on its ring and words
+    (Qt's hit area), so the whole 15 mm target works (WCAG 2.5.8)."""
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
+        return self.rect().contains(pos)
+
+
+class BigCheckBox(QCheckBox):
+    """A tick box that reacts to a tap anywhere on its box (see BigRadioButton)."""
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
+        return self.rect().contains(pos)
 
 
 def _nothing() -> str:
@@ -176,7 +191,7 @@ class _ButtonGroupField(_Field):
 
     def _make_button(self) -> QAbstractButton:
         button: QAbstractButton = (
-            QRadioButton(self._grid_host) if self._exclusive else QCheckBox(self._grid_host)
+            BigRadioButton(self._grid_host) if self._exclusive else BigCheckBox(self._grid_host)
         )
         button.setObjectName("ChoiceButton")
         button.setMinimumHeight(self._theme.target_px)

@@ -121,7 +121,7 @@ class AddressScreen(StepScreen):
             found.append((self.street, lambda: _("Write your street and house number.")))
         for field in (self.rt, self.rw):
             if not field.text().isdigit():
-                found.append((field, lambda: _("Type the number (000 if there is none).")))
+                found.append((field, lambda: _("Type the number written on your KTP.")))
         code = self.kecamatan.value()
         if code is None:
             found.append((self.kecamatan, lambda: _("Tap your kecamatan.")))

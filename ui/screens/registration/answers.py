@@ -68,6 +68,11 @@ def draft_of(visit: Visit) -> Any:
     return _interim[visit]
 
 
+def forget(visit: Visit) -> None:
+    """Drop the interim draft of an ended visit now (end listeners run in any order)."""
+    _interim.pop(visit, None)
+
+
 def get(visit: Visit, name: str, default: Any = None) -> Any:
     """The answer `name` ("nik", "full_name", ...), or `default` when none was given."""
     value = getattr(draft_of(visit), name, default)

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QHBoxLayout,
     QLineEdit,
@@ -27,6 +28,7 @@ from kiosk.i18n import _
 from ui.context import KioskContext
 from ui.personal import is_personal
 from ui.screens.base import Route, Screen
+from ui.screens.registration import answers
 from ui.theme import set_role
 from ui.widgets.keyboard import KeyboardLayout, OnScreenKeyboard
 from ui.widgets.scrolling import vertical_scroll_area
@@ -170,6 +172,7 @@ class StepScreen(Screen):
         self._from_review = False
         self._show_problems([])
         self.leave()
+        answers.forget(self._visit)  # this listener may run before the draft's own
         self.clear()
         for edit in self.findChildren(QLineEdit):
             edit.setText("")  # also clears the undo history (QLineEdit.setText)
@@ -223,7 +226,9 @@ class StepScreen(Screen):
         if found:
             return False
         target = Route.REG_REVIEW if self._from_review else self.next_route
-        self.request_navigation(target)
+        # A step with parameters counts as started (Visit.started), so "Selesai" shows from the
+        # second step on: the answers must be one tap away from being wiped.
+        self.request_navigation(target, from_review=False)
         return True
 
     def _show_problems(
@@ -246,9 +251,11 @@ class StepScreen(Screen):
             self.summary_label.setText(_("Please fix what is marked in red, then tap Next."))
             self.summary_label.show()
             if focus:
-                self.body_scroll.ensureWidgetVisible(fields[0])
-                first = fields[0].findChild(QLineEdit) or fields[0].findChild(QPushButton)
+                first = fields[0].findChild(QLineEdit) or fields[0].findChild(QAbstractButton)
+                if isinstance(fields[0], QWidget):
+                    self.body_scroll.ensureWidgetVisible(fields[0])
                 if first is not None and first.isVisibleTo(self):
+                    self.body_scroll.ensureWidgetVisible(first)
                     first.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.summary_label.setText("")

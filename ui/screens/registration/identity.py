@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk import formatting as fmt
 from kiosk.i18n import N_, _
@@ -18,7 +18,7 @@ from ui.screens.registration.checks import NikReading, read_nik
 from ui.screens.registration.frame import Problem, StepScreen
 from ui.theme import set_role
 from ui.widgets.date_entry import DateEntry
-from ui.widgets.form_fields import ChoiceField, TextField
+from ui.widgets.form_fields import BigCheckBox, ChoiceField, TextField
 from ui.widgets.wrapping_label import WrappingLabel
 
 RELIGIONS = (
@@ -52,7 +52,7 @@ class IdentityScreen(StepScreen):
         self.reading = WrappingLabel(self)
         set_role(self.reading, "success")
         mark_personal(self.reading)
-        self.differs = QCheckBox(self)
+        self.differs = BigCheckBox(self)
         self.differs.setObjectName("ChoiceButton")
         self.differs.setMinimumHeight(theme.target_px)
         mark_personal(self.differs)

@@ -55,8 +55,8 @@ def receipt_slip(name: str, reference: str, received: bool) -> Slip:
 def next_steps_text(received: bool) -> str:
     sent = _("It has reached Disnaker.") if received else _(
         "The kiosk sends it to Disnaker as soon as it is online.")
-    return sent + " " + _("Within five working days, come to Disnaker Kota Semarang with this "
-                          "reference to collect your AK1 card.")
+    return sent + " " + _("Then come to Disnaker Kota Semarang with this reference and the "
+                          "documents below to collect your AK1 card.")
 
 
 def documents_text() -> str:

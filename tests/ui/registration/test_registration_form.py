@@ -1,0 +1,140 @@
+"""The AK1 registration form in the whole kiosk window, driven by taps on its buttons, the
+on-screen keyboard and the number pad, on a real SQLite data folder."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from tests.ui.registration.driver import Answers, Resident
+from ui.main_window import MainWindow
+from ui.screens.base import Route
+from ui.screens.registration import answers
+from ui.screens.registration.checks import read_nik
+
+
+@pytest.fixture
+def resident(qtbot, kiosk_window: MainWindow) -> Resident:
+    kiosk_window.activateWindow()
+    return Resident(qtbot, kiosk_window)
+
+
+def _kecamatan(window: MainWindow) -> tuple[str, str]:
+    first = window.ctx.regions.kecamatan[0]
+    return first.code, first.kelurahan[0].code
+
+
+def test_a_resident_reaches_the_review_by_taps_alone(resident: Resident) -> None:
+    a = Answers()
+    kec, kel = _kecamatan(resident.window)
+    resident.everything(a, kec, kel)
+    visit = resident.window.ctx.visit
+    assert answers.get(visit, "nik") == a.nik
+    assert answers.get(visit, "full_name") == a.name.lower() or answers.get(
+        visit, "full_name") == a.name
+    assert answers.get(visit, "kelurahan_code") == kel
+    assert answers.get(visit, "skills") == (a.skill,)
+    assert answers.get(visit, "experience") == ((a.job, a.employer, a.years),)
+    review = resident.screen
+    shown = " ".join(label.text() for label in review.part_values.values())  # type: ignore[attr-defined]
+    for value in (a.nik, a.name, a.street, a.phone, a.skill, a.job, "Rp 3.500.000"):
+        assert value in shown, value
+
+
+def test_going_back_and_forth_keeps_every_answer(resident: Resident) -> None:
+    a = Answers()
+    kec, kel = _kecamatan(resident.window)
+    resident.everything(a, kec, kel)
+    for _step in range(8):  # back to the consent, one step at a time
+        resident.back()
+    assert resident.route() is Route.REG_CONSENT
+    assert resident.screen.agree.isChecked()  # type: ignore[attr-defined]
+    resident.next()
+    identity = resident.screen
+    assert identity.nik.text() == a.nik  # type: ignore[attr-defined]
+    assert identity.full_name.text() == a.name  # type: ignore[attr-defined]
+    assert identity.religion.value() == "islam"  # type: ignore[attr-defined]
+    resident.next()
+    address = resident.screen
+    assert address.kelurahan.value() == kel  # type: ignore[attr-defined]
+    assert address.rt.text() == a.rt  # type: ignore[attr-defined]
+    for _step in range(3):
+        resident.next()
+    assert resident.screen.jobs.describe_entries() == ["PENJAHIT, CV MAJU, 3 tahun"]  # type: ignore[attr-defined]
+
+
+def test_ubah_on_the_review_opens_the_part_and_comes_back(resident: Resident) -> None:
+    a = Answers()
+    kec, kel = _kecamatan(resident.window)
+    resident.everything(a, kec, kel)
+    resident.tap(resident.screen.change_buttons["contact"])  # type: ignore[attr-defined]
+    assert resident.route() is Route.REG_CONTACT
+    resident.clear(resident.screen.phone)  # type: ignore[attr-defined]
+    resident.type_into(resident.screen.phone, "085712345678")  # type: ignore[attr-defined]
+    resident.next()
+    assert resident.route() is Route.REG_REVIEW
+    assert "085712345678" in resident.screen.part_values["contact"].text()  # type: ignore[attr-defined]
+
+
+def test_each_problem_is_shown_beside_its_field_and_can_be_fixed(resident: Resident) -> None:
+    resident.start()
+    resident.consent()
+    identity = resident.screen
+    resident.type_into(identity.nik, "337401520590")  # type: ignore[attr-defined]
+    resident.next()
+    assert resident.route() is Route.REG_IDENTITY
+    assert "16" in identity.nik.error.text()  # type: ignore[attr-defined]
+    assert identity.full_name.error.isVisibleTo(identity)  # type: ignore[attr-defined]
+    resident.type_into(identity.nik, "0003")  # type: ignore[attr-defined]
+    resident.identity(Answers(nik=""))  # fills the rest; the NIK is complete now
+    assert resident.route() is Route.REG_ADDRESS
+
+
+def test_the_nik_reading_is_shown_to_confirm_and_a_different_ktp_date_is_kept(
+    resident: Resident,
+) -> None:
+    resident.start()
+    resident.consent()
+    identity = resident.screen
+    resident.type_into(identity.nik, Answers().nik)  # type: ignore[attr-defined]
+    assert "12 Mei 1990" in identity.reading.text()  # type: ignore[attr-defined]
+    assert "perempuan" in identity.reading.text()  # type: ignore[attr-defined]
+    resident.tap(identity.differs)  # type: ignore[attr-defined]
+    ktp = identity.ktp_date  # type: ignore[attr-defined]
+    resident.type_into(ktp.day, "13")
+    resident.tap(ktp.month.button(5))
+    resident.type_into(ktp.year, "1990")
+    visit = resident.window.ctx.visit
+    assert answers.get(visit, "birth_date_differs") is True
+    assert answers.get(visit, "ktp_birth_date") == date(1990, 5, 13)
+
+
+def test_the_visit_end_leaves_no_answer_in_any_widget(resident: Resident) -> None:
+    a = Answers()
+    kec, kel = _kecamatan(resident.window)
+    resident.everything(a, kec, kel)
+    resident.tap(resident.window.nav_bar.end_button)  # Selesai
+    assert resident.route() is Route.HOME
+    secrets = (a.nik, a.name, a.phone, a.street, a.school, a.employer)
+    for widget in resident.window.findChildren(QLineEdit):
+        assert widget.text() == "", widget.objectName()
+        assert not widget.isUndoAvailable()
+    for label in resident.window.findChildren(QLabel):
+        assert not any(s in label.text() for s in secrets), label.text()
+    assert answers.get(resident.window.ctx.visit, "nik") in ("", None)
+
+
+@pytest.mark.parametrize(
+    ("nik", "problem"),
+    [("337401520590000", "16"), ("33740152059000031", "16"), ("3374015205900000", "0000"),
+     ("3374013205900003", "bukan tanggal"), ("33740152A5900003", "angka"),
+     ("3374 0152-0590 0003", None)],
+)
+def test_nik_problems_are_plain_sentences(nik: str, problem: str | None) -> None:
+    reading = read_nik(nik, date(2026, 12, 2))
+    if problem is None:
+        assert reading.problem is None and reading.nik == "3374015205900003"
+    else:
+        assert reading.problem is not None
+        assert problem in reading.problem()
