@@ -61,6 +61,14 @@ class Settings:
     idle_warning_s: float = _setting(
         30.0, N_("seconds of the countdown with one-tap “Continue” before the visit ends"),
         low=5, high=600)
+    # ACCESSIBILITY.md: scanning for residents who can press one button (ui/switch_access.py).
+    switch_access: str = _setting(
+        "off", N_("switch access at the start of every visit, for a kiosk with a switch "
+                  "attached: off, two (Space moves, Enter presses) or auto (one switch presses, "
+                  "the highlight moves by itself)"), choices=("off", "two", "auto"))
+    switch_scan_interval_s: float = _setting(
+        1.5, N_("seconds the highlight stays on each control in automatic switch access"),
+        low=0.5, high=10)
     screen_diagonal_in: float = _setting(
         0.0, N_("panel diagonal in inches, when the panel reports a wrong size; 0 trusts "
                 "the panel"), low=0, high=120)

@@ -145,6 +145,7 @@ def run_kiosk(settings: Settings) -> int:
     window.idle.install()
     guard = InputGuard(window, parent=window)
     guard.install()
+    window.switch.install()  # installed last, so it sees the switch's keys first
     poller = ChangePoller(runner, parent=window)
     poller.start()
     try:

@@ -10,15 +10,17 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from kiosk.i18n import _, current_language, set_language
-from kiosk.session import Part
+from kiosk.session import Mode, Part
 from ui import accessible
 from ui.accessibility_events import apply_locale
 from ui.context import KioskContext
 from ui.idle import IdleWatcher
 from ui.navigator import Navigator
 from ui.screens.base import Route
+from ui.switch_access import SwitchScanner
 from ui.theme import Theme
 from ui.widgets.idle_overlay import IdleOverlay
+from ui.widgets.look_panel import LookPanel
 from ui.widgets.nav_bar import NavBar
 from ui.widgets.top_bar import TopBar
 
@@ -37,6 +39,9 @@ class MainWindow(QMainWindow):
     """
 
     rebuilt = Signal()
+    # Text for the kiosk's speech to say now (the idle countdown, the control switch access
+    # highlights in assisted mode); ui.speech connects to it.
+    speech_requested = Signal(str)
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +54,13 @@ class MainWindow(QMainWindow):
         self.navigator.route_changed.connect(self._on_navigator_route_changed)
         self._rebuild_pending = False
         self._look = ctx.visit.mode.look
+        self._look_panel_open = False  # survives a rebuild: the panel opens again after it
+        self.switch = SwitchScanner(
+            self, ctx.settings.switch_access, ctx.settings.switch_scan_interval_s,
+            assisted=lambda: self.ctx.visit.mode.assisted, parent=self)
+        self.switch.speech_requested.connect(self.speech_requested)
+        self.idle.warning_started.connect(self._restart_switch_soon)
+        self.idle.warning_cancelled.connect(self._restart_switch_soon)
         accessible.install()  # before any widget is asked for its accessible interface
         self._unsubscribe = [
             ctx.visit.on_change(self._on_visit_changed),
@@ -69,6 +81,11 @@ class MainWindow(QMainWindow):
             # A laptop's whole free area: the theme was fitted to it (Theme.for_screen).
             self.showMaximized()
         else:
+            # Without a window manager showFullScreen() keeps the window's own size (it
+            # stayed 1342 x 748 on a 1920 x 1080 panel): take the screen's geometry first.
+            screen = self.screen()
+            if screen is not None:
+                self.setGeometry(screen.geometry())
             self.showFullScreen()
 
     def end_visit(self) -> None:
@@ -80,6 +97,7 @@ class MainWindow(QMainWindow):
         self.top_bar.retranslate()
         self.nav_bar.retranslate()
         self.idle_overlay.retranslate()
+        self.look_panel.retranslate()
         self.navigator.retranslate_all()
         self._update_chrome()
 
@@ -90,6 +108,7 @@ class MainWindow(QMainWindow):
         for screen in self.navigator.screens():
             screen.dispose()
         self.idle.uninstall()
+        self.switch.uninstall()
         super().closeEvent(event)
 
     # -- building -----------------------------------------------------------------------------
@@ -108,7 +127,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         # Built in reading order, so Tab goes top bar -> screen -> bottom bar.
-        self.top_bar = TopBar(ctx.theme, ctx.clock, central)
+        self.top_bar = TopBar(ctx.theme, ctx.clock, central, mode=ctx.visit.mode)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.navigator.stack, 1)
         self.nav_bar = NavBar(ctx.theme, central)
@@ -120,6 +139,13 @@ class MainWindow(QMainWindow):
         self.idle.warning_cancelled.connect(self.idle_overlay.hide)
         self.idle.timed_out.connect(self.idle_overlay.hide)
         self.idle_overlay.continue_requested.connect(self.idle.extend)
+        self.idle_overlay.speech_requested.connect(self.speech_requested)
+        self.look_panel = LookPanel(ctx.theme, central, ctx.visit.mode, self.switch.mode)
+        self.look_panel.mode_requested.connect(self._on_look_panel_mode_requested)
+        self.look_panel.switch_requested.connect(self.switch.set_mode)
+        self.look_panel.close_requested.connect(self.close_look_panel)
+        self.top_bar.assisted_requested.connect(self._on_top_bar_assisted_requested)
+        self.top_bar.look_requested.connect(self.open_look_panel)
         self.top_bar.language_requested.connect(self._on_top_bar_language_requested)
         self.nav_bar.back_requested.connect(self.navigator.back)
         self.nav_bar.home_requested.connect(self.navigator.home)
@@ -146,6 +172,9 @@ class MainWindow(QMainWindow):
         self.navigator.show_place()
         if countdown:
             self.idle_overlay.show_countdown(self.idle.seconds_left())
+        elif self._look_panel_open:
+            self.look_panel.open_sheet()
+        self._restart_switch_soon()
         self._update_chrome()
         log.info("Window rebuilt for a new look (text %.0f %%)", 100 * self.ctx.theme.text_scale)
         self.rebuilt.emit()
@@ -180,6 +209,8 @@ class MainWindow(QMainWindow):
             clipboard.clear()
         self.idle.stop()  # the next resident's first touch starts a new quiet period
         self.idle_overlay.hide()
+        self.close_look_panel()
+        self.switch.set_mode(self.ctx.settings.switch_access)  # the kiosk's own, not theirs
         if current_language() != self.ctx.visit.language:
             set_language(self.ctx.visit.language)
             apply_locale(self, self.ctx.visit.language)
@@ -187,6 +218,36 @@ class MainWindow(QMainWindow):
         self.navigator.home()
         self._rebuild_soon()  # back to the kiosk's own look, if the resident changed it
         self._update_chrome()
+
+    def open_look_panel(self) -> None:
+        """Show the look panel (text size, contrast, switch access) over the screen."""
+        self._look_panel_open = True
+        self.look_panel.open_sheet()
+        self._restart_switch_soon()
+
+    def close_look_panel(self) -> None:
+        was_open = self._look_panel_open
+        self._look_panel_open = False
+        self.look_panel.hide()
+        if was_open:
+            self._restart_switch_soon()
+
+    def _restart_switch_soon(self) -> None:
+        if self.switch.active:  # once Qt has shown the sheet or screen that changed
+            QTimer.singleShot(0, self.switch.restart)
+
+    @Slot(bool)
+    def _on_top_bar_assisted_requested(self, on: bool) -> None:
+        # Mode Bantuan brings 200 % text with it; leaving it goes back to 100 %. Contrast and
+        # private listening stay as the resident set them.
+        mode = self.ctx.visit.mode
+        self.ctx.visit.mode = Mode(assisted=on, text_scale=2.0 if on else 1.0,
+                                   high_contrast=mode.high_contrast,
+                                   private_listening=mode.private_listening)
+
+    @Slot(object)
+    def _on_look_panel_mode_requested(self, mode: Mode) -> None:
+        self.ctx.visit.mode = mode
 
     @Slot(str)
     def _on_top_bar_language_requested(self, code: str) -> None:

@@ -28,6 +28,9 @@ Widgets pick their look with a `role` property (see `set_role`), never with colo
     QLabel: (none) body text, "title" screen heading, "heading" section heading, "small" muted
         secondary text, "error", "success", "bar" text on a bar, "bar-small" small text on a
         bar, "bar-title" the app name.
+    QDialog: "sheet" a full-window modal question or panel (ui.widgets.modal_sheet), opaque.
+    QRadioButton: a big button with a 6 mm round indicator (the chosen one is filled: a
+        shape, not only a colour, WCAG 1.4.1).
     QFrame/QWidget: "card" a white panel with a border, "bar" the top/bottom bars, "panel" a
         surface (filter panel, keyboard), "scrim" the dimmed layer under an overlay.
     QScrollArea: "focusable" one that takes Tab focus (arrow keys scroll it): it keeps a
@@ -261,6 +264,8 @@ QFrame[role="card"] QLabel[role="small"], QWidget[role="panel"] QLabel[role="sma
     color: {p.muted}; }}
 QFrame[role="panel"], QWidget[role="panel"] {{
     background: {p.surface}; color: {p.on_surface}; border: 2px solid {p.border}; }}
+QDialog[role="sheet"] {{ background: {p.window}; }}
+QRadioButton::indicator {{ width: {self.px(6)}px; height: {self.px(6)}px; }}
 QWidget[role="scrim"] {{ background: rgba({scrim.red()}, {scrim.green()}, {scrim.blue()}, 178); }}
 QAbstractButton {{
     padding: {pad_v}px {pad_h}px; border-radius: {r}px;

@@ -259,6 +259,7 @@ def test_tab_on_job_search_reads_bar_field_keys_filters_results_then_bottom_bar(
     top, bottom = kiosk_window.top_bar, kiosk_window.nav_bar
     expected = [
         top.language_buttons["id"], top.language_buttons["en"],
+        top.assisted_button, top.look_button,
         # The keys on show: the digits page behind "123" is hidden until it is switched to.
         screen.search_field, *[k for k in screen.keyboard.keys() if k.isVisible()],
         *screen.filter_buttons.values(),
@@ -266,5 +267,6 @@ def test_tab_on_job_search_reads_bar_field_keys_filters_results_then_bottom_bar(
     ]
     if screen.results.more_button.isVisible():
         expected.append(screen.results.more_button)
+    expected += [b for b in screen.results_pager.buttons() if b.isVisible()]
     expected += [bottom.back_button, bottom.end_button, bottom.home_button]
     assert _tab_chain(kiosk_window) == expected

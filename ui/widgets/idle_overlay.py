@@ -1,71 +1,73 @@
-"""The "Masih di sini?" warning: a dimmed layer over the whole window with one big button.
+"""The "Masih di sini?" question: a full-window modal dialog with a spoken 30 s countdown and
+one big "Lanjutkan" (WCAG 2.2.1 Timing Adjustable; ACCESSIBILITY.md: 90 s, 180 s in assisted
+mode, then 30 s, at least 10 extensions).
 
-Shown by the main window while ui.navigator.IdleWatcher counts down (WCAG 2.2.1).
+Shown by the main window while ui.idle.IdleWatcher counts down. What lies behind it is neither
+readable nor reachable (ui.widgets.modal_sheet).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.i18n import _, ngettext
 from ui.theme import Theme, set_role
+from ui.voice import announce
+from ui.widgets.modal_sheet import ModalSheet
+
+# The seconds left at which the countdown is spoken: often enough to follow, rarely enough
+# that the voice does not drown the resident's own thinking; every second at the end.
+SPOKEN_AT = frozenset({30, 20, 10, 5, 4, 3, 2, 1})
 
 
-class IdleOverlay(QWidget):
-    """Covers its parent while visible; `continue_requested` is emitted by "Lanjutkan"."""
+class IdleOverlay(ModalSheet):
+    """`continue_requested` is emitted by "Lanjutkan"; `speech_requested(text)` asks the
+    kiosk's speech to say the question and the seconds left (see SPOKEN_AT), always, not only
+    in assisted mode: a resident who cannot see the screen must hear that time runs out."""
 
     continue_requested = Signal()
+    speech_requested = Signal(str)
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(theme, parent)
         self.setObjectName("IdleOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        set_role(self, "scrim")
         self._seconds = 0
-        self._card = QFrame(self)
-        set_role(self._card, "card")
-        self._card.setFixedWidth(theme.px(230))  # a fixed width lets wrapped text find its height
-        self.heading = QLabel(self._card)
+        self._spoken: int | None = None
+        self.heading = QLabel(self.card)
         set_role(self.heading, "title")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown = QLabel(self._card)
+        self.heading.setWordWrap(True)
+        self.countdown = QLabel(self.card)
         self.countdown.setWordWrap(True)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.continue_button = QPushButton(self._card)
+        self.continue_button = QPushButton(self.card)
         set_role(self.continue_button, "primary")
-        self.continue_button.setMinimumSize(theme.px(120), theme.px(25))
+        self.continue_button.setMinimumSize(
+            min(theme.px(120), self.text_width), max(theme.px(25), theme.target_px))
         self.continue_button.setFont(theme.font("heading"))
+        self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.continue_requested)
-
-        card_layout = QVBoxLayout(self._card)
-        m = theme.px(10)
-        self._text_width = theme.px(230) - 2 * m - 4  # the card's width less margins and border
-        card_layout.setContentsMargins(m, m, m, m)
-        card_layout.setSpacing(theme.px(8))
-        card_layout.addWidget(self.heading)
-        card_layout.addWidget(self.countdown)
-        card_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(self._card, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addStretch(1)
-
-        parent.installEventFilter(self)
-        self.setGeometry(parent.rect())
+        self.card_layout.addWidget(self.heading)
+        self.card_layout.addWidget(self.countdown)
+        self.card_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hide()
         self.retranslate()
 
     def show_countdown(self, seconds_left: int) -> None:
-        """Show (if hidden) with `seconds_left` whole seconds on the clock."""
+        """Show (if hidden) with `seconds_left` whole seconds on the clock, and say it when it
+        is one of the SPOKEN_AT seconds (the first time it shows, always)."""
+        first = not self.isVisible()
         self._seconds = seconds_left
         self._update_countdown()
-        if not self.isVisible():
-            parent = self.parentWidget()
-            if parent is not None:
-                self.setGeometry(parent.rect())
-            self.raise_()
-            self.show()
+        if first:
+            self._spoken = None
+            self.open_sheet()
             self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if first or (seconds_left in SPOKEN_AT and seconds_left != self._spoken):
+            self._spoken = seconds_left
+            text = self.speak_summary() if first else self.countdown.text()
+            self.speech_requested.emit(text)
+            announce(self.countdown, text, assertive=seconds_left <= 5)
 
     def retranslate(self) -> None:
         self.heading.setText(_("Are you still there?"))
@@ -75,6 +77,7 @@ class IdleOverlay(QWidget):
             _("Keep using the kiosk. Otherwise it starts over for the next person.")
         )
         self.setAccessibleName(_("Are you still there?"))
+        self.setWindowTitle(_("Are you still there?"))
         self._update_countdown()
 
     def speak_summary(self) -> str:
@@ -89,10 +92,5 @@ class IdleOverlay(QWidget):
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
         # A centred card takes its size hint, which ignores wrapping: reserve every line's height.
-        self.countdown.setMinimumHeight(self.countdown.heightForWidth(self._text_width))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        parent = self.parentWidget()
-        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
-            self.setGeometry(parent.rect())
-        return False
+        self.countdown.setMinimumHeight(self.countdown.heightForWidth(self.text_width))
+        self.heading.setMinimumHeight(self.heading.heightForWidth(self.text_width))

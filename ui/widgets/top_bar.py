@@ -1,4 +1,5 @@
-"""The bar across the top of every screen: the kiosk's name, the two language buttons, the clock."""
+"""The bar across the top of every screen: the kiosk's name, the two language buttons, Mode
+Bantuan, the look panel's button and the clock."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.formatting import babel_locale
 from kiosk.i18n import _, current_language
+from kiosk.session import Mode
 from ui.accessible import mark_data, mark_radio
 from ui.theme import Theme, set_role
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.icon_button import flat_icon
 
 # Each language is named in itself, so a resident finds their own (a flag would name a country).
@@ -36,11 +39,18 @@ class TopBar(QWidget):
     """
 
     language_requested = Signal(str)
+    assisted_requested = Signal(bool)
+    look_requested = Signal()
 
     def __init__(
-        self, theme: Theme, clock: Callable[[], datetime], parent: QWidget | None = None
+        self,
+        theme: Theme,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+        mode: Mode | None = None,
     ) -> None:
         super().__init__(parent)
+        mode = mode if mode is not None else Mode()
         self.setObjectName("TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         set_role(self, "bar")
@@ -63,6 +73,11 @@ class TopBar(QWidget):
         layout.setContentsMargins(theme.margin_px, theme.px(2), theme.margin_px, theme.px(2))
         layout.setSpacing(theme.gap_px)
         layout.addWidget(self.title_label, 1)
+        # The buttons flow onto a second row where one row would not fit (200 % text, a
+        # portrait panel): nothing is cut off and nothing scrolls sideways (WCAG 1.4.10).
+        self.button_area = QWidget(self)
+        self._flow = FlowLayout(self.button_area, spacing=theme.gap_px)
+        layout.addWidget(self.button_area, 2)
         self._icon_px = theme.px(6)
         for code, name in LANGUAGE_NAMES.items():
             button = QPushButton(name, self)
@@ -77,8 +92,26 @@ class TopBar(QWidget):
             button.toggled.connect(lambda checked, b=button: self._mark_chosen(b, checked))
             button.clicked.connect(lambda _checked=False, c=code: self._on_language_clicked(c))
             self.language_buttons[code] = button
-            layout.addWidget(button)
+            self._flow.addWidget(button)
             self._mark_chosen(button, False)
+        # Mode Bantuan: one tap for 200 % text, the AAA palette, 20 mm targets, speech and
+        # more time (ACCESSIBILITY.md). Checkable with a tick, like the languages, and the
+        # same width on and off, so nothing moves under the finger.
+        self.assisted_button = QPushButton(self)
+        set_role(self.assisted_button, "on-bar")
+        self.assisted_button.setCheckable(True)
+        self.assisted_button.setChecked(mode.assisted)
+        self.assisted_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.assisted_button.setIconSize(QSize(self._icon_px + theme.px(1.5), self._icon_px))
+        self._mark_chosen(self.assisted_button, mode.assisted)
+        self.assisted_button.clicked.connect(self._on_assisted_clicked)
+        self._flow.addWidget(self.assisted_button)
+        # The look panel: text size and contrast on their own (ui.widgets.look_panel).
+        self.look_button = QPushButton(self)
+        set_role(self.look_button, "on-bar")
+        self.look_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.look_button.clicked.connect(self.look_requested)
+        self._flow.addWidget(self.look_button)
         layout.addSpacing(theme.px(6))
         layout.addWidget(self.clock_label)
         # The buttons sit centred with at least a 4 mm gap to whatever a screen puts below.
@@ -100,6 +133,13 @@ class TopBar(QWidget):
             button.setChecked(code == lang)
             button.setAccessibleName(LANGUAGE_NAMES[code])
             button.setAccessibleDescription(_("Show the screens in this language"))
+        self.assisted_button.setText(_("Assisted mode"))
+        self.assisted_button.setAccessibleName(_("Assisted mode"))
+        self.assisted_button.setAccessibleDescription(
+            _("Large text, strong colours, bigger buttons, speech and more time"))
+        self.look_button.setText(_("Text and colours"))
+        self.look_button.setAccessibleName(_("Text and colours"))
+        self.look_button.setAccessibleDescription(_("Choose the text size and the contrast"))
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
@@ -128,6 +168,10 @@ class TopBar(QWidget):
         # Blank when not chosen: the same width either way, so nothing jumps.
         button.setIcon(flat_icon("check", self._theme.palette.on_secondary, self._icon_px,
                                  self._theme.px(1.5), blank=not chosen))
+
+    def _on_assisted_clicked(self, checked: bool) -> None:
+        self._mark_chosen(self.assisted_button, checked)
+        self.assisted_requested.emit(checked)
 
     def _on_language_clicked(self, code: str) -> None:
         if code != current_language():

@@ -1,0 +1,300 @@
+"""Switch access: a scanning mode for residents who can press one or two buttons only
+(ACCESSIBILITY.md; issue 6 item 5).
+
+A large highlight moves through the controls of what is shown now, in reading order (the Tab
+order: top bar, screen, open panel, on-screen keyboard, bottom bar; only the sheet when a modal
+question or panel is open). Two modes:
+
+- "two": the advance switch (Space) moves the highlight to the next control, the select switch
+  (Enter/Return) presses it.
+- "auto": the highlight moves by itself every `interval_s` seconds (setting
+  `switch_scan_interval_s`); the one switch (Space or Enter) presses the highlighted control.
+
+Switching it on: the setting `switch_access` ("two" or "auto") for kiosks with a switch
+attached (on at the start of every visit); a resident picks it in the look panel ("Teks dan
+warna", Akses saklar), or holds the switch (Space) down for `HOLD_TO_TOGGLE_S` seconds, which
+turns one-switch automatic scanning on, or off again. The resident's choice ends with the visit.
+The highlighted control also takes the keyboard focus, so the kiosk's speech reads it in
+assisted mode and a screen reader follows; `speech_requested(name)` says it in assisted mode.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLineEdit,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
+
+from ui.app_filter import ApplicationFilter
+from ui.theme import Theme
+from ui.voice import announce
+
+SCAN_MODES = ("off", "two", "auto")
+ADVANCE_KEYS = frozenset({Qt.Key.Key_Space})
+SELECT_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+HOLD_TO_TOGGLE_S = 2.0
+HIGHLIGHT_MM = 2.0  # the highlight's line: far thicker than the 2 px focus ring
+
+
+class _Highlight(QWidget):
+    """The frame drawn around the scanned control; never takes a tap."""
+
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._theme = theme
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        line = self._theme.px(HIGHLIGHT_MM)
+        painter = QPainter(self)
+        # Two rings, dark in light: visible on every background of both palettes (WCAG 1.4.11).
+        for colour, width in (("on_window", line), ("focus_ring", max(2, line // 2))):
+            pen = QPen(self._theme.colour(colour))
+            pen.setWidth(width)
+            painter.setPen(pen)
+            inset = line // 2
+            painter.drawRect(self.rect().adjusted(inset, inset, -inset - 1, -inset - 1))
+        painter.end()
+
+
+class SwitchScanner(ApplicationFilter):
+    """Runs the scanning mode on `window` (see the module docstring).
+
+    Args:
+        window: the kiosk window; its theme is read at each step (`window.theme`), since the
+            window rebuilds itself for a new look.
+        mode: one of SCAN_MODES.
+        interval_s: seconds per step in "auto" mode (positive).
+        assisted: whether the visit is in assisted mode now (the highlighted name is spoken).
+        clock: monotonic seconds, for holding the switch down (tests pass a fake).
+
+    Raises:
+        ValueError: an unknown mode or an interval that is not positive.
+    """
+
+    mode_changed = Signal(str)
+    moved = Signal(object)  # the control now highlighted
+    speech_requested = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        mode: str = "off",
+        interval_s: float = 1.5,
+        assisted: Callable[[], bool] = lambda: False,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if interval_s <= 0:
+            raise ValueError("the scanning interval must be positive seconds")
+        self._window = window
+        self._assisted = assisted
+        self._clock = clock
+        self._mode = "off"
+        self._current: QWidget | None = None
+        self._highlight: _Highlight | None = None
+        self._held_since: float | None = None
+        self._toggled_in_hold = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(round(interval_s * 1000))
+        self._timer.timeout.connect(self.advance)
+        self.set_mode(mode)
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    @property
+    def active(self) -> bool:
+        return self._mode != "off"
+
+    @property
+    def current(self) -> QWidget | None:
+        """The highlighted control, or None (none yet, or it went away)."""
+        if self._current is not None and not shiboken6.isValid(self._current):
+            self._current = None
+        return self._current
+
+    def set_mode(self, mode: str) -> None:
+        """Switch scanning to `mode` ("off" hides the highlight and stops the timer)."""
+        if mode not in SCAN_MODES:
+            raise ValueError(f"switch access mode must be one of {SCAN_MODES}, not {mode!r}")
+        if mode == self._mode:
+            return
+        self._mode = mode
+        if mode == "auto":
+            self._timer.start()
+        else:
+            self._timer.stop()
+        if mode == "off":
+            self._current = None
+            self._hide_highlight()
+        else:
+            self.restart()
+        self.mode_changed.emit(mode)
+
+    def root(self) -> QWidget:
+        """What is scanned: the open modal sheet (idle question, look panel) or the window."""
+        modal = QApplication.activeModalWidget()
+        return modal if modal is not None and modal.isVisible() else self._window
+
+    def items(self) -> list[QWidget]:
+        """The controls of `root()` a resident can act on, in Tab (reading) order."""
+        root = self.root()
+        found: list[QWidget] = []
+        widget = root.nextInFocusChain()
+        seen: set[int] = set()
+        while widget is not None and widget is not root and id(widget) not in seen:
+            seen.add(id(widget))
+            if _scannable(widget, root):
+                found.append(widget)
+            widget = widget.nextInFocusChain()
+        return found
+
+    def restart(self) -> None:
+        """Highlight the first control of what is shown (after a new screen or sheet)."""
+        items = self.items()
+        self._move_to(items[0] if items else None)
+
+    def advance(self) -> None:
+        """Move the highlight to the next control, after the last back to the first."""
+        items = self.items()
+        if not items:
+            self._move_to(None)
+            return
+        current = self.current
+        index = items.index(current) + 1 if current in items else 0
+        self._move_to(items[index % len(items)])
+
+    def select(self) -> None:
+        """Press the highlighted control (a text field gets the focus for the keyboard)."""
+        current = self.current
+        if current is None or current not in self.items():
+            self.restart()
+            return
+        if isinstance(current, QAbstractButton):
+            current.click()
+        else:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
+        # What was pressed may have opened a screen or a sheet, or gone: look again once Qt
+        # has shown it; a key of the keyboard stays highlighted for the next letter.
+        QTimer.singleShot(0, self._after_select)
+
+    def _after_select(self) -> None:
+        if not self.active:
+            return
+        current = self.current
+        if current is not None and current in self.items():
+            self._move_to(current)  # it may have moved (a panel opened above it)
+        else:
+            self.restart()
+        if self._mode == "auto":
+            self._timer.start()  # a full step before moving on
+
+    def _move_to(self, widget: QWidget | None) -> None:
+        self._current = widget
+        if widget is None:
+            self._hide_highlight()
+            return
+        scroll = _scroll_area_of(widget)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(widget)
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+        self._show_highlight(widget)
+        self.moved.emit(widget)
+        name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+        if name and self._assisted():
+            self.speech_requested.emit(name)
+            announce(widget, name)
+
+    def _show_highlight(self, widget: QWidget) -> None:
+        root = self.root()
+        theme: Theme = self._window.theme  # type: ignore[attr-defined]
+        if self._highlight is None or not shiboken6.isValid(self._highlight) or (
+            self._highlight.parentWidget() is not root
+        ):
+            if self._highlight is not None and shiboken6.isValid(self._highlight):
+                self._highlight.deleteLater()
+            self._highlight = _Highlight(theme, root)
+        line = theme.px(HIGHLIGHT_MM)
+        top_left = widget.mapTo(root, widget.rect().topLeft())
+        rect = QRect(top_left, widget.size()).adjusted(-line, -line, line, line)
+        self._highlight.setGeometry(rect.intersected(root.rect()))
+        self._highlight.raise_()
+        self._highlight.show()
+        self._highlight.update()
+
+    def _hide_highlight(self) -> None:
+        if self._highlight is not None and shiboken6.isValid(self._highlight):
+            self._highlight.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+            return False
+        # The first receiver (the focus widget) gets the switch's key; eating it there means
+        # no widget acts on it and it never propagates to a parent.
+        key = event.key()
+        if key not in ADVANCE_KEYS and key not in SELECT_KEYS:
+            return False
+        if kind == QEvent.Type.KeyRelease:
+            if not event.isAutoRepeat():
+                self._held_since, self._toggled_in_hold = None, False
+            return self.active
+        if self._held(event):
+            return True
+        if not self.active or event.isAutoRepeat():
+            return self.active
+        if self._mode == "auto" or key in SELECT_KEYS:
+            self.select()
+        else:
+            self.advance()
+        return True
+
+    def _held(self, event: QKeyEvent) -> bool:
+        """Holding the advance switch for HOLD_TO_TOGGLE_S turns automatic scanning on or off."""
+        if event.key() not in ADVANCE_KEYS:
+            return False
+        now = self._clock()
+        if not event.isAutoRepeat() or self._held_since is None:
+            self._held_since, self._toggled_in_hold = now, False
+            return False
+        if not self._toggled_in_hold and now - self._held_since >= HOLD_TO_TOGGLE_S:
+            self._toggled_in_hold = True
+            self.set_mode("off" if self.active else "auto")
+            return True
+        return self.active or event.isAutoRepeat()
+
+
+def _scannable(widget: QWidget, root: QWidget) -> bool:
+    if not (widget.isVisible() and widget.isEnabled() and root.isAncestorOf(widget)):
+        return False
+    if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return False
+    if isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QTextEdit):
+        return False  # a list's frame is not a control; its cards are
+    return isinstance(widget, QAbstractButton | QLineEdit | QTextEdit)
+
+
+def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
