@@ -10,12 +10,15 @@ API:
     install()                      # the factory, once per process
     mark_heading(label)            # a screen or section title: role Heading
     mark_radio(button)             # one choice of a group: role RadioButton, checked state
-    mark_list(widget)              # a list whose children are its items: role List
+    mark_list(widget, items=None)  # a list (role List); `items()` its items in order
     mark_list_item(widget)         # an item of a list: role ListItem (position from its place)
     mark_data(widget)              # its text is data (a vacancy's title, a language's own
                                    #   name), the same in every language: ui.audit skips it
 """
 from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
@@ -57,10 +60,42 @@ class _Marked(QAccessibleWidget):
         return state
 
 
+class _List(_Marked):
+    """A list whose accessible children are exactly its items now (`items()`, in order): a
+    reader counts them and says each one's position, and nothing else sits among them."""
+
+    def __init__(self, widget: QWidget, items: Callable[[], Sequence[QWidget]]) -> None:
+        super().__init__(widget, QAccessible.Role.List)
+        self._items = items
+
+    def _shown(self) -> list[QWidget]:
+        return [w for w in self._items() if not w.isHidden()]
+
+    def childCount(self) -> int:  # noqa: N802 (Qt override)
+        return len(self._shown())
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        shown = self._shown()
+        if 0 <= index < len(shown):
+            return QAccessible.queryAccessibleInterface(shown[index])
+        return None
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:  # noqa: N802 (Qt override)
+        obj = child.object() if child is not None else None
+        shown = self._shown()
+        return shown.index(obj) if obj in shown else -1
+
+
+_ITEMS: weakref.WeakKeyDictionary[QWidget, Callable[[], Sequence[QWidget]]] = (
+    weakref.WeakKeyDictionary())
+
+
 def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
     if not isinstance(obj, QWidget):
         return None
     role = _ROLES.get(str(obj.property(ROLE_PROPERTY) or ""))
+    if role is QAccessible.Role.List and obj in _ITEMS:
+        return _List(obj, _ITEMS[obj])
     return _Marked(obj, role) if role is not None else None
 
 
@@ -84,7 +119,10 @@ def mark_radio(button: QAbstractButton) -> None:
     _mark(button, "radio")
 
 
-def mark_list(widget: QWidget) -> None:
+def mark_list(widget: QWidget, items: Callable[[], Sequence[QWidget]] | None = None) -> None:
+    """`items()` gives the list's items in order (default: its child widgets)."""
+    if items is not None:
+        _ITEMS[widget] = items
     _mark(widget, "list")
 
 

@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help=_("check every screen against the accessibility rules"))
     _common(p, argparse.SUPPRESS)
     p.add_argument("--json", action="store_true",
-                   help=_('print {"screens_checked": N, "findings": [...]}'))
+                   help=_("print the report as JSON: screens_checked and the findings"))
     return parser
 
 

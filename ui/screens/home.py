@@ -73,6 +73,8 @@ class HomeScreen(Screen):
         return _("Home")
 
     def enter(self, **params: Any) -> None:
+        # The first service has focus, so Enter or Space starts it (issue 6).
+        self.job_search_tile.setFocus(Qt.FocusReason.OtherFocusReason)
         self._count()
 
     def on_changes(self, changes: Changes) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,10 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import _
+from ui.accessible import mark_radio
 from ui.theme import Theme, set_role
 from ui.widgets.icon_button import flat_icon
+from ui.widgets.paging import PagedArea
 from ui.widgets.scrolling import vertical_scroll_area
 
+_STEPS = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
 Label = Callable[[], str]  # returns the text in the current language, so retranslate can re-ask
 
 
@@ -44,6 +48,7 @@ class OptionButton(QPushButton):
         self.setCheckable(True)
         self.setAutoDefault(True)  # Enter activates, as Space does
         self.setMinimumHeight(theme.target_px)
+        mark_radio(self)  # "radio button, 3 of 17, selected" (ui.accessible)
         icon_px = theme.px(8)
         self.setIconSize(QSize(icon_px, icon_px))
         self.toggled.connect(self._refresh)
@@ -110,7 +115,11 @@ class ChoicePanel(QWidget):
         self._grid = QGridLayout(self._grid_host)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(theme.gap_px)
-        self._scroll = scroll = vertical_scroll_area(self._grid_host, self)
+        self._scroll = vertical_scroll_area(self._grid_host, self)
+        # One group of radio buttons: one choice at a time, arrows move inside it (keyPress).
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.pager = PagedArea(self._scroll, theme, self)
         head = QHBoxLayout()
         head.setSpacing(theme.gap_px)
         head.addWidget(self.title_label, 1)
@@ -120,7 +129,7 @@ class ChoicePanel(QWidget):
         layout.setContentsMargins(m, m, m, m)
         layout.setSpacing(theme.gap_px)
         layout.addLayout(head)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.pager, 1)
         self.retranslate()
 
     def open(
@@ -143,6 +152,8 @@ class ChoicePanel(QWidget):
             button = OptionButton(self._theme, value, label, self._grid_host)
             button.setChecked(value == current)
             button.clicked.connect(self._on_option_clicked)
+            button.installEventFilter(self)
+            self._group.addButton(button)
             self._grid.addWidget(button, index // self._columns, index % self._columns)
             self._buttons.append(button)
         previous: QWidget = self.close_button
@@ -163,6 +174,7 @@ class ChoicePanel(QWidget):
             # Gone at once, not at the next event-loop turn: a second tap that is already
             # queued must not land on the previous filter's options.
             button.clicked.disconnect(self._on_option_clicked)
+            self._group.removeButton(button)
             button.hide()
             self._grid.removeWidget(button)
             button.deleteLater()
@@ -185,6 +197,7 @@ class ChoicePanel(QWidget):
     def retranslate(self) -> None:
         self.title_label.setText(self._title())
         self.close_button.setText(_("Close"))
+        self.pager.retranslate()
         self.close_button.setAccessibleName(_("Close"))
         self.close_button.setAccessibleDescription(_("Go back without changing the choice"))
         for button in self._buttons:
@@ -197,13 +210,37 @@ class ChoicePanel(QWidget):
         self._scroll.ensureWidgetVisible(target)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.closed.emit()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.focusNextPrevChild(key in (Qt.Key.Key_Right, Qt.Key.Key_Down))
+        elif event.key() in _STEPS:
+            self._step(self.focusWidget(), event.key())
         else:
             super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # The arrows move between the options before a button's own handling would move
+        # focus out of the panel (to the bars) or choose the next option on the way.
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in _STEPS and isinstance(watched, QWidget)):
+            self._step(watched, event.key())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, origin: QWidget | None, key: int) -> None:
+        """Move focus by one option (Left/Right) or one row (Up/Down) in the grid, stopping at
+        its ends: the arrows never leave the open panel (issue 6)."""
+        buttons = self._buttons
+        if not buttons:
+            return
+        if origin not in buttons:
+            target = self.current_button() or buttons[0]
+        else:
+            index = buttons.index(origin)
+            rows = key in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            step = _STEPS[Qt.Key(key)] * (self._columns if rows else 1)
+            target = buttons[min(max(index + step, 0), len(buttons) - 1)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        self._scroll.ensureWidgetVisible(target)
 
     @Slot()
     def _on_option_clicked(self) -> None:

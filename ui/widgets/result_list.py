@@ -1,6 +1,8 @@
 """The list of search results: vacancy cards in a kinetic scroll area, a message, "show more"."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -8,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 from kiosk.i18n import _
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
+from ui.accessible import mark_list
 from ui.theme import Theme, set_role
 from ui.widgets.scrolling import enable_kinetic_scrolling
 from ui.widgets.vacancy_card import VacancyCard
@@ -44,6 +47,10 @@ class ResultList(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._host = QWidget()
+        # For a screen reader the cards are a list ("list, 12 items"; "3 of 12" on each card),
+        # counted without the message and "show more" below them, or the spare cards.
+        mark_list(self._host, items=self.cards)
+        self.list_widget = self._host
         self.message_label = QLabel(self._host)
         self.message_label.setWordWrap(True)
         self.message_label.hide()
@@ -51,6 +58,7 @@ class ResultList(QScrollArea):
         self.more_button.setAutoDefault(True)
         self.more_button.hide()
         self.more_button.clicked.connect(self.more_wanted)
+        self.tab_tail: Sequence[QWidget] = ()  # Tab stops after "show more" (page buttons)
         self._layout = QVBoxLayout(self._host)
         self._layout.setContentsMargins(0, 0, theme.gap_px, 0)
         self._layout.setSpacing(theme.gap_px)
@@ -103,7 +111,7 @@ class ResultList(QScrollArea):
             card.deleteLater()
         self._vacancies += vacancies
         previous = self.tab_anchor
-        for widget in [*self.cards(), self.more_button]:  # reading order
+        for widget in [*self.cards(), self.more_button, *self.tab_tail]:  # reading order
             if previous is not None:
                 QWidget.setTabOrder(previous, widget)
             previous = widget
@@ -127,6 +135,7 @@ class ResultList(QScrollArea):
     def retranslate(self) -> None:
         self.more_button.setText(_("Show more vacancies"))
         self.more_button.setAccessibleName(_("Show more vacancies"))
+        self._host.setAccessibleName(_("Search results"))
         for card in self.cards():
             card.retranslate()
 
