@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from assets import ASSETS_DIR
-from kiosk.browse import field_expression
+from kiosk.browse import FIELDS, field_expression
 from kiosk.catalog import row_to_vacancy
 from kiosk.places import JATENG_CODE, Band, Place, PlaceTable
 from kiosk.region import KOTA_CODE, RegionTable
@@ -311,6 +311,13 @@ class SearchService:
             self._bounds = (first_open, last_closed)
             self._bounds_key = key
         return self._bounds
+
+    def field_counts(self, scope: str | None = KOTA_CODE, *, today: date | None = None
+                     ) -> dict[str, int]:
+        """How many open vacancies each browse field (kiosk.browse.FIELDS) has in `scope`
+        (a SearchQuery.kecamatan_code: the city by default), by field key."""
+        return {f.key: self.search(SearchQuery(kecamatan_code=scope, field=f.key), limit=0,
+                                   today=today).total for f in FIELDS}
 
     def warm_up(self) -> None:
         """Load the vocabulary and the index pages now (about 0.5 s at 100k vacancies), so the

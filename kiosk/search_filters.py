@@ -118,7 +118,11 @@ def filter_value(query: SearchQuery, kind: SearchFilter) -> Any:
 
 
 def has_filters(query: SearchQuery) -> bool:
-    return any(filter_value(query, kind) is not None for kind in SearchFilter)
+    """Whether anything narrows the search beyond the default, the whole city (issue 9)."""
+    return query.field is not None or any(
+        filter_value(query, kind) is not None
+        and not (kind is SearchFilter.KECAMATAN and filter_value(query, kind) == KOTA_CODE)
+        for kind in SearchFilter)
 
 
 @dataclass(frozen=True)
@@ -131,9 +135,11 @@ class SearchStatus:
     role: str = ""
 
 
-def search_status(query: SearchQuery, total: int | None, failed: bool) -> SearchStatus:
+def search_status(query: SearchQuery, total: int | None, failed: bool, soft: bool = False
+                  ) -> SearchStatus:
     """What the job search screen says about a search: how many were found, and when none were,
-    what to try next; `total` None means no search has answered yet."""
+    what to try next; `total` None means no search has answered yet; `soft` says no vacancy
+    had every word and these have the most of them (kiosk.search.SearchResult.soft)."""
     if failed:
         return SearchStatus(
             _("The search did not work"),
@@ -144,6 +150,9 @@ def search_status(query: SearchQuery, total: int | None, failed: bool) -> Search
     count = ngettext("{count} vacancy found", "{count} vacancies found", total).format(
         count=fmt.number(total)
     )
+    if total and soft:
+        return SearchStatus(
+            count, _("No vacancy matches every word. These are the closest:"), "soft")
     if total:
         return SearchStatus(count, "")
     typed = bool(query.text.strip())

@@ -16,12 +16,16 @@ from types import MappingProxyType
 from typing import Any
 
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from kiosk.region import KOTA_CODE
 from kiosk.search import SearchQuery
 
 log = logging.getLogger(__name__)
 
 # Text sizes a resident can pick: WCAG 1.4.4 asks that text can grow to 200 % without loss.
 TEXT_SCALES: tuple[float, ...] = (1.0, 1.5, 2.0)
+
+DEFAULT_SEARCH = SearchQuery(kecamatan_code=KOTA_CODE)
+"""A new visit's search: the whole city (issue 9); one tap widens it to everywhere."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ class Part(Enum):
 class _State:
     language: str = DEFAULT_LANGUAGE
     mode: Mode = field(default_factory=Mode)
-    search: SearchQuery = field(default_factory=SearchQuery)
+    search: SearchQuery = field(default_factory=lambda: DEFAULT_SEARCH)
     # The screen shown and the screens behind it (Back), oldest first.
     place: Place | None = None
     history: tuple[Place, ...] = ()
@@ -186,7 +190,7 @@ class Visit:
         words or filters, a mode or language, or an item opened (a place with parameters)."""
         s = self._state
         return (
-            s.search != SearchQuery()
+            s.search != DEFAULT_SEARCH
             or s.mode != Mode()
             or s.language != self._default_language
             or any(p.params for p in (*s.history, *([s.place] if s.place else [])))

@@ -35,6 +35,10 @@ def screen(qtbot: QtBot, context_for, sample_services: KioskServices) -> JobSear
     screen.show()
     qtbot.waitExposed(screen)
     screen.enter()
+    # A new visit searches the city (issue 9); these tests start from everywhere, one tap away.
+    qtbot.waitUntil(lambda: screen.everywhere_button.isVisibleTo(screen))
+    qtbot.mouseClick(screen.everywhere_button, LEFT)
+    qtbot.waitUntil(lambda: screen.query().kecamatan_code is None and screen.total == 5)
     return screen
 
 
@@ -58,9 +62,10 @@ def _choose(qtbot: QtBot, screen: JobSearchScreen, kind: SearchFilter, value: ob
 def test_entering_lists_every_open_vacancy_newest_first_but_no_closed_one(
     screen: JobSearchScreen,
 ) -> None:
+    # Everywhere, nearest first (issue 9): the city's vacancies newest first, then Jakarta's.
     assert _titles(screen) == [
-        "Sopir Pengiriman", "Staf Administrasi Gudang", "Perawat Klinik", "Kurir Paket Mitra",
-        "Kasir Minimarket",
+        "Sopir Pengiriman", "Staf Administrasi Gudang", "Perawat Klinik", "Kasir Minimarket",
+        "Kurir Paket Mitra",
     ]
     assert screen.count_label.text() == "5 lowongan ditemukan"
     assert not screen.clear_filters_button.isVisible()
@@ -74,7 +79,7 @@ def test_typing_sopir_on_the_on_screen_keyboard_finds_the_driver_vacancy(
     assert _titles(screen) == ["Sopir Pengiriman"]
     card = screen.cards()[0]
     assert card.salary_label.text() == "Rp 3.500.000 – Rp 4.500.000 per bulan"
-    assert card.place_label.text() == "Kecamatan Tembalang, Kota Semarang"
+    assert card.place_label.text().startswith("Kecamatan Tembalang, Kota Semarang · ")
     assert card.education_label.text() == "Pendidikan minimal: SMA"
     assert card.accessibleName().startswith("Sopir Pengiriman, PT Maju Jaya Logistik, ")
     # Laid out at once inside the scroll area: a big target, all its lines, nothing cut off.
@@ -125,7 +130,7 @@ def test_the_education_filter_keeps_jobs_asking_that_level_or_lower(
     _choose(qtbot, screen, SearchFilter.EDUCATION, EducationLevel.SMA)
     # D3 (Perawat) is above SMA/SMK; SMK (Staf) shares SMA's rank; the kurir states none.
     assert _titles(screen) == [
-        "Sopir Pengiriman", "Staf Administrasi Gudang", "Kurir Paket Mitra", "Kasir Minimarket",
+        "Sopir Pengiriman", "Staf Administrasi Gudang", "Kasir Minimarket", "Kurir Paket Mitra",
     ]
     assert screen.filter_buttons[SearchFilter.EDUCATION].value_text() == "SMA / SMK"
 
@@ -138,9 +143,12 @@ def test_type_and_salary_filters_combine_and_remove_filters_clears_them(
     assert _titles(screen) == ["Perawat Klinik"]
     assert screen.filter_buttons[SearchFilter.SALARY].value_text() == "Paling sedikit Rp 5 juta"
     qtbot.mouseClick(screen.clear_filters_button, LEFT)
-    assert len(screen.cards()) == 5
+    # Back to a new visit's search: the whole city (the Jakarta courier is outside it).
+    assert len(screen.cards()) == 4
     assert not screen.clear_filters_button.isVisible()
-    assert all(b.value_text() == "Semua" for b in screen.filter_buttons.values())
+    assert screen.filter_buttons[SearchFilter.KECAMATAN].value_text() == "Kota Semarang"
+    assert all(b.value_text() == "Semua" for k, b in screen.filter_buttons.items()
+               if k is not SearchFilter.KECAMATAN)
 
 
 def test_closing_the_panel_changes_nothing(qtbot: QtBot, screen: JobSearchScreen) -> None:
@@ -249,7 +257,7 @@ def test_reset_forgets_text_filters_results_and_scroll(
     assert screen.cards() == [] and screen.total is None
     assert screen.results.verticalScrollBar().value() == 0
     screen.enter()
-    assert len(screen.cards()) == 5
+    assert len(screen.cards()) == 4  # a new visit searches the city
 
 
 def test_summary_and_language_switch(qtbot: QtBot, screen: JobSearchScreen) -> None:
@@ -294,7 +302,7 @@ def test_with_the_real_task_runner_only_the_latest_search_is_shown(
     qtbot.addWidget(screen)
     try:
         screen.enter()
-        qtbot.waitUntil(lambda: len(screen.cards()) == 5)
+        qtbot.waitUntil(lambda: len(screen.cards()) == 4)  # the city
         for word in ("p", "pe", "per", "pera", "perawat"):
             screen.search_field.setText(word)
         qtbot.waitUntil(lambda: _titles(screen) == ["Perawat Klinik"])

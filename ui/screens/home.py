@@ -16,6 +16,7 @@ from ui.context import KioskContext
 from ui.screens.base import DemoState, Route, Screen
 from ui.tasks import ServicesUnavailable
 from ui.theme import set_role
+from ui.widgets.browse_tiles import BrowseTiles
 from ui.widgets.icon_button import IconButton
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,12 @@ class HomeScreen(Screen):
         self.count_label = QLabel(self)
         self.count_label.setWordWrap(True)
         self.count_label.hide()
+        # Browse without typing (issue 9): one tap lists a field's vacancies, nearest first.
+        self.browse_label = QLabel(self)
+        set_role(self.browse_label, "heading")
+        self.tiles = BrowseTiles(theme, columns=5, tile_mm=(50, 24), parent=self)
+        self.tiles.field_chosen.connect(
+            lambda key: self.request_navigation(Route.JOB_SEARCH, field=key))
 
         tiles = QHBoxLayout()
         tiles.setSpacing(theme.px(10))
@@ -65,6 +72,9 @@ class HomeScreen(Screen):
         layout.addSpacing(theme.px(4))
         layout.addLayout(tiles)
         layout.addWidget(self.count_label)
+        layout.addSpacing(theme.px(4))
+        layout.addWidget(self.browse_label)
+        layout.addWidget(self.tiles)
         layout.addStretch(1)
         self.greeting.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.retranslate()
@@ -87,6 +97,10 @@ class HomeScreen(Screen):
             on_done=self._on_count_done,
             on_error=self._on_count_error,
         )
+        # The tiles' numbers: open vacancies of each field in the city. A failure is said by
+        # the count above; the tiles then show their words only.
+        self._runner.db(lambda s: s.search.field_counts(), on_done=self.tiles.set_counts,
+                        on_error=lambda _exc: None)
 
     def retranslate(self) -> None:
         self.greeting.setText(_("Welcome to the SIKER kiosk"))
@@ -101,6 +115,8 @@ class HomeScreen(Screen):
         self.register_tile.setAccessibleDescription(
             _("The job-seeker card: about ten minutes, with your KTP")
         )
+        self.browse_label.setText(_("Or choose a field of work:"))
+        self.tiles.retranslate()
         self._update_count()
 
     def speak_summary(self) -> str:

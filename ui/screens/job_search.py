@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.browse import field_by_key
 from kiosk.changes import Changes
 from kiosk.i18n import _
+from kiosk.places import home_kecamatan
+from kiosk.region import KOTA_CODE
 from kiosk.search import SearchQuery, SearchResult
 from kiosk.search_filters import (
     SPECS,
@@ -32,15 +35,14 @@ from kiosk.search_filters import (
     with_filter,
 )
 from kiosk.services import KioskServices
-from kiosk.session import Part
-from ui.accessibility_events import announce
+from kiosk.session import DEFAULT_SEARCH, Part
 from ui.context import KioskContext
 from ui.screens.base import DemoSetup, DemoState, Route, Screen
 from ui.theme import set_role
+from ui.widgets.browse_tiles import BrowseTiles, SuggestionRow
 from ui.widgets.choice_panel import ChoicePanel
 from ui.widgets.filter_button import FilterButton
 from ui.widgets.keyboard import OnScreenKeyboard
-from ui.widgets.paging import PagedArea
 from ui.widgets.result_list import ResultList
 from ui.widgets.scrolling import vertical_scroll_area
 from ui.widgets.vacancy_card import VacancyCard
@@ -62,6 +64,22 @@ def _demo_filter(_services: KioskServices) -> DemoSetup:
     return DemoSetup(panel=SearchFilter.KECAMATAN.name)
 
 
+def _demo_tiles(_services: KioskServices) -> DemoSetup:
+    """Nothing typed: the browse tiles with their counts above the newest vacancies."""
+    return DemoSetup(search=DEFAULT_SEARCH)
+
+
+def _demo_soft(_services: KioskServices) -> DemoSetup:
+    """Two words no vacancy has together (in the demo catalog and the real file)."""
+    return DemoSetup(search=replace(DEFAULT_SEARCH, text="kasir batik "))
+
+
+def _demo_suggest(_services: KioskServices) -> DemoSetup:
+    """Words spelt without their vowels, too far for typo help: "Mungkin maksud Anda" and
+    the tiles."""
+    return DemoSetup(search=replace(DEFAULT_SEARCH, text="pnjhit gdng "))
+
+
 class JobSearchScreen(Screen):
     """Search as you type, four filters, and results as big cards that open the detail screen.
 
@@ -78,6 +96,9 @@ class JobSearchScreen(Screen):
         DemoState("job-search"),
         DemoState("job-search-results", _demo_results),
         DemoState("job-search-filter", _demo_filter),
+        DemoState("job-search-tiles", _demo_tiles),
+        DemoState("job-search-soft", _demo_soft),
+        DemoState("job-search-suggest", _demo_suggest),
     )
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
@@ -91,8 +112,14 @@ class JobSearchScreen(Screen):
         self._loading = False
         self._generation = 0  # bumped by every new search and by reset(); stale results drop
         self._open_filter: SearchFilter | None = None
-        self._opened_vacancy: int | None = None  # focused again on the way back (issue 6)
-        self._announced = ""  # the last status told to a screen reader
+        self._soft = False
+        self._suggested: tuple[str, ...] = ()
+        try:
+            self._near = home_kecamatan(ctx.regions, ctx.settings.kiosk_kelurahan)
+        except ValueError:
+            log.warning("The kiosk_kelurahan setting names no place in Kota Semarang; "
+                        "ranking by the city only")
+            self._near = None
 
         self.heading = QLabel(self)
         set_role(self.heading, "title")
@@ -121,6 +148,18 @@ class JobSearchScreen(Screen):
         self.clear_filters_button = QPushButton(self)
         self.clear_filters_button.setAutoDefault(True)
         self.clear_filters_button.clicked.connect(self._on_clear_filters_button_clicked)
+        self.everywhere_button = QPushButton(self)
+        self.everywhere_button.setAutoDefault(True)
+        self.everywhere_button.clicked.connect(self._on_everywhere_button_clicked)
+        self.suggestions = SuggestionRow(theme, self)
+        self.suggestions.word_chosen.connect(self._on_suggestion_chosen)
+        self.suggestions.hide()
+        self.tiles = BrowseTiles(theme, columns=5, tile_mm=(40, 20), parent=self)
+        self.tiles.field_chosen.connect(self._on_tile_chosen)
+        self.soft_label = QLabel(self)
+        set_role(self.soft_label, "heading")
+        self.soft_label.setWordWrap(True)
+        self.soft_label.hide()
         self.results = ResultList(theme, self)
         self.results.tab_anchor = self.clear_filters_button
         self.results.vacancy_chosen.connect(self._on_results_vacancy_chosen)
@@ -143,14 +182,16 @@ class JobSearchScreen(Screen):
         count_row = QHBoxLayout()
         count_row.setSpacing(theme.gap_px)
         count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.everywhere_button, 0, Qt.AlignmentFlag.AlignTop)
         count_row.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
         right.setSpacing(theme.gap_px)
         right.addLayout(count_row)
-        # Big page buttons beside the cards: no dragging, no 6 mm scroll bar (issue 6).
-        self.results_pager = PagedArea(self.results, theme, self)
-        self.results.tab_tail = self.results_pager.buttons()
-        right.addWidget(self.results_pager, 1)
+        right.addWidget(self.soft_label)
+        # Above the cards and scrolling with them, so they never squeeze the list.
+        self.results.add_header(self.suggestions)
+        self.results.add_header(self.tiles)
+        right.addWidget(self.results, 1)
         main = QWidget(self)
         columns = QHBoxLayout(main)
         m = theme.margin_px
@@ -184,9 +225,10 @@ class JobSearchScreen(Screen):
             self.search_field,
             *self.keyboard.keys(),
             *self.filter_buttons.values(),  # SearchFilter order: the grid's rows, left to right
+            self.everywhere_button,
             self.clear_filters_button,
+            *self.tiles.tiles.values(),
             self.results.more_button,
-            *self.results_pager.buttons(),
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -198,14 +240,18 @@ class JobSearchScreen(Screen):
 
     def enter(self, **params: Any) -> None:
         """Show the visit's search; the words typed before are selected, so typing replaces
-        them. A panel the visit says is open opens again."""
+        them. A panel the visit says is open opens again. `field` (a kiosk.browse key, from a
+        home tile) lists that field's vacancies in the city, nearest first."""
+        field = params.get("field")
+        if isinstance(field, str) and field_by_key(field) is not None:
+            self._visit.search = replace(DEFAULT_SEARCH, field=field)
         self._show_query()
         self.pages.setCurrentIndex(0)
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.search_field.selectAll()
-        self._focus_opened_card()  # back from a vacancy: where the resident was
         if self._shown_query != self.query() and not self._loading:
             self._search()
+        self._count_fields()
         panel = self._visit.panel
         if panel is not None and panel in SearchFilter.__members__:
             self._open_choice(SearchFilter[panel])
@@ -247,6 +293,7 @@ class JobSearchScreen(Screen):
             self._shown_query = None
             if self.isVisible():
                 self._search()
+                self._count_fields()
 
     def on_visit_changed(self, part: Part) -> None:
         if part is Part.SEARCH:
@@ -261,7 +308,7 @@ class JobSearchScreen(Screen):
         self.search_field.setPlaceholderText(_("Type a job, for example: sopir"))
         self.search_field.setAccessibleName(_("Search words"))
         self.search_field.setAccessibleDescription(
-            _("Results change as you type. Press Enter to go to the first result.")
+            _("Results change as you type. Use the keyboard below the field.")
         )
         self.keyboard.retranslate()
         for kind, button in self.filter_buttons.items():
@@ -272,8 +319,11 @@ class JobSearchScreen(Screen):
         self.clear_filters_button.setText(_("Remove filters"))
         self.clear_filters_button.setAccessibleName(_("Remove filters"))
         self.clear_filters_button.setVisible(has_filters(query))
+        self.everywhere_button.setText(_("Search everywhere"))
+        self.everywhere_button.setAccessibleName(_("Search everywhere, not only Kota Semarang"))
+        self.suggestions.retranslate()
+        self.tiles.retranslate()
         self.results.retranslate()
-        self.results_pager.retranslate()
         self.choice_panel.retranslate()
         self._update_status()
 
@@ -317,9 +367,15 @@ class JobSearchScreen(Screen):
             with QSignalBlocker(self.search_field):
                 self.search_field.setText(text)
 
+    def _count_fields(self) -> None:
+        """The tiles' counts: open vacancies of each field in the city."""
+        # A failed count leaves the tiles without numbers; the search says what went wrong.
+        self._runner.db(lambda s: s.search.field_counts(KOTA_CODE),
+                        on_done=self.tiles.set_counts, on_error=lambda _exc: None)
+
     def _search(self) -> None:
         self._generation += 1
-        generation, query = self._generation, self.query()
+        generation, query = self._generation, replace(self.query(), near=self._near)
         self._loading = True
         self._runner.db_latest(
             _SEARCH_KEY,
@@ -332,7 +388,8 @@ class JobSearchScreen(Screen):
         shown = len(self.results.vacancies())
         if self._loading or self._total is None or shown >= self._total:
             return
-        generation, query, offset = self._generation, self.query(), shown
+        generation, offset = self._generation, shown
+        query = replace(self.query(), near=self._near)
         self._loading = True
         self._runner.db_latest(
             _SEARCH_KEY,
@@ -349,10 +406,14 @@ class JobSearchScreen(Screen):
         self._loading = False
         self._failed = False
         self._total = result.total
-        self._shown_query = query
+        self._soft = result.soft
+        self._suggested = result.suggestions
+        self._shown_query = replace(query, near=None)
         had_focus_on_more = self.results.more_button.hasFocus()
+        near_name = self._regions.name_of(query.near) if self._regions else None
         self.results.show_vacancies(list(result.vacancies), self._regions,
-                                    replace_all=offset == 0)
+                                    replace_all=offset == 0,
+                                    bands=[(b, near_name) for b in result.bands])
         if offset and had_focus_on_more and result.vacancies:
             self.cards()[offset].setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_status()
@@ -368,16 +429,19 @@ class JobSearchScreen(Screen):
     def _update_status(self) -> None:
         more = self._total is not None and len(self.results.vacancies()) < self._total
         self.results.set_more_available(more and not self._failed)
-        status = search_status(self.query(), self._total, self._failed)
+        query = self.query()
+        status = search_status(query, self._total, self._failed, self._soft)
         self.count_label.setText(status.count)
-        self.results.set_message(status.message, status.role)
-        self._describe_results(status.count)
-        # Said by a screen reader without moving focus: the count as it changes, "nothing
-        # found" or the error (assertive: the resident must know the list is not current).
-        said = status.message or status.count
-        if said and said != self._announced:
-            self._announced = said
-            announce(self.count_label, said, assertive=self._failed)
+        soft = status.role == "soft"  # a heading above the closest results, not a note below
+        self.soft_label.setText(status.message if soft else "")
+        self.soft_label.setVisible(soft)
+        self.results.set_message("" if soft else status.message, "" if soft else status.role)
+        nothing = self._total == 0
+        self.suggestions.set_words(self._suggested if nothing else ())
+        # Browse without typing: on an empty search, and below "Mungkin maksud Anda".
+        self.tiles.setVisible(nothing or (not query.text.strip() and query.field is None))
+        self.everywhere_button.setVisible(
+            query.kecamatan_code == KOTA_CODE and self._total is not None and not self._failed)
 
     # -- filters ------------------------------------------------------------------------------
 
@@ -422,7 +486,25 @@ class JobSearchScreen(Screen):
     @Slot()
     def _on_clear_filters_button_clicked(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._set_query(SearchQuery(text=self.query().text))
+        self._set_query(replace(DEFAULT_SEARCH, text=self.query().text))
+
+    @Slot()
+    def _on_everywhere_button_clicked(self) -> None:
+        # The button goes once pressed; the words stay where the resident types.
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._set_query(replace(self.query(), kecamatan_code=None))
+
+    @Slot(str)
+    def _on_tile_chosen(self, key: str) -> None:
+        """One tap lists a field's vacancies, nearest first; the typed words give way."""
+        with QSignalBlocker(self.search_field):
+            self.search_field.setText("")
+        self._set_query(replace(self.query(), text="", field=key))
+
+    @Slot(str)
+    def _on_suggestion_chosen(self, word: str) -> None:
+        self.search_field.setText(word + " ")  # searches, as typing would
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- typing, scrolling, opening ---------------------------------------------------------
 
@@ -439,25 +521,5 @@ class JobSearchScreen(Screen):
             self.results.ensureWidgetVisible(cards[0])
 
     @Slot(int)
-    def _describe_results(self, count: str) -> None:
-        """The list says the count; each card its place in it ("3 dari 48")."""
-        self.results.list_widget.setAccessibleDescription(count)
-        total = self._total or 0
-        for position, card in enumerate(self.cards(), start=1):
-            card.setAccessibleDescription(
-                _("{position} of {total}. Opens the details of this vacancy.").format(
-                    position=position, total=total))
-
-    def _focus_opened_card(self) -> None:
-        """Focus the card the resident opened, once it is on screen again (after Back)."""
-        opened = self._opened_vacancy
-        card = next((c for c in self.cards() if c.vacancy.id == opened), None)
-        if opened is None or card is None:
-            return
-        self._opened_vacancy = None
-        card.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.results.ensureWidgetVisible(card, 0, self.ctx.theme.gap_px)
-
     def _on_results_vacancy_chosen(self, vacancy_id: int) -> None:
-        self._opened_vacancy = vacancy_id
         self.request_navigation(Route.VACANCY_DETAIL, vacancy_id=vacancy_id)

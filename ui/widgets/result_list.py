@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
+from kiosk.places import Band
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
 from ui.accessible import mark_list
@@ -77,10 +80,18 @@ class ResultList(QScrollArea):
     def vacancies(self) -> list[Vacancy]:
         return list(self._vacancies)
 
+    def add_header(self, widget: QWidget) -> None:
+        """Put `widget` above the cards, scrolling with them (the browse tiles)."""
+        widget.setParent(self._host)
+        self._layout.insertWidget(self._layout.indexOf(self.message_label) - len(self._cards)
+                                  - len(self._spare), widget)
+
     def show_vacancies(
-        self, vacancies: list[Vacancy], regions: RegionTable | None, *, replace_all: bool
+        self, vacancies: list[Vacancy], regions: RegionTable | None, *, replace_all: bool,
+        bands: Sequence[tuple[Band, str | None]] = (),
     ) -> None:
-        """Replace the cards with `vacancies`, or append them after the current ones.
+        """Replace the cards with `vacancies`, or append them after the current ones; `bands`
+        (one per vacancy, when given) says how far each is from the kiosk.
 
         Raises:
             ValueError: there are vacancies but no region table to name their kecamatan.
@@ -91,13 +102,16 @@ class ResultList(QScrollArea):
             self._spare = self._cards + self._spare
             self._cards = []
             self._vacancies = []
-        for vacancy in vacancies:
+        for i, vacancy in enumerate(vacancies):
             assert regions is not None
+            band = bands[i] if i < len(bands) else None
             if self._spare:
                 card = self._spare.pop(0)
-                card.set_vacancy(vacancy)
+                card.set_vacancy(vacancy, band)
             else:
                 card = VacancyCard(vacancy, regions, self._theme, self._host)
+                if band is not None:
+                    card.set_vacancy(vacancy, band)
                 card.clicked.connect(lambda _c=False, c=card: self._on_card_clicked(c.vacancy.id))
                 card.installEventFilter(self)
                 self._layout.insertWidget(self._layout.indexOf(self.message_label), card)

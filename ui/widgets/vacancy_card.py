@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import formatting as fmt
 from kiosk.i18n import _
+from kiosk.places import Band, band_label
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
 from ui.accessible import mark_data, mark_list_item
@@ -44,6 +45,7 @@ class VacancyCard(QPushButton):
         super().__init__(parent)
         self.setObjectName("VacancyCard")
         self.vacancy = vacancy
+        self._band: tuple[Band, str | None] | None = None
         self._regions = regions
         self._min_width = theme.px(60)
         self.setAutoDefault(True)
@@ -77,10 +79,13 @@ class VacancyCard(QPushButton):
         layout.addWidget(self.closing_label)
         self.retranslate()
 
-    def set_vacancy(self, vacancy: Vacancy) -> None:
+    def set_vacancy(self, vacancy: Vacancy,
+                    band: tuple[Band, str | None] | None = None) -> None:
         """Show another vacancy in this card (the result list reuses its cards: building and
-        polishing a new card costs several times more than new texts)."""
+        polishing a new card costs several times more than new texts); `band` says how far
+        it is from the kiosk (kiosk.places.Band and the kiosk's kecamatan name)."""
         self.vacancy = vacancy
+        self._band = band
         self.badge.setVisible(vacancy.is_demo)
         self.retranslate()
         # The labels' new heights would reach the card's layout only on the next pass of the
@@ -102,7 +107,10 @@ class VacancyCard(QPushButton):
         self.title_label.setText(v.title)
         self.badge.setText(_("EXAMPLE"))
         self.employer_label.setText(v.employer)
-        self.place_label.setText(fmt.place_text(v, self._regions))
+        place = fmt.place_text(v, self._regions)
+        if self._band is not None:  # how far from the kiosk (issue 9), in the same line
+            place = f"{place} · {band_label(*self._band)}"
+        self.place_label.setText(place)
         self.salary_label.setText(fmt.vacancy_salary_text(v))
         self.education_label.setText(fmt.education_text(v.education_min))
         self.closing_label.setText(fmt.closing_text(v))
