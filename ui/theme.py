@@ -66,8 +66,12 @@ from assets import ASSETS_DIR
 from ui.accessible import mark_heading
 
 FONT_DIR = ASSETS_DIR / "fonts"
-FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FAMILY = "Noto Sans"
+# Where Noto Sans has no glyph (bullets such as ●, arrows, check marks, stars, ≥ and other signs
+# employers type), Qt takes it from DejaVu Sans (Bitstream Vera licence, assets/fonts/
+# DejaVu-LICENSE.txt; Debian's fonts-dejavu-core), so no posting shows an empty box.
+FALLBACK_FAMILY = "DejaVu Sans"
 _FILLED_ROLES = frozenset({"primary", "tile"})
 CAP_HEIGHT_MM = {"small": MIN_CAP_HEIGHT_MM, "body": 6.5, "heading": 8.5, "title": 10.5}
 
@@ -166,6 +170,7 @@ class Theme:
     def font(self, role: str = "body", bold: bool = False) -> QFont:
         """The bundled font at the pixel size of `role` (small, body, heading, title)."""
         font = QFont(self.family)
+        font.setFamilies([self.family, FALLBACK_FAMILY])
         font.setPixelSize(getattr(self, f"{role}_px"))
         font.setBold(bold or role in ("heading", "title"))
         return font

@@ -8,7 +8,10 @@ import html
 import re
 import reprlib
 import unicodedata
+from functools import cache
 from html.parser import HTMLParser
+
+import emoji
 
 # C0/C1 controls except tab and newline, lone surrogates (SQLite cannot store them), the BOM and
 # the two noncharacters U+FFFE/U+FFFF; and the invisible format characters of Unicode's
@@ -18,7 +21,7 @@ from html.parser import HTMLParser
 # embeddings, overrides, isolates and marks (U+061C, U+200E/F, U+202A-202E, U+2066-2069).
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+    "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufe00-\ufe0f\ufeff\ufffe\uffff]"
 )
 _LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _SPACES = re.compile(r"[^\S\n]+")  # whitespace other than newline
@@ -28,21 +31,59 @@ _HTML_TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,2000}>")
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 
 
+# Bullets that Word pastes from its Symbol and Wingdings fonts land in the Private Use Area,
+# which no font of the kiosk draws: the characters they stand for instead. Other private-use
+# characters have no meaning outside the font they came from and are dropped.
+_SYMBOL_FONT = {0xF0B7: "•", 0xF0A7: "▪", 0xF0D8: "►", 0xF0FC: "✓", 0xF02D: "-", 0xF076: "❖",
+                0xF0A8: "•", 0x30FB: "·"}
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def readable_symbols(text: str) -> str:
+    """Word's private-use bullets as the marks they stand for, then `readable_emoji`."""
+    if text.isascii():
+        return text
+    text = _PRIVATE_USE.sub("", text.translate(_SYMBOL_FONT))
+    return readable_emoji(text)
+
+
+def readable_emoji(text: str) -> str:
+    """Emoji spelled out in Indonesian between brackets ("🔥 Segera" -> "(api) Segera"), with
+    the `emoji` package's CLDR names: the kiosk's fonts (Noto Sans) have no emoji, and a box
+    in place of one tells a resident nothing. Other text comes back as is."""
+    if text.isascii() or not emoji.emoji_count(text):
+        return text
+    _load_indonesian_names()
+    return emoji.replace_emoji(text, replace=_emoji_name)
+
+
+@cache
+def _load_indonesian_names() -> None:
+    emoji.config.load_language("id")  # on first need: most postings have no emoji
+
+
+def _emoji_name(_chars: str, data: dict[str, str]) -> str:
+    name = data.get("id") or data.get("en") or ""
+    return "(" + name.strip(":").replace("_", " ") + ")"
+
+
 def clean_line(text: str) -> str:
-    """One-line text (title, employer, place): controls removed, all whitespace runs one space.
+    """One-line text (title, employer, place): emoji spelled out (readable_emoji), controls,
+    zero-width and bidi characters removed, all whitespace runs one space.
 
     Unicode is NFC-composed so that "é" typed two ways compares equal.
     """
-    text = _CONTROL.sub("", _LINE_BREAK.sub(" ", text))
+    text = _CONTROL.sub("", _LINE_BREAK.sub(" ", readable_symbols(text)))
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def clean_multiline(text: str) -> str:
-    """Free text (description): controls removed, newlines kept, spaces inside lines collapsed.
+    """Free text (description): emoji spelled out, controls removed, newlines kept, spaces
+    inside lines collapsed.
 
     Line ends become "\\n", trailing spaces go, and more than one empty line in a row becomes one.
     """
-    text = _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
+    text = _CONTROL.sub("", _LINE_BREAK.sub("\n", readable_symbols(text)))
     text = unicodedata.normalize("NFC", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
