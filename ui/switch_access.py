@@ -284,7 +284,11 @@ class SwitchScanner(ApplicationFilter):
 def _scannable(widget: QWidget, root: QWidget) -> bool:
     if not (widget.isVisible() and widget.isEnabled() and root.isAncestorOf(widget)):
         return False
-    if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+    if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not (
+        isinstance(widget, QAbstractButton) and widget.group() is not None
+    ):
+        # A radio group keeps only its chosen button in the Tab order (arrows move inside);
+        # a switch user has no arrows, so every choice of the group is scanned.
         return False
     if isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QTextEdit):
         return False  # a list's frame is not a control; its cards are

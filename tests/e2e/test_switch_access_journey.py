@@ -1,0 +1,124 @@
+"""A resident who can press only switches finds a job: Home -> Cari Lowongan -> "sopir" typed
+on the on-screen keyboard -> the vacancy opened, with nothing but the two switch keys (Space
+moves the highlight, Enter presses), then the same start with one switch and automatic scanning.
+The window is the real one on the real services (demo catalog in a fresh SQLite file)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.services import KioskServices
+from kiosk.session import Visit
+from kiosk.settings import Settings
+from tests.fakes import FakeClock
+from ui.app import build_window, open_kiosk_services
+from ui.context import KioskContext
+from ui.main_window import MainWindow
+from ui.screens.base import Route
+from ui.tasks import TaskRunner
+from ui.theme import Theme
+
+ADVANCE, SELECT = Qt.Key.Key_Space, Qt.Key.Key_Return
+
+
+@pytest.fixture
+def kiosk_window(
+    qtbot: QtBot, qapp: QApplication, tmp_path, clock: FakeClock
+) -> Iterator[MainWindow]:
+    """The kiosk as run_kiosk builds it: the real TaskRunner with SQLite in its db thread."""
+    settings = Settings(data_dir=tmp_path / "data", lang="id", windowed=True)
+    theme = Theme.for_size(1920, 1080)
+    theme.apply(qapp)
+    opened: list[KioskServices] = []
+
+    def opener() -> KioskServices:
+        opened.append(open_kiosk_services(settings.data_dir, clock))
+        return opened[-1]
+
+    runner = TaskRunner(opener)
+    window = build_window(KioskContext.create(runner, Visit("id"), theme.scale, clock, settings))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    yield window
+    window.switch.uninstall()
+    window.close()
+    runner.shutdown()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    """One press of a switch, delivered where a USB switch's key would go: the focus widget."""
+    target = QApplication.focusWidget() or QApplication.activeModalWidget() or window
+    qtbot.keyClick(target, key)
+    QApplication.processEvents()  # the scanner looks again once what was pressed has shown
+
+
+def _scan_to_and_press(
+    qtbot: QtBot, window: MainWindow, wanted: Callable[[QWidget], bool]
+) -> int:
+    """Advance until the highlight is on a control `wanted` accepts, then select; returns how
+    many presses it took. Fails when a whole round of the controls passes without it."""
+    scanner = window.switch
+    presses = 0
+    # Results arrive from the database thread meanwhile, so a round grows: count it anew.
+    while presses <= len(scanner.items()) + 1:
+        current = scanner.current
+        if current is not None and wanted(current):
+            _press(qtbot, window, SELECT)
+            return presses + 1
+        _press(qtbot, window, ADVANCE)
+        presses += 1
+    raise AssertionError(
+        f"the highlight went round every control without reaching it: now on "
+        f"{scanner.current!r} of {len(scanner.items())} controls in {scanner.root()!r}")
+
+
+def test_a_job_search_with_two_switches_alone(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    window = kiosk_window
+    window.switch.install()
+    window.switch.set_mode("two")
+    nav = window.navigator
+    home = nav.screen(Route.HOME)
+    assert window.switch.current is window.switch.items()[0]  # the highlight starts at once
+    presses = _scan_to_and_press(qtbot, window, lambda w: w is home.job_search_tile)
+    assert nav.current_route is Route.JOB_SEARCH
+    search = nav.screen(Route.JOB_SEARCH)
+    for letter in "sopir":
+        key = search.keyboard.key(letter)
+        presses += _scan_to_and_press(qtbot, window, lambda w, k=key: w is k)
+    assert search.search_field.text() == "sopir"
+    qtbot.waitUntil(
+        lambda: "Sopir Truk (SIM B2 Umum)" in {c.vacancy.title for c in search.cards()},
+        timeout=5_000)
+    card = next(c for c in search.cards() if c.vacancy.title == "Sopir Truk (SIM B2 Umum)")
+    presses += _scan_to_and_press(qtbot, window, lambda w: w is card)
+    assert nav.current_route is Route.VACANCY_DETAIL
+    detail = nav.screen(Route.VACANCY_DETAIL)
+    qtbot.waitUntil(lambda: detail.vacancy() is not None, timeout=5_000)
+    assert detail.vacancy().title == "Sopir Truk (SIM B2 Umum)"
+    # The highlight moved on to the new screen and nothing but the switches was used.
+    assert window.switch.current in window.switch.items()
+    assert presses > 0
+
+
+def test_one_switch_with_automatic_scanning_opens_job_search(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    window = kiosk_window
+    window.switch._timer.setInterval(20)  # the kiosk's pace is 1.5 s; the test's is quicker
+    window.switch.install()
+    window.switch.set_mode("auto")
+    home = window.navigator.screen(Route.HOME)
+    qtbot.waitUntil(lambda: window.switch.current is home.job_search_tile, timeout=5_000)
+    window.switch._timer.stop()  # the resident presses while it is highlighted
+    _press(qtbot, window, ADVANCE)  # in automatic scanning the one switch presses
+    assert window.navigator.current_route is Route.JOB_SEARCH
