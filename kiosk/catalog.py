@@ -397,15 +397,15 @@ def upsert_in_batches(
     catalog: VacancyCatalog,
     vacancies: Iterable[Vacancy],
     *,
-    on_batch: Callable[[UpsertCounts], None] | None = None,
+    on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None = None,
 ) -> UpsertCounts:
     """An operation over a stream: each BATCH_SIZE vacancies are upserted, with their change
     mark (kiosk.changes), as one transaction, so a crash or a full disk keeps every earlier batch
     whole and loses only the batch in flight. Inside a caller's transaction each batch is a
     savepoint instead and the caller commits. Outside one, every batch but the last commits
     with synchronous=NORMAL and the last with FULL (see _set_synchronous), which is what makes
-    a long import fast on a slow disk. `on_batch` is called with each batch's counts
-    once it is committed, so a caller knows what is stored when a later batch fails.
+    a long import fast on a slow disk. `on_batch` is called with each batch's counts and its
+    vacancies once it is committed, so a caller knows what is stored when a later batch fails.
 
     Raises:
         sqlite3.OperationalError / OSError: the write failed; committed batches stay.
@@ -449,10 +449,10 @@ def _commit_batch(
     db: Database,
     catalog: VacancyCatalog,
     batch: list[Vacancy],
-    on_batch: Callable[[UpsertCounts], None] | None,
+    on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None,
 ) -> UpsertCounts:
     with db.atomic():
         counts = catalog.upsert(batch)
     if on_batch is not None:
-        on_batch(counts)
+        on_batch(counts, batch)
     return counts

@@ -164,10 +164,8 @@ def import_files(
     file_errors: list[SkippedRecord] = []
     notes: list[str] = []
     seen: dict[tuple[str, str], tuple[Path, str]] = {}
-    # Closed and open vacancies read since the last commit; moved to `stored` once their batch
-    # is committed (upsert_in_batches pulls one batch, then commits it), so a batch lost to a
-    # full disk is not counted.
-    pending = {"closed": 0, "open": 0}
+    # Closed and open vacancies in the committed batches only: a batch lost to a full disk is
+    # not counted.
     stored = {"closed": 0, "open": 0}
 
     def vacancies(
@@ -181,7 +179,6 @@ def import_files(
             if key in seen:
                 notes.append(duplicate_note(path, position, item.source_id, *seen[key]))
             seen[key] = (path, position)
-            pending["closed" if item.valid_through < today else "open"] += 1
             yield item
 
     caller_source = _caller_source(source, notes.append)
@@ -190,18 +187,17 @@ def import_files(
     write_error: sqlite3.Error | None = None
     committed = [UpsertCounts()]  # what the batches committed so far, also when one fails
 
-    def on_batch(batch: UpsertCounts) -> None:
-        committed[0] += batch
-        for key in pending:
-            stored[key] += pending[key]
-            pending[key] = 0
+    def on_batch(counts: UpsertCounts, batch: list[Vacancy]) -> None:
+        committed[0] += counts
+        for vacancy in batch:
+            stored["closed" if vacancy.valid_through < today else "open"] += 1
 
     try:
         for path in map(Path, paths):
             items = _read_located(path, regions, source=caller_source, classifier=classifier,
                                   note=notes.append, today=today)
             upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch)
-        if stored["open"] and (committed[0].added or committed[0].updated):
+        if stored["open"]:  # a real vacancy residents can see: the demo has done its job
             with catalog.database.atomic():
                 removed = catalog.remove_demo()
         demo_kept = bool(stored["closed"] and not stored["open"] and catalog.count_demo())

@@ -36,6 +36,7 @@ from kiosk.search_filters import (
 )
 from kiosk.services import KioskServices
 from kiosk.session import DEFAULT_SEARCH, Part
+from ui.accessibility_events import announce
 from ui.context import KioskContext
 from ui.screens.base import DemoSetup, DemoState, Route, Screen
 from ui.theme import set_role
@@ -43,6 +44,7 @@ from ui.widgets.browse_tiles import BrowseTiles, SuggestionRow
 from ui.widgets.choice_panel import ChoicePanel
 from ui.widgets.filter_button import FilterButton
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.paging import PagedArea
 from ui.widgets.result_list import ResultList
 from ui.widgets.scrolling import vertical_scroll_area
 from ui.widgets.vacancy_card import VacancyCard
@@ -112,6 +114,8 @@ class JobSearchScreen(Screen):
         self._loading = False
         self._generation = 0  # bumped by every new search and by reset(); stale results drop
         self._open_filter: SearchFilter | None = None
+        self._opened_vacancy: int | None = None  # focused again on the way back (issue 6)
+        self._announced = ""  # the last status told to a screen reader
         self._soft = False
         self._suggested: tuple[str, ...] = ()
         try:
@@ -191,7 +195,10 @@ class JobSearchScreen(Screen):
         # Above the cards and scrolling with them, so they never squeeze the list.
         self.results.add_header(self.suggestions)
         self.results.add_header(self.tiles)
-        right.addWidget(self.results, 1)
+        # Big page buttons beside the cards: no dragging, no 6 mm scroll bar (issue 6).
+        self.results_pager = PagedArea(self.results, theme, self)
+        self.results.tab_tail = self.results_pager.buttons()
+        right.addWidget(self.results_pager, 1)
         main = QWidget(self)
         columns = QHBoxLayout(main)
         m = theme.margin_px
@@ -229,6 +236,7 @@ class JobSearchScreen(Screen):
             self.clear_filters_button,
             *self.tiles.tiles.values(),
             self.results.more_button,
+            *self.results_pager.buttons(),
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -249,6 +257,7 @@ class JobSearchScreen(Screen):
         self.pages.setCurrentIndex(0)
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.search_field.selectAll()
+        self._focus_opened_card()  # back from a vacancy: where the resident was
         if self._shown_query != self.query() and not self._loading:
             self._search()
         self._count_fields()
@@ -308,7 +317,7 @@ class JobSearchScreen(Screen):
         self.search_field.setPlaceholderText(_("Type a job, for example: sopir"))
         self.search_field.setAccessibleName(_("Search words"))
         self.search_field.setAccessibleDescription(
-            _("Results change as you type. Use the keyboard below the field.")
+            _("Results change as you type. Press Enter to go to the first result.")
         )
         self.keyboard.retranslate()
         for kind, button in self.filter_buttons.items():
@@ -324,6 +333,7 @@ class JobSearchScreen(Screen):
         self.suggestions.retranslate()
         self.tiles.retranslate()
         self.results.retranslate()
+        self.results_pager.retranslate()
         self.choice_panel.retranslate()
         self._update_status()
 
@@ -436,6 +446,13 @@ class JobSearchScreen(Screen):
         self.soft_label.setText(status.message if soft else "")
         self.soft_label.setVisible(soft)
         self.results.set_message("" if soft else status.message, "" if soft else status.role)
+        self._describe_results(status.count)
+        # Said by a screen reader without moving focus: the count as it changes, "nothing
+        # found" or the error (assertive: the resident must know the list is not current).
+        said = status.message or status.count
+        if said and said != self._announced:
+            self._announced = said
+            announce(self.count_label, said, assertive=self._failed)
         nothing = self._total == 0
         self.suggestions.set_words(self._suggested if nothing else ())
         # Browse without typing: on an empty search, and below "Mungkin maksud Anda".
@@ -521,5 +538,25 @@ class JobSearchScreen(Screen):
             self.results.ensureWidgetVisible(cards[0])
 
     @Slot(int)
+    def _describe_results(self, count: str) -> None:
+        """The list says the count; each card its place in it ("3 dari 48")."""
+        self.results.list_widget.setAccessibleDescription(count)
+        total = self._total or 0
+        for position, card in enumerate(self.cards(), start=1):
+            card.setAccessibleDescription(
+                _("{position} of {total}. Opens the details of this vacancy.").format(
+                    position=position, total=total))
+
+    def _focus_opened_card(self) -> None:
+        """Focus the card the resident opened, once it is on screen again (after Back)."""
+        opened = self._opened_vacancy
+        card = next((c for c in self.cards() if c.vacancy.id == opened), None)
+        if opened is None or card is None:
+            return
+        self._opened_vacancy = None
+        card.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.results.ensureWidgetVisible(card, 0, self.ctx.theme.gap_px)
+
     def _on_results_vacancy_chosen(self, vacancy_id: int) -> None:
+        self._opened_vacancy = vacancy_id
         self.request_navigation(Route.VACANCY_DETAIL, vacancy_id=vacancy_id)

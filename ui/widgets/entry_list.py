@@ -72,7 +72,7 @@ class EntryList(QWidget):
             inputs.addWidget(field, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.px(2))
+        layout.setSpacing(theme.gap_px + theme.px(1))
         layout.addWidget(self.heading)
         layout.addLayout(inputs)
         layout.addWidget(self.add_button)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessible import mark_data
 from ui.personal import mark_personal
 from ui.theme import Theme, set_role
 from ui.widgets.wrapping_label import WrappingLabel
@@ -168,9 +169,11 @@ class _ButtonGroupField(_Field):
         exclusive: bool,
         hint: Label | None = None,
         personal: bool = False,
+        data: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(theme, label, hint, parent)
+        self._data = data
         self._columns = max(1, columns)
         self._shown_columns = self._columns
         self._exclusive = exclusive
@@ -195,6 +198,8 @@ class _ButtonGroupField(_Field):
         )
         button.setObjectName("ChoiceButton")
         button.setMinimumHeight(self._theme.target_px)
+        if self._data:
+            mark_data(button)  # a proper name (a kelurahan): the same in every language
         return button
 
     def set_options(self, options: Sequence[tuple[Hashable, Label]]) -> None:
@@ -237,13 +242,19 @@ class _ButtonGroupField(_Field):
         return max((b.sizeHint().width() for b in self.buttons()), default=0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
         # Reflow (WCAG 1.4.10): as many columns as fit, never text cut off at the edge; the
         # grid may shrink to one button's width, so the field never forces sideways scrolling.
-        super().resizeEvent(event)
+        # Also after a language switch: the words, and so the widest button, change.
+        if width <= 0 or not self._buttons:
+            return
         widest = self._widest()
         gap = self._theme.gap_px
-        fit = max(1, min(self._columns, (event.size().width() + gap) // max(1, widest + gap)))
-        if fit != self._shown_columns:
+        fit = max(1, min(self._columns, (width + gap) // max(1, widest + gap)))
+        if fit != self._shown_columns or self._grid_host.minimumWidth() != widest:
             self._place(fit)
             self._grid.invalidate()
             self.updateGeometry()  # the new height reaches the scrolling column at once
@@ -268,6 +279,7 @@ class _ButtonGroupField(_Field):
             button.setAccessibleName(label())
         if hasattr(self, "_grid_host"):
             self._grid_host.setAccessibleName(self._label())
+            self._reflow(self.width())
 
     @Slot(QAbstractButton)
     def _on_group_button_clicked(self, _button: QAbstractButton) -> None:
@@ -280,9 +292,9 @@ class ChoiceField(_ButtonGroupField):
 
     def __init__(self, theme: Theme, label: Label, options: Sequence[tuple[Hashable, Label]],
                  *, columns: int = 3, hint: Label | None = None, personal: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 data: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(theme, label, options, columns=columns, exclusive=True, hint=hint,
-                         personal=personal, parent=parent)
+                         personal=personal, data=data, parent=parent)
 
     def value(self) -> Any:
         checked = self.group.checkedButton()

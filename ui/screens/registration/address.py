@@ -48,10 +48,10 @@ class AddressScreen(StepScreen):
         ]
         options.append((OUTSIDE, lambda: _("Outside the city")))
         self.kecamatan = ChoiceField(theme, lambda: _("Kecamatan"), options, columns=4,
-                                     personal=True, parent=self)
+                                     personal=True, data=True, parent=self)
         self.kecamatan.changed.connect(self._on_kecamatan_changed)
         self.kelurahan = ChoiceField(theme, lambda: _("Kelurahan"), [], columns=4,
-                                     personal=True, parent=self)
+                                     personal=True, data=True, parent=self)
         self.kelurahan.changed.connect(
             lambda: answers.put(self._visit, "kelurahan_code", self.kelurahan.value()))
         self.outside = TextField(

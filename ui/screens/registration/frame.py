@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -104,7 +105,9 @@ class StepScreen(Screen):
         layout = QVBoxLayout(self)
         m = theme.margin_px
         layout.setContentsMargins(m, theme.px(4), m, theme.px(3))
-        layout.setSpacing(theme.px(3))
+        # More than the 4 mm gap: a field half scrolled out of view still keeps its distance
+        # from the buttons below it (WCAG 2.5.8).
+        layout.setSpacing(theme.px(5))
         layout.addLayout(head)
         layout.addWidget(self.instruction_label)
         layout.addLayout(middle, 1)
@@ -282,5 +285,9 @@ class StepScreen(Screen):
         other.set_target(None)
         keyboard.set_target(new)
         keyboard.private = is_personal(new)
+        # Only the keyboard shown takes room: the number pad leaves the fields more height.
+        keyboard.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        other.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.keyboards.setCurrentWidget(keyboard)
+        self.keyboards.updateGeometry()
         self.keyboards.setVisible(True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from kiosk.i18n import _
 from kiosk.services import KioskServices
 from kiosk.share import qr_matrix
+from ui.accessible import mark_data
 from ui.context import KioskContext
 from ui.personal import mark_personal
 from ui.printing import Paper, PrintResult, Slip, SlipLine, print_slip
@@ -85,6 +86,7 @@ class ReceiptScreen(Screen):
         self.reference_caption = self._label("small")
         self.reference_label = self._label("title")
         self.reference_label.setObjectName("ReceiptReference")
+        mark_data(self.reference_label)  # a code: the same in every language
         self.state_label = self._label("success")
         self.next_heading = self._label("heading")
         self.next_label = self._label("")

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk import formatting as fmt
 from kiosk.i18n import N_, _
-from kiosk.kbji import MAJOR_GROUPS
 from ui.screens.base import DemoState, Route
 from ui.screens.registration import answers
 from ui.screens.registration.frame import Problem, StepScreen
@@ -24,6 +23,15 @@ DISABILITIES = (
     ("fisik", N_("Physical")), ("intelektual", N_("Intellectual")), ("mental", N_("Mental")),
     ("sensorik_netra", N_("Sight (netra)")), ("sensorik_rungu", N_("Hearing (rungu)")),
     ("sensorik_wicara", N_("Speech (wicara)")),
+)
+# KBJI 2014 golongan pokok 1-9 in words that fit a button (the official titles are in
+# kiosk.kbji.MAJOR_GROUPS; the review shows those).
+KBJI_SHORT = (
+    ("1", N_("Managers")), ("2", N_("Professionals")),
+    ("3", N_("Technicians and assistants")), ("4", N_("Office and clerical work")),
+    ("5", N_("Services and sales")), ("6", N_("Farming, forestry, fishing")),
+    ("7", N_("Crafts and processing trades")), ("8", N_("Machine operators")),
+    ("9", N_("Manual labour")),
 )
 MAX_PAY_IDR = 1_000_000_000  # a month; more is a typing slip
 
@@ -42,8 +50,7 @@ class WishesScreen(StepScreen):
 
     def build(self, body: QVBoxLayout) -> None:
         theme = self.ctx.theme
-        groups = [(code, (lambda t=title: t)) for code, title in MAJOR_GROUPS.items()
-                  if code != "0"]
+        groups = [(code, (lambda t=title: _(t))) for code, title in KBJI_SHORT]
         self.groups = MultiChoiceField(theme, lambda: _("Kinds of work you want"), groups,
                                        columns=3, hint=lambda: _("Tap one or more."),
                                        parent=self)
