@@ -13,6 +13,9 @@ APT_PACKAGES := libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfo
 APT_PACKAGES += postgresql
 # Debian's Chromium, driven by Playwright in tests/central/test_office_browser.py.
 APT_PACKAGES += chromium
+# The screen-reader test (tests/atspi): a virtual X display, its own D-Bus session, the AT-SPI
+# bus and Debian's pyatspi for /usr/bin/python3 (pyatspi is not on PyPI).
+APT_PACKAGES += xvfb dbus dbus-x11 at-spi2-core python3-pyatspi
 # Named after the package list, so a package added here is installed on an existing .venv too.
 SYSTEM_STAMP := $(VENV)/.system-packages-$(shell echo $(APT_PACKAGES) | cksum | cut -d' ' -f1)
 

@@ -6,7 +6,9 @@
         (an error, the idle countdown's last seconds). Empty text sends nothing.
     apply_locale(window, language)
         The Qt locale of every object: id -> id_ID, en -> en_US, so AT-SPI reports the
-        screen's language and a reader picks a matching voice (it reported "C").
+        screen's language and a reader picks a matching voice (it reported "C"). libatspi
+        caches an object's locale in the reader's process, so a reader that has already
+        read an object keeps the old value after a switch (tests/atspi reads afresh).
 
 Used for result counts, "nothing found", errors and the idle countdown (ACCESSIBILITY.md:
 "headings and status changes are announced"). The kiosk's own speech (ui.speech) is the
@@ -18,7 +20,7 @@ import logging
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
 LOCALES = {"id": "id_ID", "en": "en_US"}
@@ -56,3 +58,7 @@ def apply_locale(window: QWidget, language: str) -> None:
     locale = qt_locale(language)
     QLocale.setDefault(locale)
     window.setLocale(locale)
+    # Other windows (a modal question) resolve their locale only when told: tell them too.
+    for other in QApplication.topLevelWidgets():
+        if other is not window:
+            other.setLocale(locale)

@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
 
 ROLE_PROPERTY = "siker_a11y_role"
@@ -50,6 +50,21 @@ class _Marked(QAccessibleWidget):
                 name = widget.text()
             return name
         return super().text(t)
+
+    def actionNames(self) -> list[str]:  # noqa: N802 (Qt override)
+        """A button keeps the "press" a screen reader activates it with (QAccessibleButton's,
+        which this interface replaces)."""
+        names = list(super().actionNames())
+        if isinstance(self.widget(), QAbstractButton):
+            names.insert(0, QAccessibleActionInterface.pressAction())
+        return names
+
+    def doAction(self, name: str) -> None:  # noqa: N802 (Qt override)
+        widget = self.widget()
+        if isinstance(widget, QAbstractButton) and name == QAccessibleActionInterface.pressAction():
+            widget.click()
+        else:
+            super().doAction(name)
 
     def state(self) -> QAccessible.State:
         state = super().state()

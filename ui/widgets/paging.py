@@ -26,6 +26,7 @@ class PagedArea(QWidget):
         super().__init__(parent)
         self.setObjectName("PagedArea")
         self.area = area
+        area.setParent(self)  # first child: read before the buttons (tree order = reading order)
         side = max(theme.target_px, theme.px(15))
         self.up_button = IconButton("page-up", theme, icon_mm=9.0, parent=self)
         self.down_button = IconButton("page-down", theme, icon_mm=9.0, parent=self)
@@ -44,7 +45,6 @@ class PagedArea(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.gap_px)
-        area.setParent(self)
         area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(area, 1)
         layout.addLayout(column)
