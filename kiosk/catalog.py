@@ -4,10 +4,11 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -68,6 +69,14 @@ def index_fingerprint(stemmer: Stemmer) -> str:
     # The tags (KBJI group, place: kiosk.search_tags) are indexed words too.
     words = stemmer.index_text(_FINGERPRINT_PROBE) + " " + tags_fingerprint()
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
+class Prepared(NamedTuple):
+    """A vacancy ready to be written: its `vacancy` table row and its indexed words."""
+
+    vacancy: Vacancy
+    row: dict[str, Any]
+    words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -178,6 +187,22 @@ class VacancyCatalog:
         Raises:
             RuntimeError: no transaction is open.
         """
+        return self.upsert_prepared(self.prepare(vacancies))
+
+    def prepare(self, vacancies: Iterable[Vacancy]) -> list[Prepared]:
+        """Each vacancy with its table row and its indexed words: the part of `upsert` that
+        needs no database, so a batch can be prepared in another thread while the previous one
+        is written (upsert_in_batches). Safe to call from any thread."""
+        return [
+            # A missing title or employer is refused by the table (NOT NULL) when written.
+            Prepared(v, row, self._indexed_words(
+                v.title or "", v.employer or "", v.skills, v.description or "",
+                (row["location"], row["kecamatan_code"], row["in_kota"])))
+            for v, row in ((v, vacancy_to_row(v)) for v in vacancies)
+        ]
+
+    def upsert_prepared(self, prepared: Iterable[Prepared]) -> UpsertCounts:
+        """`upsert` of vacancies already `prepare`d by this catalog (same rules, same errors)."""
         require_transaction(self._db)
         self._check_index_format()
         added = updated = unchanged = 0
@@ -187,8 +212,8 @@ class VacancyCatalog:
         # vacancy id -> (facet row, index row), written at the end; a vacancy met twice in one
         # batch keeps its last version and is indexed once.
         pending: dict[int, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
-        for vacancy in vacancies:
-            row = vacancy_to_row(vacancy)
+        for vacancy, row, words in prepared:
+            row = dict(row)  # the prepared row stays as it was, should the write be retried
             found = conn.execute(
                 f"SELECT id, {columns} FROM vacancy WHERE source = ? AND source_id = ?",
                 (vacancy.source, vacancy.source_id),
@@ -215,7 +240,7 @@ class VacancyCatalog:
                     (*row.values(), vacancy_id),
                 )
                 updated += 1
-            pending[vacancy_id] = self._index_rows(vacancy_id, vacancy, row)
+            pending[vacancy_id] = self._index_rows(vacancy_id, vacancy, row, words)
         if pending:
             conn.executemany(
                 "INSERT INTO vacancy_facet (rank_key, vacancy_id, valid_through, kecamatan_code, "
@@ -262,16 +287,13 @@ class VacancyCatalog:
         conn.execute("DELETE FROM vacancy_facet WHERE rank_key = ?", (old[0],))
 
     def _index_rows(
-        self, vacancy_id: int, vacancy: Vacancy, row: dict[str, Any]
+        self, vacancy_id: int, vacancy: Vacancy, row: dict[str, Any], words: tuple[str, ...]
     ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """The facet row (salary_top: the top of the stated pay as IDR per month, kiosk.pay)
         and the search index row of one vacancy."""
         key = rank_key(vacancy.date_posted, vacancy_id)
         facet = (key, vacancy_id, row["valid_through"], row["kecamatan_code"], row["in_kota"],
                  row["education_rank"], row["employment_type"], vacancy.monthly_salary_top())
-        words = self._indexed_words(
-            vacancy.title, vacancy.employer, vacancy.skills, vacancy.description,
-            (row["location"], row["kecamatan_code"], row["in_kota"]))
         return facet, (key, *words)
 
     def _check_index_format(self) -> None:
@@ -413,27 +435,38 @@ def upsert_in_batches(
     total = UpsertCounts()
     db = catalog.database
     bulk = not db.conn.in_transaction
-    batch: list[Vacancy] = []
-    ready: list[Vacancy] | None = None  # a full batch, committed once another vacancy follows
+    # One batch ahead: while batch k is written (SQLite and zlib let go of the GIL), batch k+1
+    # is folded, stemmed and packed in a helper thread; and knowing a next batch exists tells
+    # which commit is the last.
+    ahead: tuple[list[Vacancy], Future[list[Prepared]]] | None = None
     try:
-        for vacancy in vacancies:
-            if ready is not None:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siker-prepare") as pool:
+            for batch in _batches(vacancies):
+                future = pool.submit(catalog.prepare, batch)
+                if ahead is not None:
+                    if bulk:
+                        _set_synchronous(db, "NORMAL")
+                    total += _commit_batch(db, catalog, *ahead, on_batch)
+                ahead = (batch, future)
+            if ahead is not None:
                 if bulk:
-                    _set_synchronous(db, "NORMAL")
-                total += _commit_batch(db, catalog, ready, on_batch)
-                ready = None
-            batch.append(vacancy)
-            if len(batch) >= BATCH_SIZE:
-                ready, batch = batch, []
-        last = ready if ready is not None else batch
-        if last:
-            if bulk:
-                _set_synchronous(db, "FULL")
-            total += _commit_batch(db, catalog, last, on_batch)
+                    _set_synchronous(db, "FULL")
+                total += _commit_batch(db, catalog, *ahead, on_batch)
     finally:
         if bulk:
             _set_synchronous(db, "FULL")
     return total
+
+
+def _batches(vacancies: Iterable[Vacancy]) -> Iterator[list[Vacancy]]:
+    batch: list[Vacancy] = []
+    for vacancy in vacancies:
+        batch.append(vacancy)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _set_synchronous(db: Database, level: str) -> None:
@@ -449,10 +482,12 @@ def _commit_batch(
     db: Database,
     catalog: VacancyCatalog,
     batch: list[Vacancy],
+    prepared: Future[list[Prepared]],
     on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None,
 ) -> UpsertCounts:
+    ready = prepared.result()  # raises what preparing raised
     with db.atomic():
-        counts = catalog.upsert(batch)
+        counts = catalog.upsert_prepared(ready)
     if on_batch is not None:
         on_batch(counts, batch)
     return counts

@@ -87,7 +87,8 @@ def test_a_batch_that_fails_midway_leaves_no_row_and_no_mark(
     broken = good[:505] + [dataclasses.replace(good[505], title=None)] + good[506:]  # type: ignore[arg-type]
     committed: list[int] = []
     with pytest.raises(Exception, match="NOT NULL"):
-        upsert_in_batches(catalog, broken, on_batch=lambda c: committed.append(c.added))
+        upsert_in_batches(catalog, broken,
+                          on_batch=lambda c, _batch: committed.append(c.added))
     assert committed == [BATCH_SIZE]
     assert table_counts(db) == (BATCH_SIZE,) * 3
     assert counters(db)["catalog"] == 1
@@ -158,7 +159,7 @@ def test_an_import_killed_midway_keeps_whole_batches_and_their_counts(
             s.catalog.database.conn.set_trace_callback(pause_in_second_batch)
             vacancies = (i for i in items if isinstance(i, Vacancy))
             upsert_in_batches(s.catalog, vacancies,
-                              on_batch=lambda c: print("committed", c.added, flush=True))
+                              on_batch=lambda c, _b: print("committed", c.added, flush=True))
         """)],
         cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )
