@@ -132,6 +132,7 @@ class JobSearchScreen(Screen):
         # and would paste what the last resident copied.
         self.search_field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.search_field.setMaxLength(80)
+        self.search_field.setMinimumHeight(theme.target_px)  # 20 mm in assisted mode too
         self.search_field.textChanged.connect(self._on_search_field_text_changed)
         self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
         # Digits behind a "123" key: "SIM B1", "3 shift" in the height of the letters alone.
