@@ -60,20 +60,12 @@ def demo_steps(window: MainWindow) -> Iterator[tuple[str, Callable[[], None]]]:
             yield state.name, step(route, state)
     yield "idle-warning", window.idle.start_warning
 
-    def look_panel() -> None:
-        window.idle.stop()
-        window.idle_overlay.hide()
-        window.open_look_panel()
-
-    yield "look-panel", look_panel
-
 
 def show_demo_state(window: MainWindow, runner: Runner, route: Route, state: DemoState) -> None:
     """Put the window into one demo state of the screen of `route`: what the state prepares
     goes into the visit, then the screen is shown (screenshots, tests, the audit)."""
     window.idle.stop()
     window.idle_overlay.hide()
-    window.close_look_panel()
     setups: list[DemoSetup] = []
     if state.prepare is not None:
         runner.db(state.prepare, on_done=setups.append)
@@ -81,6 +73,7 @@ def show_demo_state(window: MainWindow, runner: Runner, route: Route, state: Dem
     visit = window.ctx.visit
     if setup.search is not None:
         visit.search = setup.search
+    visit.panel = None  # a panel the state before opened is not this state's
     window.navigator.go(route, **dict(setup.params))
     if setup.panel is not None:
         visit.panel = setup.panel
@@ -130,10 +123,6 @@ def render_screenshots(settings: Settings, out_dir: Path) -> int:
 
 def _save(window: MainWindow, path: Path) -> None:
     QApplication.processEvents()
-    # A modal sheet (the idle question, the look panel) is a window of its own over the
-    # kiosk's, the same size: it is what the resident sees.
-    sheet = QApplication.activeModalWidget()
-    shown = sheet if sheet is not None and sheet.isVisible() else window
-    if not shown.grab().save(str(path), "PNG"):
+    if not window.grab().save(str(path), "PNG"):
         raise OSError(f"cannot write {path}")
     log.info("Screenshot %s", path.name)

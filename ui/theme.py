@@ -326,6 +326,10 @@ QPushButton#VacancyCard:focus {{
     background: {p.focus_fill}; border: {ring}px solid {p.focus_ring}; }}
 QPushButton#VacancyCard QLabel {{ color: {p.on_surface}; }}
 QPushButton#VacancyCard:focus QLabel {{ color: {p.on_focus}; }}
+QPushButton#FieldTile {{ padding: {self.px(2)}px; text-align: left; }}
+QPushButton#FieldTile QLabel {{ color: {p.on_secondary}; }}
+QPushButton#FieldTile:pressed QLabel {{ color: {p.on_bar}; }}
+QPushButton#FieldTile:focus QLabel {{ color: {p.on_focus}; }}
 QLabel#DemoBadge {{
     border: 2px solid {p.on_surface}; border-radius: {r}px;
     padding: {self.px(0.5)}px {self.px(2)}px; font-weight: bold; }}

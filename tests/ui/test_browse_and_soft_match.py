@@ -40,7 +40,7 @@ def test_home_tiles_show_each_fields_open_count_and_open_the_search(
     for field in FIELDS:
         tile = home.tiles.tiles[field.key]
         assert tile.minimumHeight() >= home.ctx.theme.px(15)  # a large target
-        assert not tile.icon().isNull()
+        assert not tile.picture.pixmap().isNull()  # the drawn icon
         assert f"{counts[field.key]} lowongan" in tile.text()
     with qtbot.waitSignal(home.navigate_requested) as blocker:
         qtbot.mouseClick(home.tiles.tiles["antar"], LEFT)

@@ -18,6 +18,7 @@ from ui.tasks import ServicesUnavailable
 from ui.theme import set_role
 from ui.widgets.browse_tiles import BrowseTiles
 from ui.widgets.icon_button import IconButton
+from ui.widgets.scrolling import vertical_scroll_area
 
 log = logging.getLogger(__name__)
 _TILE_MM = (150.0, 60.0)  # width, height: the whole tile reacts to a tap
@@ -54,7 +55,7 @@ class HomeScreen(Screen):
         # Browse without typing (issue 9): one tap lists a field's vacancies, nearest first.
         self.browse_label = QLabel(self)
         set_role(self.browse_label, "heading")
-        self.tiles = BrowseTiles(theme, columns=5, tile_mm=(50, 24), parent=self)
+        self.tiles = BrowseTiles(theme, columns=5, tile_mm=(60, 16), word_lines=1, parent=self)
         self.tiles.field_chosen.connect(
             lambda key: self.request_navigation(Route.JOB_SEARCH, field=key))
 
@@ -72,10 +73,16 @@ class HomeScreen(Screen):
         layout.addSpacing(theme.px(4))
         layout.addLayout(tiles)
         layout.addWidget(self.count_label)
+        browse = QWidget()
+        browse_column = QVBoxLayout(browse)
+        browse_column.setContentsMargins(0, 0, 0, 0)
+        browse_column.setSpacing(theme.gap_px)
+        browse_column.addWidget(self.browse_label)
+        browse_column.addWidget(self.tiles)
+        browse_column.addStretch(1)
         layout.addSpacing(theme.px(4))
-        layout.addWidget(self.browse_label)
-        layout.addWidget(self.tiles)
-        layout.addStretch(1)
+        # Scrolls only when large text leaves too little room below the service tiles.
+        layout.addWidget(vertical_scroll_area(browse, self), 1)
         self.greeting.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.retranslate()
 

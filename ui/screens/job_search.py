@@ -66,11 +66,6 @@ def _demo_filter(_services: KioskServices) -> DemoSetup:
     return DemoSetup(panel=SearchFilter.KECAMATAN.name)
 
 
-def _demo_tiles(_services: KioskServices) -> DemoSetup:
-    """Nothing typed: the browse tiles with their counts above the newest vacancies."""
-    return DemoSetup(search=DEFAULT_SEARCH)
-
-
 def _demo_soft(_services: KioskServices) -> DemoSetup:
     """Two words no vacancy has together (in the demo catalog and the real file)."""
     return DemoSetup(search=replace(DEFAULT_SEARCH, text="kasir batik "))
@@ -95,10 +90,9 @@ class JobSearchScreen(Screen):
 
     route = Route.JOB_SEARCH
     demo_states = (
-        DemoState("job-search"),
+        DemoState("job-search"),  # nothing typed: the browse tiles above the newest
         DemoState("job-search-results", _demo_results),
         DemoState("job-search-filter", _demo_filter),
-        DemoState("job-search-tiles", _demo_tiles),
         DemoState("job-search-soft", _demo_soft),
         DemoState("job-search-suggest", _demo_suggest),
     )
@@ -159,7 +153,7 @@ class JobSearchScreen(Screen):
         self.suggestions = SuggestionRow(theme, self)
         self.suggestions.word_chosen.connect(self._on_suggestion_chosen)
         self.suggestions.hide()
-        self.tiles = BrowseTiles(theme, columns=5, tile_mm=(40, 20), parent=self)
+        self.tiles = BrowseTiles(theme, columns=3, tile_mm=(60, 18), parent=self)
         self.tiles.field_chosen.connect(self._on_tile_chosen)
         self.soft_label = QLabel(self)
         set_role(self.soft_label, "heading")

@@ -3,14 +3,66 @@ row of near words when a search found nothing."""
 from __future__ import annotations
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.browse import FIELDS
 from kiosk.formatting import babel_locale
 from kiosk.i18n import _, ngettext
 from ui.theme import Theme, set_role
-from ui.widgets.icon_button import IconButton
+from ui.widgets.icon_button import icon_pixmap
+
+
+class FieldTile(QPushButton):
+    """One field as a big button: its drawn icon, its word (wrapping to two lines) and the
+    number of open vacancies under it. Styled in ui/theme.py (#FieldTile)."""
+
+    def __init__(self, icon: str, theme: Theme, size_px: tuple[int, int], word_lines: int = 2,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FieldTile")
+        self.setAutoDefault(True)
+        # Room for the word on `word_lines` lines and the count under it, at any text size.
+        lines = int(theme.font("body", bold=True).pixelSize() * 1.3 * (word_lines + 1))
+        lines += theme.px(3)
+        self.setMinimumSize(size_px[0], max(size_px[1], lines))
+        self._theme = theme
+        self._icon_name = icon
+        self.picture = QLabel(self)
+        self.word = QLabel(self)
+        self.word.setWordWrap(True)
+        self.word.setFont(theme.font("body", bold=True))
+        self.amount = QLabel(self)
+        for label in (self.picture, self.word, self.amount):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        texts.addWidget(self.word)
+        texts.addWidget(self.amount)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(theme.px(2), theme.px(1), theme.px(2), theme.px(1))
+        row.setSpacing(theme.px(2))
+        row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(texts, 1)
+        self.picture.setPixmap(icon_pixmap(icon, theme.button_text_colour(self, ""),
+                                           theme.px(10)))
+
+    def set_texts(self, word: str, amount: str) -> None:
+        self.word.setText(word)
+        self.amount.setText(amount)
+        self.amount.setVisible(bool(amount))
+        self.setAccessibleName(f"{word}: {amount}" if amount else word)
+
+    def text(self) -> str:  # noqa: D102 (what a test or the audit reads, as on a button)
+        return "\n".join(t for t in (self.word.text(), self.amount.text()) if t)
 
 
 class BrowseTiles(QWidget):
@@ -20,17 +72,17 @@ class BrowseTiles(QWidget):
     field_chosen = Signal(str)
 
     def __init__(self, theme: Theme, columns: int = 3, tile_mm: tuple[float, float] = (62, 26),
-                 parent: QWidget | None = None) -> None:
+                 word_lines: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._counts: dict[str, int] = {}
-        self.tiles: dict[str, IconButton] = {}
+        self.tiles: dict[str, FieldTile] = {}
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(theme.gap_px)
         for i, field in enumerate(FIELDS):
-            tile = IconButton(field.icon, theme, "tile", icon_mm=10.0, parent=self)
-            tile.setMinimumSize(theme.px(tile_mm[0]), theme.px(tile_mm[1]))
-            tile.setAutoDefault(True)
+            tile = FieldTile(field.icon, theme, (theme.px(tile_mm[0]), theme.px(tile_mm[1])),
+                             word_lines, self)
             tile.clicked.connect(lambda _c=False, k=field.key: self.field_chosen.emit(k))
             grid.addWidget(tile, i // columns, i % columns)
             self.tiles[field.key] = tile
@@ -46,14 +98,10 @@ class BrowseTiles(QWidget):
             tile = self.tiles[field.key]
             word = _(field.label)
             count = self._counts.get(field.key)
-            if count is None:
-                tile.setText(word)
-                tile.setAccessibleName(word)
-                continue
-            amount = ngettext("{count} vacancy", "{count} vacancies", count).format(
+            amount = "" if count is None else ngettext(
+                "{count} vacancy", "{count} vacancies", count).format(
                 count=format_decimal(count, locale=babel_locale()))
-            tile.setText(f"{word}\n{amount}")
-            tile.setAccessibleName(_("{field}: {amount}").format(field=word, amount=amount))
+            tile.set_texts(word, amount)
 
 
 class SuggestionRow(QWidget):
@@ -67,14 +115,14 @@ class SuggestionRow(QWidget):
         self.label = QLabel(self)
         set_role(self.label, "heading")
         self.buttons: list[QPushButton] = []
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.gap_px)
-        row.addWidget(self.label)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.gap_px)
+        column.addWidget(self.label)
         self._words = QHBoxLayout()
         self._words.setSpacing(theme.gap_px)
-        row.addLayout(self._words)
-        row.addStretch(1)
+        column.addLayout(self._words)
+        self._words.addStretch(1)
         self.retranslate()
 
     def set_words(self, words: tuple[str, ...]) -> None:
@@ -86,8 +134,10 @@ class SuggestionRow(QWidget):
             button = QPushButton(word, self)
             button.setAutoDefault(True)
             button.setMinimumSize(self._theme.target_px, self._theme.target_px)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _c=False, w=word: self.word_chosen.emit(w))
-            self._words.addWidget(button)
+            button.ensurePolished()  # its size from the stylesheet's padding and bold font
+            self._words.insertWidget(self._words.count() - 1, button)
             self.buttons.append(button)
         self.setVisible(bool(words))
 
