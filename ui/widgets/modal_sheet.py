@@ -11,8 +11,8 @@ see a dialog (AT-SPI role "dialog"); `QApplication.activeModalWidget()` returns 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QFrame, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QVBoxLayout, QWidget
 
 from ui.theme import Theme, set_role
 
@@ -47,6 +47,7 @@ class ModalSheet(QDialog):
         outer.addStretch(1)
         self._window = parent.window()
         self._window.installEventFilter(self)
+        self._return_to: QWidget | None = None
         self._fit()
 
     @property
@@ -60,9 +61,19 @@ class ModalSheet(QDialog):
         front; raise_() is not needed and not supported offscreen)."""
         if self.isVisible():
             return
+        self._return_to = QApplication.focusWidget()
         self._fit()
         self.show()
         self.activateWindow()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        """Focus goes back where it was before the sheet opened ("Lanjutkan": the resident
+        carries on at the same control; issue 6), if that control is still there."""
+        super().hideEvent(event)
+        target, self._return_to = self._return_to, None
+        self._window.activateWindow()
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit(self) -> None:
         geometry = self._window.geometry()
