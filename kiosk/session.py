@@ -17,6 +17,7 @@ from typing import Any
 
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from kiosk.region import KOTA_CODE
+from kiosk.registration.draft import ApplicationTarget, RegistrationDraft
 from kiosk.search import SearchQuery
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ class Part(Enum):
     SEARCH = "search"
     PLACE = "place"
     PANEL = "panel"
+    REGISTRATION = "registration"
+    APPLICATION = "application"
 
 
 @dataclass
@@ -98,6 +101,10 @@ class _State:
     history: tuple[Place, ...] = ()
     # A panel open on the current screen (a filter's choices), by name; None when none is.
     panel: str | None = None
+    # The AK1 form's answers (kiosk/registration/draft.py) and the vacancy chosen for "Lamar":
+    # in memory only until submit.
+    registration: RegistrationDraft = field(default_factory=RegistrationDraft)
+    application_target: ApplicationTarget | None = None
 
 
 ChangeListener = Callable[[Part], None]
@@ -185,6 +192,29 @@ class Visit:
         self._set(Part.PANEL, "panel", name)
 
     @property
+    def registration(self) -> RegistrationDraft:
+        """The AK1 registration draft; screens edit it in place (then call
+        `registration_edited()`) or replace it."""
+        return self._state.registration
+
+    @registration.setter
+    def registration(self, draft: RegistrationDraft) -> None:
+        self._set(Part.REGISTRATION, "registration", draft)
+
+    def registration_edited(self) -> None:
+        """Tell listeners that the draft was changed in place."""
+        self._tell(Part.REGISTRATION)
+
+    @property
+    def application_target(self) -> ApplicationTarget | None:
+        """The vacancy the resident pressed "Lamar" on, or None."""
+        return self._state.application_target
+
+    @application_target.setter
+    def application_target(self, target: ApplicationTarget | None) -> None:
+        self._set(Part.APPLICATION, "application_target", target)
+
+    @property
     def started(self) -> bool:
         """True once the resident has typed, chosen or switched anything ("Selesai" shows):
         words or filters, a mode or language, or an item opened (a place with parameters)."""
@@ -193,6 +223,8 @@ class Visit:
             s.search != DEFAULT_SEARCH
             or s.mode != Mode()
             or s.language != self._default_language
+            or not s.registration.is_empty
+            or s.application_target is not None
             or any(p.params for p in (*s.history, *([s.place] if s.place else [])))
         )
 
@@ -208,6 +240,8 @@ class Visit:
         Called by "Selesai", the idle timeout, and anything else that hands the kiosk to the
         next person. Safe to call when nothing was started.
         """
+        # Screens may still hold the old draft object: empty it too, not only drop it.
+        self._state.registration.wipe()
         self._state = _State(language=self._default_language)
         log.info("Visit ended: every part wiped")
         for listener in list(self._end_listeners):

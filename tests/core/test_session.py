@@ -5,6 +5,7 @@ from dataclasses import fields
 
 import pytest
 
+from kiosk.registration.draft import ApplicationTarget, RegistrationDraft
 from kiosk.search import SearchQuery
 from kiosk.session import Mode, Part, Place, Visit, _State
 from kiosk.vacancy import EducationLevel, EmploymentType
@@ -21,6 +22,12 @@ def _fill(visit: Visit) -> None:
     visit.move_to(Place("vacancy_detail", {"vacancy_id": 7}),
                   (Place("home"), Place("job_search")))
     visit.panel = "KECAMATAN"
+    draft = visit.registration
+    draft.nik = "3374014507990002"
+    draft.full_name = "Sri Wahyuni"
+    draft.phone = "0812 3456 7890"
+    draft.experience = (("Penjaga toko", "Toko Makmur", "3"),)
+    visit.application_target = ApplicationTarget(vacancy_id=7)
 
 
 def test_a_filled_visit_holds_nothing_after_end() -> None:
@@ -33,10 +40,12 @@ def test_a_filled_visit_holds_nothing_after_end() -> None:
         f.name for f in fields(_State)
     }
 
+    held = visit.registration  # a screen may still hold the draft object itself
     visit.end()
 
     assert visit.snapshot() == fresh
     assert not visit.started
+    assert held == RegistrationDraft() and visit.application_target is None
 
 
 def test_end_tells_every_subscriber_once_and_unsubscribing_stops_it() -> None:
