@@ -1,84 +1,38 @@
 """The local vacancy catalog: storing, updating and reading vacancies and their search index."""
 from __future__ import annotations
 
-import hashlib
 import json
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk.catalog_rows import (
+    COMPARED,
+    INDEXED,
+    Prepared,
+    index_fingerprint,
+    rank_key,
+    row_to_vacancy,
+    same_as_stored,
+    unpack_text,
+    vacancy_to_row,
+)
 from kiosk.changes import Changes, mark_changed, require_transaction
-from kiosk.pay import PayUnit
-from kiosk.search_tags import place_tags, tags_fingerprint, title_tags
+from kiosk.search_tags import place_tags, title_tags
 from kiosk.textnorm import Stemmer
-from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
+from kiosk.vacancy import Vacancy
+
+__all__ = [  # the row helpers live in kiosk.catalog_rows; these are read from here too
+    "BATCH_SIZE", "Prepared", "UpsertCounts", "VacancyCatalog", "index_fingerprint", "rank_key",
+    "row_to_vacancy", "upsert_in_batches", "vacancy_to_row",
+]
 
 BATCH_SIZE = 500
 """Vacancies per transaction for callers that write many (an import, a sync pull)."""
-_ID_BITS = 24  # vacancy ids below 16.7 million; the posting day fills the bits above
-
-
-def rank_key(date_posted: date, vacancy_id: int) -> int:
-    """A sort key that orders vacancies newest first when read in descending order.
-
-    The posting day (proleptic ordinal) in the high bits, the vacancy id in the low 24 bits, so
-    vacancies posted the same day come newest-imported first and every key is unique.
-    """
-    return (date_posted.toordinal() << _ID_BITS) | (vacancy_id & ((1 << _ID_BITS) - 1))
-_COMPARED = (
-    "title", "employer", "location", "kecamatan_code", "in_kota", "description", "employment_type",
-    "salary_min", "salary_max", "salary_unit", "education_min", "experience_months", "skills",
-    "kbji_major_group", "date_posted", "valid_through", "valid_through_estimated", "url", "is_demo",
-)
-_DESCRIPTION = _COMPARED.index("description")
-_INDEXED = tuple(_COMPARED.index(name) for name in (
-    "title", "employer", "skills", "description", "location", "kecamatan_code", "in_kota"))
-_FINGERPRINT_PROBE = (
-    "Dibutuhkan Pengemudi / Sopir SIM B1 & kurir pengiriman; menjahit, pemasaran, akuntansi. "
-    "Naïve café Staff-Admin 3 shift"
-)
-"""A text whose indexed words stand for how the Stemmer folds and stems (index_fingerprint)."""
-
-
-def pack_text(text: str) -> str | bytes:
-    """A description as stored: zlib-compressed UTF-8 from 200 characters on (about half the
-    size: the catalog's largest column), shorter text as is. `unpack_text` reverses it."""
-    if len(text) < 200:
-        return text
-    return zlib.compress(text.encode("utf-8"), 6)
-
-
-def unpack_text(stored: str | bytes | None) -> str:
-    """The text `pack_text` stored (rows stored before migration m006 hold plain text)."""
-    if stored is None:
-        return ""
-    if isinstance(stored, bytes):
-        return zlib.decompress(stored).decode("utf-8")
-    return stored
-
-
-def index_fingerprint(stemmer: Stemmer) -> str:
-    """A short hash of the words `stemmer` indexes for a fixed probe text. The contentless
-    search index can delete a vacancy's row only with exactly the words it indexed, so when
-    this changes (a new folding or stemming rule) the index is rebuilt before the next write."""
-    # The tags (KBJI group, place: kiosk.search_tags) are indexed words too.
-    words = stemmer.index_text(_FINGERPRINT_PROBE) + " " + tags_fingerprint()
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
-
-
-class Prepared(NamedTuple):
-    """A vacancy ready to be written: its `vacancy` table row and its indexed words."""
-
-    vacancy: Vacancy
-    row: dict[str, Any]
-    words: tuple[str, ...]
-
-
 @dataclass(frozen=True)
 class UpsertCounts:
     """What one upsert did: vacancies new to the catalog, changed, and identical to before."""
@@ -91,63 +45,6 @@ class UpsertCounts:
         return UpsertCounts(
             self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged
         )
-
-
-def vacancy_to_row(v: Vacancy) -> dict[str, Any]:
-    """The `vacancy` table row for a record (without id and updated_at)."""
-    has_pay = v.salary_min is not None or v.salary_max is not None
-    return {
-        "source": v.source,
-        "source_id": v.source_id,
-        "title": v.title,
-        "employer": v.employer,
-        "location": v.location,
-        "kecamatan_code": v.kecamatan_code,
-        "in_kota": int(v.in_kota_semarang or v.kecamatan_code is not None),
-        "description": pack_text(v.description),
-        "employment_type": v.employment_type.value if v.employment_type else None,
-        "salary_min": v.salary_min,
-        "salary_max": v.salary_max,
-        "salary_unit": v.salary_unit.value if has_pay else None,
-        "education_min": v.education_min.value if v.education_min else None,
-        "education_rank": v.education_min.rank if v.education_min else None,
-        "experience_months": v.experience_months,
-        "skills": json.dumps(list(v.skills), ensure_ascii=False),
-        "kbji_major_group": v.kbji_major_group,
-        "date_posted": v.date_posted.isoformat(),
-        "valid_through": v.valid_through.isoformat(),
-        "valid_through_estimated": int(v.valid_through_estimated),
-        "url": v.url,
-        "is_demo": int(v.is_demo),
-    }
-
-
-def row_to_vacancy(row: dict[str, Any]) -> Vacancy:
-    """Rebuild a stored vacancy (with its id) from a `vacancy` table row."""
-    return Vacancy(
-        id=row["id"],
-        source=row["source"],
-        source_id=row["source_id"],
-        title=row["title"],
-        employer=row["employer"],
-        location=row["location"] or "",
-        kecamatan_code=row["kecamatan_code"],
-        in_kota_semarang=bool(row["in_kota"]),
-        description=unpack_text(row["description"]),
-        employment_type=EmploymentType(row["employment_type"]) if row["employment_type"] else None,
-        salary_min=row["salary_min"],
-        salary_max=row["salary_max"],
-        salary_unit=PayUnit(row["salary_unit"] or PayUnit.MONTH),
-        education_min=EducationLevel(row["education_min"]) if row["education_min"] else None,
-        experience_months=row["experience_months"],
-        skills=tuple(json.loads(row["skills"] or "[]")),
-        kbji_major_group=row["kbji_major_group"],
-        date_posted=date.fromisoformat(row["date_posted"]),
-        valid_through=date.fromisoformat(row["valid_through"]),
-        valid_through_estimated=bool(row["valid_through_estimated"]),
-        url=row["url"],
-        is_demo=bool(row["is_demo"]),
-    )
 
 
 class VacancyCatalog:
@@ -208,7 +105,7 @@ class VacancyCatalog:
         added = updated = unchanged = 0
         conn = self._db.conn
         now = self._clock().isoformat(timespec="seconds")
-        columns = ", ".join(_COMPARED)
+        columns = ", ".join(COMPARED)
         # vacancy id -> (facet row, index row), written at the end; a vacancy met twice in one
         # batch keeps its last version and is indexed once.
         pending: dict[int, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
@@ -218,7 +115,7 @@ class VacancyCatalog:
                 f"SELECT id, {columns} FROM vacancy WHERE source = ? AND source_id = ?",
                 (vacancy.source, vacancy.source_id),
             ).fetchone()
-            if found is not None and _same(found[1:], row, vacancy):
+            if found is not None and same_as_stored(found[1:], row, vacancy):
                 unchanged += 1
                 continue
             row["updated_at"] = now
@@ -268,7 +165,7 @@ class VacancyCatalog:
                 stem.index_text(description))
 
     def _unindex(self, vacancy_id: int, stored: tuple[Any, ...]) -> None:
-        """Remove a stored vacancy's facet and index rows; `stored` is its _COMPARED columns as
+        """Remove a stored vacancy's facet and index rows; `stored` is its COMPARED columns as
         stored, from which the words it was indexed with are derived again (the index is
         contentless: FTS5 deletes a row only given the same words)."""
         conn = self._db.conn
@@ -277,7 +174,7 @@ class VacancyCatalog:
         ).fetchone()
         if old is None:
             return
-        title, employer, skills, description, *place = (stored[i] for i in _INDEXED)
+        title, employer, skills, description, *place = (stored[i] for i in INDEXED)
         words = self._indexed_words(
             title, employer, json.loads(skills or "[]"), unpack_text(description),
             (place[0], place[1], place[2]))
@@ -359,7 +256,7 @@ class VacancyCatalog:
         require_transaction(self._db)
         self._check_index_format()  # a stale index cannot delete with today's words
         conn = self._db.conn
-        columns = ", ".join(_COMPARED)
+        columns = ", ".join(COMPARED)
         for found in conn.execute(
                 f"SELECT id, {columns} FROM vacancy WHERE is_demo = 1").fetchall():
             self._unindex(found[0], found[1:])
@@ -401,18 +298,6 @@ class VacancyCatalog:
         return self._db.execute(
             "SELECT count(*) FROM vacancy_facet WHERE valid_through >= ?", (today,)
         ).fetchone()[0]
-
-
-def _same(stored: tuple[Any, ...], row: dict[str, Any], vacancy: Vacancy) -> bool:
-    """Whether the stored _COMPARED columns equal a new row (a description stored as plain
-    text before migration m006 compares by its text)."""
-    for i, name in enumerate(_COMPARED):
-        if i == _DESCRIPTION:
-            if unpack_text(stored[i]) != vacancy.description:
-                return False
-        elif stored[i] != row[name]:
-            return False
-    return True
 
 
 def upsert_in_batches(
