@@ -11,7 +11,7 @@ to the tables behind them changes `TAGS_FINGERPRINT` and the index is rebuilt.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kiosk.occupations import OccupationVocabulary, vocabulary_fingerprint
 from kiosk.places import WILAYAH_FILE, PlaceTable
@@ -35,12 +35,14 @@ def region_tag(code: str) -> str:
     return ("zr" if "." in code else "zp") + code.replace(".", "")
 
 
+@lru_cache(maxsize=65_536)  # titles and places repeat: an import meets each a few times
 def title_tags(title: str) -> str:
     """"zgNNNN" when the title names an occupation of the vocabulary, else ""."""
     code = OccupationVocabulary.load().classify(title)
     return group_tag(code) if code else ""
 
 
+@lru_cache(maxsize=65_536)
 def place_tags(location: str, kecamatan_code: str | None, in_kota: bool) -> str:
     """The place tags of a posting: every vacancy, its kecamatan, kabupaten/kota, province."""
     tags = [EVERY]
