@@ -64,3 +64,14 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it now (for tables built at import)."""
     return message
+
+
+def translation(lang: str, message: str) -> str:
+    """`message` (an English msgid) in `lang`, whatever the current language is.
+
+    Raises:
+        ValueError: `lang` is not a shipped language.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    return _catalog(lang).gettext(message)
