@@ -76,6 +76,11 @@ class Settings:
     kiosk_kelurahan: str = _setting(
         "33.74", N_("where the kiosk stands: its kelurahan (or kecamatan) Kemendagri code, "
                     "e.g. 33.74.10.1001; 33.74 for only the city"), option=True)
+    # Working-age rule of the AK1 registration (UU 13/2003 art. 68-69: no employment under
+    # 18 except light work from 13 and apprenticeships); Disnaker can lower it to 15.
+    registration_min_age: float = _setting(
+        18.0, N_("minimum age in years to register for the AK1 card at the kiosk"),
+        low=15, high=65)
     central_url: str = _setting(
         "", N_("address of the central SIKER server (http:// or https://); empty: none yet"),
         option=True)
