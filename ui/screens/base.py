@@ -65,6 +65,7 @@ class Route(Enum):
     REG_DISABILITY = "ui.screens.registration.wishes:DisabilityScreen"
     REG_REVIEW = "ui.screens.registration.review:ReviewScreen"
     REG_RECEIPT = "ui.screens.registration.receipt:ReceiptScreen"
+    REG_APPLY = "ui.screens.registration.apply:ApplyScreen"
 
     def screen_class(self) -> type[Screen]:
         module, name = self.value.split(":")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +26,9 @@ from kiosk.share import vacancy_qr
 from kiosk.vacancy import Vacancy
 from ui.accessible import mark_data
 from ui.context import KioskContext
+from ui.printing import Paper, PrintResult, Slip, SlipLine, print_slip
 from ui.screens.base import DemoSetup, DemoState, Route, Screen
+from ui.screens.registration.apply import accepts_kiosk_applications
 from ui.theme import set_role
 from ui.widgets.qr_code import qr_pixmap
 from ui.widgets.scrolling import vertical_scroll_area
@@ -73,6 +76,8 @@ class VacancyDetailScreen(Screen):
         self._code_shared = False  # another source uses the same vacancy code
         self._state = "empty"  # empty, loading, shown, missing, failed
         self.qr_payload = ""
+        self._print_message = ""
+        self.last_print: PrintResult | None = None
 
         self.badge = self._label("small")
         self.badge.setObjectName("DemoBadge")
@@ -149,11 +154,31 @@ class VacancyDetailScreen(Screen):
         self.side_scroll.setFixedWidth(theme.px(SIDE_PANEL_MM + extra_text_mm))
         self.side_scroll.verticalScrollBar().rangeChanged.connect(self._on_side_range_changed)
 
+        # Lamar (for vacancies Disnaker takes applications for) and Cetak (a paper copy for
+        # residents without a smartphone): ui.screens.registration.apply, ui.printing.
+        # They sit under the description, outside both scrolling columns, always in reach.
+        self.lamar_button = QPushButton(self)
+        set_role(self.lamar_button, "primary")
+        self.lamar_button.clicked.connect(self._on_lamar_button_clicked)
+        self.print_button = QPushButton(self)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.print_status = self._label("")
+        actions = QHBoxLayout()
+        actions.setSpacing(theme.gap_px)
+        for button in (self.lamar_button, self.print_button):
+            button.setAutoDefault(True)
+            button.setMinimumWidth(theme.px(45))
+            actions.addWidget(button)
+        actions.addWidget(self.print_status, 1)
         columns = QHBoxLayout(self)
         m = theme.margin_px
         columns.setContentsMargins(m, theme.px(5), m, theme.px(3))
         columns.setSpacing(theme.px(10))
-        columns.addWidget(self.body_scroll, 1)
+        left = QVBoxLayout()
+        left.setSpacing(theme.px(5))
+        left.addWidget(self.body_scroll, 1)
+        left.addLayout(actions)
+        columns.addLayout(left, 1)
         columns.addWidget(self.side_scroll, 0)
         self.retranslate()
 
@@ -183,6 +208,7 @@ class VacancyDetailScreen(Screen):
             return
         self._vacancy_id = vacancy_id
         self._vacancy = None
+        self._print_message = ""
         self._state = "loading"
         self.body_scroll.verticalScrollBar().setValue(0)
         self.retranslate()
@@ -202,6 +228,7 @@ class VacancyDetailScreen(Screen):
 
     def reset(self) -> None:
         """Forget the vacancy shown (no database needed)."""
+        self._print_message = ""
         self._vacancy_id = None
         self._vacancy = None
         self._state = "empty"
@@ -284,6 +311,14 @@ class VacancyDetailScreen(Screen):
         self.apply_label.setText(self._apply_text(v))
         self.apply_heading.show()
         self.apply_label.show()
+        self.lamar_button.setText(_("Apply (Lamar)"))
+        self.lamar_button.setAccessibleName(_("Apply for this vacancy"))
+        self.lamar_button.setVisible(accepts_kiosk_applications(v))
+        self.print_button.setText(_("Print (Cetak)"))
+        self.print_button.setAccessibleName(_("Print this vacancy on paper"))
+        self.print_button.show()
+        self.print_status.setText(self._print_message)
+        self.print_status.setVisible(bool(self._print_message))
         self._show_qr(v)
 
     def _fact_texts(self, v: Vacancy) -> dict[str, str]:
@@ -336,6 +371,33 @@ class VacancyDetailScreen(Screen):
             _("Vacancy code: {code}").format(code=code),
         ))
 
+    def _on_lamar_button_clicked(self) -> None:
+        if self._vacancy is not None and self._vacancy.id is not None:
+            self.request_navigation(Route.REG_APPLY, vacancy_id=self._vacancy.id)
+
+    def _on_print_button_clicked(self) -> None:
+        v = self._vacancy
+        if v is None:
+            return
+        slip = vacancy_slip(v, self.fact_values["place"].text(), self.apply_label.text(),
+                            self.qr_payload)
+        try:
+            paper = Paper(getattr(self.ctx.settings, "printer_paper", "80mm"))
+        except ValueError:
+            paper = Paper.THERMAL_80
+        try:
+            self.last_print = print_slip(slip, paper, self.ctx.settings.data_dir,
+                                         self.ctx.clock())
+        except OSError as exc:
+            log.error("Printing a vacancy failed: %s", type(exc).__name__)
+            self._print_message = _("It could not be printed. Scan the QR code, or ask the "
+                                    "staff.")
+        else:
+            self._print_message = _("Printed. Take the slip from the printer.") \
+                if self.last_print.printed else _(
+                "This kiosk has no printer. Scan the QR code, or ask the staff for a copy.")
+        self.retranslate()
+
     def _show_qr(self, v: Vacancy) -> None:
         assert self._regions is not None
         try:
@@ -364,11 +426,23 @@ class VacancyDetailScreen(Screen):
             label.hide()
             self._fact_names[key].hide()
         for widget in (self.description_heading, self.description_label, self.apply_heading,
-                       self.apply_label, self.qr_heading, self.qr_caption):
+                       self.apply_label, self.qr_heading, self.qr_caption, self.lamar_button,
+                       self.print_button, self.print_status):
             widget.hide()
         self.qr_label.setPixmap(QPixmap())
         self.qr_label.hide()
         self.qr_payload = ""
+
+
+def vacancy_slip(v: Vacancy, place: str, how_to_apply: str, qr_payload: str) -> Slip:
+    """The printed vacancy: what it is, where, the pay, until when, how to apply, its QR."""
+    lines = [SlipLine(v.title, "title"), SlipLine(v.employer, "heading"), SlipLine(place),
+             SlipLine(fmt.vacancy_salary_text(v)), SlipLine(fmt.closing_text(v)),
+             SlipLine(_("How to apply"), "heading"), SlipLine(how_to_apply)]
+    if v.is_demo:
+        lines.insert(0, SlipLine(_("EXAMPLE: this vacancy only shows how the kiosk works."),
+                                 "small"))
+    return Slip("vacancy", lines, qr_payload=qr_payload, qr_after=len(lines))
 
 
 def _fetch(services: KioskServices, vacancy_id: int) -> tuple[Vacancy | None, date, bool]:

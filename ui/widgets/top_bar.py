@@ -7,12 +7,14 @@ from datetime import datetime
 
 from babel.dates import format_date, format_time
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +23,6 @@ from kiosk.i18n import _, current_language
 from kiosk.session import Mode
 from ui.accessible import mark_data, mark_radio
 from ui.theme import Theme, set_role
-from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.icon_button import flat_icon
 
 # Each language is named in itself, so a resident finds their own (a flag would name a country).
@@ -69,15 +70,13 @@ class TopBar(QWidget):
         self.language_group = QButtonGroup(self)
         self.language_group.setExclusive(True)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.margin_px, theme.px(2), theme.margin_px, theme.px(2))
-        layout.setSpacing(theme.gap_px)
-        layout.addWidget(self.title_label, 1)
-        # The buttons flow onto a second row where one row would not fit (200 % text, a
-        # portrait panel): nothing is cut off and nothing scrolls sideways (WCAG 1.4.10).
-        self.button_area = QWidget(self)
-        self._flow = FlowLayout(self.button_area, spacing=theme.gap_px)
-        layout.addWidget(self.button_area, 2)
+        # The bar's rows: one where everything fits, else the buttons on rows of their own
+        # (200 % text, a portrait panel): nothing is cut off, nothing scrolls sideways
+        # (WCAG 1.4.10). Arranged for the bar's width in `resizeEvent`.
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(theme.margin_px, theme.px(2), theme.margin_px, theme.px(2))
+        self._rows.setSpacing(theme.gap_px)
+        self._arrangement = -1
         self._icon_px = theme.px(6)
         for code, name in LANGUAGE_NAMES.items():
             button = QPushButton(name, self)
@@ -92,7 +91,6 @@ class TopBar(QWidget):
             button.toggled.connect(lambda checked, b=button: self._mark_chosen(b, checked))
             button.clicked.connect(lambda _checked=False, c=code: self._on_language_clicked(c))
             self.language_buttons[code] = button
-            self._flow.addWidget(button)
             self._mark_chosen(button, False)
         # Mode Bantuan: one tap for 200 % text, the AAA palette, 20 mm targets, speech and
         # more time (ACCESSIBILITY.md). Checkable with a tick, like the languages, and the
@@ -105,15 +103,12 @@ class TopBar(QWidget):
         self.assisted_button.setIconSize(QSize(self._icon_px + theme.px(1.5), self._icon_px))
         self._mark_chosen(self.assisted_button, mode.assisted)
         self.assisted_button.clicked.connect(self._on_assisted_clicked)
-        self._flow.addWidget(self.assisted_button)
         # The look panel: text size and contrast on their own (ui.widgets.look_panel).
         self.look_button = QPushButton(self)
         set_role(self.look_button, "on-bar")
         self.look_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.look_button.clicked.connect(self.look_requested)
-        self._flow.addWidget(self.look_button)
-        layout.addSpacing(theme.px(6))
-        layout.addWidget(self.clock_label)
+        self._arrange(2)  # the narrowest until the bar knows its width
         # The buttons sit centred with at least a 4 mm gap to whatever a screen puts below.
         button_height = max(b.sizeHint().height() for b in self.language_buttons.values())
         self.setMinimumHeight(button_height + 2 * theme.gap_px)
@@ -123,6 +118,64 @@ class TopBar(QWidget):
         self._minute.timeout.connect(self._on_minute_timeout)
         self.retranslate()
         self._schedule_next_minute()
+
+    def _groups(self) -> list[list[QWidget]]:
+        return [list(self.language_buttons.values()), [self.assisted_button, self.look_button]]
+
+    def _needed_width(self, arrangement: int) -> int:
+        """Pixels the bar needs in `arrangement`: 0, one row (the title on two lines in
+        110 mm); 1, the title alone above the buttons and the clock; 2, the title and the
+        clock, then the languages, then the other two, each on a row of its own."""
+        gap, m = self._theme.gap_px, 2 * self._theme.margin_px
+        groups = [sum(w.sizeHint().width() for w in g) + gap * (len(g) - 1)
+                  for g in self._groups()]
+        clock = self.clock_label.sizeHint().width()
+        if arrangement == 0:
+            return m + self._theme.px(110) + sum(groups) + clock + 3 * gap
+        if arrangement == 1:
+            return m + sum(groups) + clock + 2 * gap
+        return m + max([self._theme.px(35) + gap + clock, *groups])
+
+    def _arrange(self, arrangement: int) -> None:
+        if arrangement == self._arrangement:
+            return
+        self._arrangement = arrangement
+        while self._rows.count():
+            item = self._rows.takeAt(0)
+            inner = item.layout() if item is not None else None
+            if inner is not None:
+                while inner.count():
+                    inner.takeAt(0)
+                inner.deleteLater()
+        gap = self._theme.gap_px
+        langs, others = self._groups()
+        lines: list[list[QWidget]]
+        if arrangement == 0:
+            lines = [[self.title_label, *langs, *others, self.clock_label]]
+        elif arrangement == 1:
+            lines = [[self.title_label], [*langs, *others, self.clock_label]]
+        else:
+            lines = [[self.title_label, self.clock_label], langs, others]
+        for line in lines:
+            row = QHBoxLayout()
+            row.setSpacing(gap)
+            for widget in line:
+                stretch = 1 if widget in (self.title_label, self.clock_label) else 0
+                row.addWidget(widget, stretch)
+            if self.title_label not in line and self.clock_label not in line:
+                row.addStretch(1)
+            self._rows.addLayout(row)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # The narrowest arrangement decides how narrow the window may be.
+        return QSize(self._needed_width(2), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        self._arrange(next((a for a in (0, 1) if self._needed_width(a) <= width), 2))
 
     def retranslate(self) -> None:
         """Texts for the current language; also marks that language's button as checked."""
@@ -141,6 +194,8 @@ class TopBar(QWidget):
         self.look_button.setAccessibleName(_("Text and colours"))
         self.look_button.setAccessibleDescription(_("Choose the text size and the contrast"))
         self.refresh_clock()
+        if self.width() > 0:  # another language's words may need another arrangement
+            self._fit(self.width())
 
     def refresh_clock(self) -> None:
         """Show the injected clock's time and date in the current language."""

@@ -2,9 +2,13 @@
 on-screen keyboard and the number pad, on a real SQLite data folder."""
 from __future__ import annotations
 
+import logging
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from tests.ui.registration.driver import Answers, Resident
@@ -138,3 +142,74 @@ def test_nik_problems_are_plain_sentences(nik: str, problem: str | None) -> None
     else:
         assert reading.problem is not None
         assert problem in reading.problem()
+
+
+def _files_hold(folder: Path, secrets: tuple[str, ...]) -> list[str]:
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            found += [f"{path.name}: {s}" for s in secrets if s.encode() in data]
+    return found
+
+
+def test_after_the_idle_timeout_no_widget_file_or_log_line_holds_the_answers(
+    qtbot, kiosk_window: MainWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    kiosk_window.activateWindow()
+    resident = Resident(qtbot, kiosk_window)
+    a = Answers()
+    resident.start()
+    resident.consent()
+    resident.identity(a)
+    kec, kel = _kecamatan(kiosk_window)
+    resident.address(a, kec, kel)
+    resident.type_into(resident.screen.phone, a.phone)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(kiosk_window.idle.timed_out, timeout=5000):
+        kiosk_window.idle.install()
+        kiosk_window.idle.poke()  # the quiet period starts at the resident's last tap
+    assert kiosk_window.navigator.current_route is Route.HOME
+    secrets = (a.nik, a.name, a.phone, a.street)
+    for widget in kiosk_window.findChildren(QLineEdit):
+        assert widget.text() == "" and not widget.isUndoAvailable()
+    for label in kiosk_window.findChildren(QLabel):
+        assert not any(s in label.text() for s in secrets), label.text()
+    assert _files_hold(kiosk_window.ctx.settings.data_dir, secrets) == []
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert not any(s in logged for s in secrets)
+
+
+_TYPED = st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ", max_size=8)
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(nik=st.text(alphabet="0123456789", max_size=18), name=_TYPED, place=_TYPED,
+       phone=st.text(alphabet="0123456789", max_size=14), email=_TYPED,
+       religion=st.sampled_from([None, "islam", "hindu"]), taps=st.integers(0, 3))
+def test_random_answers_through_the_widgets_never_raise_or_write_a_record(
+    qtbot, kiosk_window: MainWindow, nik, name, place, phone, email, religion, taps
+) -> None:
+    window = kiosk_window
+    window.ctx.visit.end()
+    resident = Resident(qtbot, window)
+    resident.start()
+    resident.consent()
+    s = resident.screen
+    for field, text in ((s.nik, nik), (s.full_name, name), (s.birth_place, place)):  # type: ignore[attr-defined]
+        if text.strip():
+            resident.type_into(field, text)
+    if religion:
+        resident.tap(s.religion.button(religion))  # type: ignore[attr-defined]
+    for _ in range(taps):
+        resident.next()
+    route = resident.route()
+    assert route in (Route.REG_IDENTITY, Route.REG_ADDRESS)
+    if route is Route.REG_IDENTITY:  # every problem is said beside its field
+        shown = [f for f in (s.nik, s.full_name, s.birth_place, s.religion, s.marital)  # type: ignore[attr-defined]
+                 if f.error.isVisibleTo(s)]
+        assert bool(shown) == (taps > 0)
+    db = window.ctx.settings.data_dir
+    assert not _files_hold(db, tuple(t for t in (nik, name.strip()) if len(t) >= 6))
+    window.ctx.visit.end()

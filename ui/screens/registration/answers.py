@@ -50,6 +50,7 @@ class _InterimDraft:
     preferred_location: str = ""
     expected_pay: str = ""
     disabilities: tuple[str, ...] = field(default_factory=tuple)
+    submitted_reference: str = ""  # the receipt of this visit's registration, for Lamar
 
 
 _interim: weakref.WeakKeyDictionary[Visit, _InterimDraft] = weakref.WeakKeyDictionary()
@@ -77,6 +78,12 @@ def get(visit: Visit, name: str, default: Any = None) -> Any:
     """The answer `name` ("nik", "full_name", ...), or `default` when none was given."""
     value = getattr(draft_of(visit), name, default)
     return default if value is None else value
+
+
+def remember(visit: Visit, name: str, value: Any) -> None:
+    """`put`, for a value the draft may not have a field for (then nothing is kept)."""
+    if hasattr(draft_of(visit), name):
+        put(visit, name, value)
 
 
 def put(visit: Visit, name: str, value: Any) -> None:

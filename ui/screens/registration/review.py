@@ -189,6 +189,7 @@ class ReviewScreen(StepScreen):
             self._failure = outcome.problem
             self.retranslate()
             return
+        answers.remember(self._visit, "submitted_reference", outcome.reference)
         self.request_navigation(Route.REG_RECEIPT, reference=outcome.reference,
                                 existing=outcome.existing)
 
