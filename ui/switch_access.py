@@ -14,8 +14,9 @@ Switching it on: the setting `switch_access` ("two" or "auto") for kiosks with a
 attached (on at the start of every visit); a resident picks it in the look panel ("Teks dan
 warna", Akses saklar), or holds the switch (Space) down for `HOLD_TO_TOGGLE_S` seconds, which
 turns one-switch automatic scanning on, or off again. The resident's choice ends with the visit.
-The highlighted control also takes the keyboard focus, so the kiosk's speech reads it in
-assisted mode and a screen reader follows; `speech_requested(name)` says it in assisted mode.
+The highlighted control also takes the keyboard focus (not while a text field has it: its
+keyboard stays docked), so a screen reader follows; `speech_requested(name)` says it in
+assisted mode.
 """
 from __future__ import annotations
 
@@ -43,7 +44,12 @@ SCAN_MODES = ("off", "two", "auto")
 ADVANCE_KEYS = frozenset({Qt.Key.Key_Space})
 SELECT_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 HOLD_TO_TOGGLE_S = 2.0
-HIGHLIGHT_MM = 2.0  # the highlight's line: far thicker than the 2 px focus ring
+HIGHLIGHT_MM = 2.0
+# What can change the controls on show or their order.
+_CHANGES = frozenset({
+    QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.EnabledChange, QEvent.Type.ChildAdded,
+    QEvent.Type.ChildRemoved, QEvent.Type.ParentChange,
+})  # the highlight's line: far thicker than the 2 px focus ring
 
 
 class _Highlight(QWidget):
@@ -107,6 +113,7 @@ class SwitchScanner(ApplicationFilter):
         self._highlight: _Highlight | None = None
         self._held_since: float | None = None
         self._toggled_in_hold = False
+        self._items_cache: tuple[QWidget, list[QWidget]] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(round(interval_s * 1000))
         self._timer.timeout.connect(self.advance)
@@ -153,6 +160,11 @@ class SwitchScanner(ApplicationFilter):
     def items(self) -> list[QWidget]:
         """The controls of `root()` a resident can act on, in Tab (reading) order."""
         root = self.root()
+        cached = self._items_cache
+        # Kept only while installed: the filter is what notices changes.
+        if (self._installed and cached is not None and cached[0] is root
+                and all(map(shiboken6.isValid, cached[1]))):
+            return list(cached[1])
         found: list[QWidget] = []
         widget = root.nextInFocusChain()
         seen: set[int] = set()
@@ -161,7 +173,10 @@ class SwitchScanner(ApplicationFilter):
             if _scannable(widget, root):
                 found.append(widget)
             widget = widget.nextInFocusChain()
-        return found
+        # Walking the focus chain passes every widget of every screen: keep the answer until
+        # something is shown, hidden, enabled, disabled, added or removed (see eventFilter).
+        self._items_cache = (root, found)
+        return list(found)
 
     def restart(self) -> None:
         """Highlight the first control of what is shown (after a new screen or sheet)."""
@@ -188,6 +203,7 @@ class SwitchScanner(ApplicationFilter):
             current.click()
         else:
             current.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._items_cache = None  # a press may reorder what it does not show or hide
         # What was pressed may have opened a screen or a sheet, or gone: look again once Qt
         # has shown it; a key of the keyboard stays highlighted for the next letter.
         QTimer.singleShot(0, self._after_select)
@@ -211,7 +227,12 @@ class SwitchScanner(ApplicationFilter):
         scroll = _scroll_area_of(widget)
         if scroll is not None:
             scroll.ensureWidgetVisible(widget)
-        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        focused = QApplication.focusWidget()
+        typing = isinstance(focused, QLineEdit | QTextEdit) and focused is not widget
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not typing:
+            # The focus follows (screen readers, the kiosk's speech on focus), except out of
+            # a text field: the on-screen keyboard docked for it must stay while the
+            # highlight travels to its keys.
             widget.setFocus(Qt.FocusReason.TabFocusReason)
         self._show_highlight(widget)
         self.moved.emit(widget)
@@ -243,6 +264,10 @@ class SwitchScanner(ApplicationFilter):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
+        if kind in _CHANGES:
+            if watched is not self._highlight:
+                self._items_cache = None
+            return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):

@@ -4,25 +4,24 @@ moves the highlight, Enter presses), then the same start with one switch and aut
 The window is the real one on the real services (demo catalog in a fresh SQLite file)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.services import KioskServices
 from kiosk.session import Visit
 from kiosk.settings import Settings
 from tests.fakes import FakeClock
+from tests.switching import ADVANCE, press, scan_to_and_press
 from ui.app import build_window, open_kiosk_services
 from ui.context import KioskContext
 from ui.main_window import MainWindow
 from ui.screens.base import Route
 from ui.tasks import TaskRunner
 from ui.theme import Theme
-
-ADVANCE, SELECT = Qt.Key.Key_Space, Qt.Key.Key_Return
 
 
 @pytest.fixture
@@ -53,33 +52,6 @@ def kiosk_window(
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    """One press of a switch, delivered where a USB switch's key would go: the focus widget."""
-    target = QApplication.focusWidget() or QApplication.activeModalWidget() or window
-    qtbot.keyClick(target, key)
-    QApplication.processEvents()  # the scanner looks again once what was pressed has shown
-
-
-def _scan_to_and_press(
-    qtbot: QtBot, window: MainWindow, wanted: Callable[[QWidget], bool]
-) -> int:
-    """Advance until the highlight is on a control `wanted` accepts, then select; returns how
-    many presses it took. Fails when a whole round of the controls passes without it."""
-    scanner = window.switch
-    presses = 0
-    # Results arrive from the database thread meanwhile, so a round grows: count it anew.
-    while presses <= len(scanner.items()) + 1:
-        current = scanner.current
-        if current is not None and wanted(current):
-            _press(qtbot, window, SELECT)
-            return presses + 1
-        _press(qtbot, window, ADVANCE)
-        presses += 1
-    raise AssertionError(
-        f"the highlight went round every control without reaching it: now on "
-        f"{scanner.current!r} of {len(scanner.items())} controls in {scanner.root()!r}")
-
-
 def test_a_job_search_with_two_switches_alone(
     qtbot: QtBot, kiosk_window: MainWindow
 ) -> None:
@@ -89,18 +61,18 @@ def test_a_job_search_with_two_switches_alone(
     nav = window.navigator
     home = nav.screen(Route.HOME)
     assert window.switch.current is window.switch.items()[0]  # the highlight starts at once
-    presses = _scan_to_and_press(qtbot, window, lambda w: w is home.job_search_tile)
+    presses = scan_to_and_press(qtbot, window, lambda w: w is home.job_search_tile)
     assert nav.current_route is Route.JOB_SEARCH
     search = nav.screen(Route.JOB_SEARCH)
     for letter in "sopir":
         key = search.keyboard.key(letter)
-        presses += _scan_to_and_press(qtbot, window, lambda w, k=key: w is k)
+        presses += scan_to_and_press(qtbot, window, lambda w, k=key: w is k)
     assert search.search_field.text() == "sopir"
     qtbot.waitUntil(
         lambda: "Sopir Truk (SIM B2 Umum)" in {c.vacancy.title for c in search.cards()},
         timeout=5_000)
     card = next(c for c in search.cards() if c.vacancy.title == "Sopir Truk (SIM B2 Umum)")
-    presses += _scan_to_and_press(qtbot, window, lambda w: w is card)
+    presses += scan_to_and_press(qtbot, window, lambda w: w is card)
     assert nav.current_route is Route.VACANCY_DETAIL
     detail = nav.screen(Route.VACANCY_DETAIL)
     qtbot.waitUntil(lambda: detail.vacancy() is not None, timeout=5_000)
@@ -120,5 +92,5 @@ def test_one_switch_with_automatic_scanning_opens_job_search(
     home = window.navigator.screen(Route.HOME)
     qtbot.waitUntil(lambda: window.switch.current is home.job_search_tile, timeout=5_000)
     window.switch._timer.stop()  # the resident presses while it is highlighted
-    _press(qtbot, window, ADVANCE)  # in automatic scanning the one switch presses
+    press(qtbot, window, ADVANCE)  # in automatic scanning the one switch presses
     assert window.navigator.current_route is Route.JOB_SEARCH
