@@ -1,103 +1,53 @@
 """The checks the registration screens show beside their fields, as sentences in the screen's
-language. The rules themselves belong to kiosk.registration (REG-CORE); where it is present its
-validators decide, and the few lines below only say what the screens need until it is.
-"""
+language: kiosk.registration's validators decide (NIK rules, phonenumbers, email-validator);
+this module only turns their answers into what a screen shows."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kiosk.i18n import _
+from kiosk.registration.nik import check_nik
+from kiosk.registration.validators import check_email, check_phone
 
 Problem = Callable[[], str]
-MIN_AGE_DEFAULT = 18  # the working-age rule's default minimum (a setting in kiosk.settings)
-_SEPARATORS = re.compile(r"[\s\-.]")
+MIN_AGE_DEFAULT = 18  # the working-age rule's default (kiosk.settings registration_min_age)
 
 
 @dataclass(frozen=True)
 class NikReading:
-    """What the screen shows of a NIK: the digits kept, what they encode, the first problem."""
+    """What the screen shows of a NIK: the digits kept, what they encode, the first problem
+    (its `code` too), and a region warning that only asks the resident to check."""
 
     nik: str
     birth_date: date | None
     sex: str | None  # "L" or "P"
     problem: Problem | None
-
-
-def _min_age(settings: Any) -> int:
-    return int(getattr(settings, "registration_min_age", MIN_AGE_DEFAULT))
-
-
-def normalise_nik(text: str) -> str:
-    """The NIK without the spaces, dashes and dots people type between its groups."""
-    return _SEPARATORS.sub("", text)
+    code: str = ""
+    warning: Problem | None = None
 
 
 def read_nik(text: str, today: date, settings: Any = None) -> NikReading:
-    """Read `text` as a NIK (Permendagri 72/2019 layout: 6 region digits, DDMMYY with day + 40
-    for women, 4 serial digits). The century is the later one that still gives a working age."""
-    nik = normalise_nik(text)
-    if not nik:
-        return NikReading(nik, None, None, lambda: _("Type the 16 digits of your NIK."))
-    if not nik.isdigit():
-        return NikReading(nik, None, None, lambda: _("A NIK has digits only."))
-    if len(nik) != 16:
-        count = len(nik)
-        return NikReading(nik, None, None, lambda: _(
-            "A NIK has 16 digits; you typed {count}.").format(count=count))
-    day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
-    sex = "P" if day > 40 else "L"
-    day = day - 40 if day > 40 else day
-    min_age = _min_age(settings)
-    birth = None
-    for century in (2000, 1900):
-        try:
-            candidate = date(century + yy, month, day)
-        except ValueError:
-            break
-        if _age(candidate, today) >= min_age:
-            birth = candidate
-            break
-    if birth is None:
-        try:
-            date(2000 + yy, month, day)
-        except ValueError:
-            return NikReading(nik, None, None, lambda: _(
-                "The birth date inside this NIK is not a real date. Check the digits."))
-        return NikReading(nik, None, sex, lambda: _(
-            "Registration is for people aged {age} and over.").format(age=min_age))
-    if nik[12:] == "0000":
-        return NikReading(nik, birth, sex, lambda: _(
-            "The last four digits of a NIK are never 0000. Check the digits."))
-    return NikReading(nik, birth, sex, None)
-
-
-def _age(born: date, today: date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    """Read `text` as a NIK (kiosk.registration.nik.check_nik)."""
+    min_age = int(getattr(settings, "registration_min_age", MIN_AGE_DEFAULT))
+    found = check_nik(text, today, min_age=min_age)
+    first = found.problems[0] if found.problems else None
+    warning = found.warnings[0] if found.warnings else None
+    return NikReading(
+        found.nik, found.birth_date, found.sex,
+        first.text if first else None, first.code if first else "",
+        warning.text if warning else None,
+    )
 
 
 def phone_problem(text: str) -> Problem | None:
-    """A mobile number in Indonesia (08..., +628..., 628...), 10 to 13 digits from the 0."""
-    digits = re.sub(r"[\s\-()]", "", text)
-    if not digits:
-        return lambda: _("Type your mobile number, for example 0812 3456 7890.")
-    if digits.startswith("+62"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("62"):
-        digits = "0" + digits[2:]
-    if not digits.isdigit() or not digits.startswith("08") or not 10 <= len(digits) <= 13:
-        return lambda: _("This is not a mobile number in Indonesia. It starts with 08.")
-    return None
+    """A mobile number in Indonesia (phonenumbers), or the sentence saying what is wrong."""
+    _e164, problems = check_phone(text)
+    return problems[0].text if problems else None
 
 
 def email_problem(text: str) -> Problem | None:
-    """An email is optional; when given it must look like name@domain."""
-    value = text.strip()
-    if not value:
-        return None
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-        return lambda: _("This email address is not complete, for example nama@gmail.com.")
-    return None
+    """An email is optional; when given it must be a complete address (email-validator)."""
+    _normalised, problems = check_email(text)
+    return problems[0].text if problems else None

@@ -8,12 +8,20 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.formatting import EDUCATION_LABELS
 from kiosk.i18n import _
+from kiosk.registration.draft import EDUCATION_LEVELS
 from kiosk.vacancy import EducationLevel
 from ui.screens.base import DemoState, Route
 from ui.screens.registration import answers
 from ui.screens.registration.checks import email_problem, phone_problem
 from ui.screens.registration.frame import Problem, StepScreen
 from ui.widgets.form_fields import ChoiceField, TextField
+
+
+def education_label(level: str) -> str:
+    """The words for a level of kiosk.registration.draft.EDUCATION_LEVELS."""
+    if level == "TIDAK_SEKOLAH":
+        return _("No schooling")
+    return _(EDUCATION_LABELS[EducationLevel(level)])
 
 
 class ContactScreen(StepScreen):
@@ -74,8 +82,7 @@ class EducationScreen(StepScreen):
 
     def build(self, body: QVBoxLayout) -> None:
         theme = self.ctx.theme
-        options = [(level.value, (lambda lv=level: _(EDUCATION_LABELS[lv])))
-                   for level in EducationLevel]
+        options = [(level, (lambda lv=level: education_label(lv))) for level in EDUCATION_LEVELS]
         self.level = ChoiceField(theme, lambda: _("Highest schooling you finished"), options,
                                  columns=4, parent=self)
         self.level.changed.connect(

@@ -29,7 +29,6 @@ from kiosk.i18n import _
 from ui.context import KioskContext
 from ui.personal import is_personal
 from ui.screens.base import Route, Screen
-from ui.screens.registration import answers
 from ui.theme import set_role
 from ui.widgets.keyboard import KeyboardLayout, OnScreenKeyboard
 from ui.widgets.scrolling import vertical_scroll_area
@@ -175,7 +174,6 @@ class StepScreen(Screen):
         self._from_review = False
         self._show_problems([])
         self.leave()
-        answers.forget(self._visit)  # this listener may run before the draft's own
         self.clear()
         for edit in self.findChildren(QLineEdit):
             edit.setText("")  # also clears the undo history (QLineEdit.setText)

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk import formatting as fmt
 from kiosk.i18n import _
 from kiosk.kbji import MAJOR_GROUPS
-from kiosk.vacancy import EducationLevel
 from ui.personal import mark_personal
 from ui.screens.base import DemoState, Route
 from ui.screens.registration import answers
+from ui.screens.registration.contact import education_label
 from ui.screens.registration.experience import describe_job
 from ui.screens.registration.frame import Problem, StepScreen
 from ui.screens.registration.identity import MARITAL, RELIGIONS
@@ -113,7 +113,7 @@ class ReviewScreen(StepScreen):
         contact = [a(v, "phone", ""), a(v, "email", "")]
         level = a(v, "education_level")
         education = [
-            _(fmt.EDUCATION_LABELS[EducationLevel(level)]) if level else "",
+            education_label(level) if level else "",
             a(v, "major", ""), a(v, "school", ""), a(v, "graduation_year", ""),
         ]
         experience = [
