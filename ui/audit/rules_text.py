@@ -63,7 +63,7 @@ def check(nodes: list[Node], image: QImage, m: Measure) -> list[tuple[Node, str,
         floor = MIN_CAP_HEIGHT_MM * m.text_scale
         if cap_mm < floor - 0.05:
             found.append((node, CAP_HEIGHT, f"capitals {cap_mm:.1f} mm, below {floor:.1f} mm"))
-        problem = clipped(node.widget, text)
+        problem = clipped(node.widget, text, m.ring_px)
         if problem:
             found.append((node, CLIPPED, problem))
         large = font.pixelSize() >= 1.5 * body_px or (
@@ -98,9 +98,10 @@ def _rgb(value: int) -> tuple[int, int, int]:
     return (value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF
 
 
-def clipped(widget: QWidget, text: str) -> str:
+def clipped(widget: QWidget, text: str, border_px: int = 0) -> str:
     """Why `text` is not shown whole ("" when it is): elided, wider or taller than the room
-    the widget has, pushed out of the window, or sideways out of a scroll area."""
+    the widget has (inside a button's `border_px` border), pushed out of the window, or
+    sideways out of a scroll area."""
     if text.endswith(ELLIPSES):
         return f"elided: {text[-20:]!r}"
     metrics = widget.fontMetrics()
@@ -115,10 +116,14 @@ def clipped(widget: QWidget, text: str) -> str:
             return (f"needs {need.width()} x {need.height()} px, has "
                     f"{room.width()} x {room.height()} px")
     elif isinstance(widget, QAbstractButton):
-        hint = widget.sizeHint()
-        if hint.width() > widget.width() + 1 or hint.height() > widget.height() + 1:
-            return (f"needs {hint.width()} x {hint.height()} px, has "
-                    f"{widget.width()} x {widget.height()} px")
+        # The words and the icon must fit inside the border; padding may give way.
+        need = metrics.boundingRect(QRect(0, 0, 1 << 20, 1 << 20), 0, text)
+        icon = widget.iconSize() if not widget.icon().isNull() else None
+        width = need.width() + (icon.width() if icon is not None else 0)
+        height = max(need.height(), icon.height() if icon is not None else 0)
+        room_w, room_h = widget.width() - 2 * border_px, widget.height() - 2 * border_px
+        if width > room_w + 1 or height > room_h + 1:
+            return f"needs {width} x {height} px inside its border, has {room_w} x {room_h} px"
     elif isinstance(widget, QLineEdit) and not widget.text():
         margins = widget.textMargins()
         space = widget.contentsRect().width() - margins.left() - margins.right()
