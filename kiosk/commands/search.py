@@ -102,6 +102,7 @@ def _as_json(v: Vacancy, regions: RegionTable) -> dict[str, Any]:
         "kecamatan_code": v.kecamatan_code, "location": v.location,
         "employment_type": v.employment_type.value if v.employment_type else None,
         "salary_min": v.salary_min, "salary_max": v.salary_max,
+        "salary_unit": v.salary_unit.value, "experience_months": v.experience_months,
         "education_min": v.education_min.value if v.education_min else None,
         "date_posted": v.date_posted.isoformat(), "valid_through": v.valid_through.isoformat(),
         "is_demo": v.is_demo,
