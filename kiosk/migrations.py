@@ -231,3 +231,44 @@ def m007_search_tags(db: Database) -> None:
     VacancyCatalog(db, datetime.now, stemmer).rebuild_index()
     db.execute("INSERT OR REPLACE INTO search_index_format (id, fingerprint) VALUES (1, ?)",
                [index_fingerprint(stemmer)])
+
+
+@migrations()
+def m008_registration(db: Database) -> None:
+    # Issue 10: AK1 registrations made on this kiosk (kiosk/registration/store.py). In plain
+    # text only what is not personal: the id, the receipt reference, times, the consent
+    # version, the staff flags. `personal` is ONE Fernet token (kiosk/vault.py) of the whole
+    # record as it is pushed, so every personal field is sealed together and read together;
+    # it is set to NULL by purge_personal once the server acknowledged the record. `nik_hash`
+    # is the vault's keyed hash of the NIK ("already pending here"), never a plain hash.
+    db.execute(
+        """
+        CREATE TABLE registration (
+            id TEXT PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            consent_version TEXT NOT NULL,
+            consent_at TEXT NOT NULL,
+            birth_date_check INTEGER NOT NULL DEFAULT 0,
+            outside_kota INTEGER NOT NULL DEFAULT 0,
+            nik_hash TEXT NOT NULL,
+            personal BLOB,
+            purged_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX registration_nik_hash ON registration (nik_hash)")
+    # Applications (Lamar): the vacancy and who applies (this kiosk's registration, or an AK1
+    # card by NIK and birth date, sealed in `personal` with the rest).
+    db.execute(
+        """
+        CREATE TABLE application (
+            id TEXT PRIMARY KEY,
+            vacancy_id INTEGER NOT NULL,
+            registration_id TEXT REFERENCES registration (id),
+            created_at TEXT NOT NULL,
+            personal BLOB,
+            purged_at TEXT
+        )
+        """
+    )

@@ -22,9 +22,14 @@ from kiosk.region import RegionTable
 from kiosk.search import SearchService
 from kiosk.textnorm import Stemmer
 from kiosk.vacancy import Vacancy
+from kiosk.vault import KEY_FILENAME, Vault, database_is_bound
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from kiosk.importer import ImportReport
+    from kiosk.registration.draft import RegistrationDraft
+    from kiosk.registration.store import ApplicationResult, Receipt, SubmitResult
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +42,9 @@ class KioskServices:
         search: `search(query, limit=, offset=)`, `warm_up()`.
         regions: the Kota Semarang region table.
         clock: local time, as given to open_services.
+        vault: the key that seals personal data (kiosk/vault.py), or None when opened
+            without one (then the registration methods raise RuntimeError).
+        registration_min_age: the working-age minimum of the AK1 registration (settings).
     """
 
     def __init__(
@@ -45,6 +53,8 @@ class KioskServices:
         clock: Callable[[], datetime],
         regions: RegionTable,
         stemmer: Stemmer | None = None,
+        vault: Vault | None = None,
+        registration_min_age: int = 18,
     ) -> None:
         stemmer = stemmer or Stemmer()
         self._db = db
@@ -53,6 +63,64 @@ class KioskServices:
         self.catalog = VacancyCatalog(db, clock, stemmer)
         self.search = SearchService(db, clock, stemmer, regions=regions)
         self._watcher = ChangeWatcher(db)
+        self.vault = vault
+        self.registration_min_age = registration_min_age
+
+    def _now(self) -> datetime:
+        # The clock is local time; records carry UTC (a naive clock is taken as local).
+        return self.clock().astimezone()
+
+    def _vault(self) -> Vault:
+        if self.vault is None:
+            raise RuntimeError("these services were opened without the personal-data key")
+        return self.vault
+
+    def submit_registration(self, draft: RegistrationDraft) -> SubmitResult:
+        """Check and save an AK1 registration with its outbox entry, one transaction
+        (kiosk.registration.store.submit_registration): `.reference`, `.existing` when the
+        NIK was already pending here, `.problems`/`.problem` when refused (nothing written)."""
+        from kiosk.registration.store import submit_registration
+
+        now = self._now()
+        return submit_registration(self._db, self._vault(), draft, now=now, today=now.date(),
+                                   min_age=self.registration_min_age, regions=self.regions)
+
+    def pending_receipt_for_nik(self, nik: str) -> Receipt | None:
+        """The receipt of this NIK's registration still pending on this kiosk, or None."""
+        from kiosk.registration.store import pending_receipt_for_nik
+
+        return pending_receipt_for_nik(self._db, self._vault(), nik)
+
+    def receipt(self, record_id: str) -> Receipt | None:
+        """The receipt (nothing personal) of a registration by id, or None."""
+        from kiosk.registration.store import receipt
+
+        return receipt(self._db, record_id)
+
+    def receipt_by_reference(self, reference: str) -> Receipt | None:
+        """The receipt for a typed reference ("k7m-4qx-9"), or None."""
+        from kiosk.registration.store import receipt_by_reference
+
+        return receipt_by_reference(self._db, reference)
+
+    def queue_application(self, *, vacancy_id: int, reference: str | None = None,
+                          nik: str | None = None, birth_date: date | None = None
+                          ) -> ApplicationResult:
+        """Queue a Lamar with its outbox entry (one transaction), tied to this visit's
+        registration `reference` or an AK1 card (`nik`, `birth_date`); `.problem` says why
+        not (a demo vacancy, one applied to elsewhere, a bad NIK), nothing written then."""
+        from kiosk.registration.store import queue_application
+
+        now = self._now()
+        return queue_application(self._db, self._vault(), self.catalog.get(vacancy_id),
+                                 reference=reference, nik=nik, birth_date=birth_date, now=now,
+                                 today=now.date(), min_age=self.registration_min_age)
+
+    def purge_personal(self, record_id: str) -> bool:
+        """Delete the sealed personal data of an acknowledged record (the sync engine)."""
+        from kiosk.registration.store import purge_personal
+
+        return purge_personal(self._db, record_id, now=self._now())
 
     def poll_changes(self) -> Changes:
         """What changed in the database since the last poll, by this process or another one (a
@@ -91,8 +159,23 @@ class KioskServices:
         self._db.close()
 
 
+def open_vault(db: Database, data_dir: Path, key_file: Path | None = None) -> Vault:
+    """The personal-data key for `db`: `key_file` (default `data_dir`/kiosk.key), created
+    (mode 0600) only while the database holds no sealed data, then bound to the database.
+
+    Raises:
+        VaultError: "missing" (the database holds sealed data and the key file is gone),
+            "damaged", "permission", "wrong_key" (another kiosk's key). Never silent.
+    """
+    path = key_file or Path(data_dir) / KEY_FILENAME
+    vault = Vault.open(path, create=not database_is_bound(db))
+    vault.bind(db)
+    return vault
+
+
 def open_services(
-    data_dir: Path, clock: Callable[[], datetime], *, seed_demo: bool = True
+    data_dir: Path, clock: Callable[[], datetime], *, seed_demo: bool = True,
+    key_file: Path | None = None, registration_min_age: int = 18,
 ) -> KioskServices:
     """Open the kiosk database in `data_dir` and build the services on it.
 
@@ -105,10 +188,14 @@ def open_services(
         OSError: the data folder cannot be created or written.
         sqlite3.Error: the database cannot be opened, written or is damaged
             (kiosk.storage.describe_storage_error tells staff which).
+        VaultError: the personal-data key is missing, damaged or not this database's
+            (`staff_message()` says what to do; nothing is deleted or re-keyed).
     """
     db = open_database(database_path(data_dir))
     try:
-        services = KioskServices(db, clock, RegionTable.load())
+        vault = open_vault(db, data_dir, key_file)
+        services = KioskServices(db, clock, RegionTable.load(), vault=vault,
+                                 registration_min_age=registration_min_age)
         if seed_demo:
             services.seed_demo()
             # Changes are counted from here: the seeding is part of opening, not news.

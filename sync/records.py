@@ -79,6 +79,14 @@ def _phone(value: str) -> str:
     return "+62" + digits
 
 
+def _optional_name(value: str | None) -> str | None:
+    return None if value is None else _name(value)
+
+
+def _optional_phone(value: str | None) -> str | None:
+    return None if value is None else _phone(value)
+
+
 Name = Annotated[str, Field(min_length=2, max_length=100)]
 Text = Annotated[str, Field(max_length=500)]
 ShortText = Annotated[str, Field(min_length=1, max_length=100)]
@@ -88,6 +96,16 @@ class Record(BaseModel):
     """Base of the pushed records: unknown fields refused, strings stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class WorkExperience(Record):
+    """One job held before: what it was, for whom, how many years (0-60)."""
+
+    job: Annotated[str, Field(min_length=1, max_length=100)]
+    employer: Annotated[str, Field(max_length=100)] | None = None
+    years: Annotated[int, Field(ge=0, le=60)] | None = None
+
+    check_text = field_validator("job", "employer")(_optional_text)
 
 
 class Registration(Record):
@@ -105,11 +123,13 @@ class Registration(Record):
     address: Annotated[str, Field(min_length=3, max_length=300)]
     rt: Annotated[str, Field(pattern=r"^\d{1,3}$")] | None = None
     rw: Annotated[str, Field(pattern=r"^\d{1,3}$")] | None = None
-    kelurahan_code: str
-    kecamatan_code: str
+    # None only for an address outside Kota Semarang (`outside_kota`), written in `address`.
+    kelurahan_code: str | None = None
+    kecamatan_code: str | None = None
     phone: str
     email: Annotated[str, Field(max_length=254)] | None = None
-    education: EducationLevel
+    # TIDAK_SEKOLAH: never went to school (the AK1 form's first level; below BELUM_SD).
+    education: EducationLevel | Literal["TIDAK_SEKOLAH"]
     education_major: Annotated[str, Field(max_length=100)] | None = None
     graduation_year: Annotated[int, Field(ge=1950, le=2100)] | None = None
     skills: Annotated[
@@ -124,16 +144,44 @@ class Registration(Record):
     disability: Annotated[str, Field(max_length=100)] | None = None
     consent_version: Annotated[str, Field(min_length=1, max_length=40)]
     consent_at: datetime
+    # Added for the kiosk's AK1 form (issue 10); all optional, so older kiosks stay valid.
+    # birth_date_check: the KTP's birth date (`birth_date`) differs from the one the NIK
+    # encodes, which happens; staff check it, the server never refuses it for that.
+    birth_date_check: bool = False
+    # outside_kota: the resident lives outside Kota Semarang (allowed; marked for staff).
+    outside_kota: bool = False
+    religion: Literal[
+        "islam", "kristen", "katolik", "hindu", "buddha", "khonghucu", "kepercayaan"
+    ] | None = None
+    marital_status: Literal["belum_kawin", "kawin", "cerai_hidup", "cerai_mati"] | None = None
+    school: Annotated[str, Field(max_length=100)] | None = None
+    languages: Annotated[
+        list[Annotated[str, Field(min_length=1, max_length=80)]], Field(max_length=20)
+    ] = []
+    experience: Annotated[list[WorkExperience], Field(max_length=20)] = []
+    preferred_location: Literal[
+        "kota_semarang", "jawa_tengah", "indonesia", "luar_negeri"
+    ] | None = None
+    expected_pay_idr_month: Annotated[int, Field(ge=0, le=1_000_000_000)] | None = None
+    # UU 8/2016 art. 4(1) categories, self-declared.
+    disabilities: Annotated[
+        list[Literal["fisik", "intelektual", "mental", "sensorik_netra", "sensorik_rungu",
+                     "sensorik_wicara"]], Field(max_length=6)
+    ] = []
+    receipt_reference: Annotated[
+        str, Field(pattern=r"^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]$")
+    ] | None = None
 
     check_name = field_validator("full_name")(_name)
     check_phone = field_validator("phone")(_phone)
 
-    @field_validator("birth_place", "address", "education_major", "disability", "consent_version")
+    @field_validator("birth_place", "address", "education_major", "disability", "consent_version",
+                     "school")
     @classmethod
     def _plain_text(cls, value: str | None) -> str | None:
         return None if value is None else _text(value)
 
-    @field_validator("skills", "job_wishes")
+    @field_validator("skills", "job_wishes", "languages")
     @classmethod
     def _plain_list(cls, value: list[str]) -> list[str]:
         return [_text(v) for v in value]
@@ -149,8 +197,8 @@ class Registration(Record):
 
     @field_validator("kecamatan_code")
     @classmethod
-    def _kecamatan(cls, value: str) -> str:
-        if not _KECAMATAN.match(value):
+    def _kecamatan(cls, value: str | None) -> str | None:
+        if value is not None and not _KECAMATAN.match(value):
             raise BilingualError(
                 "Kode kecamatan harus berbentuk 33.74.01.", "A kecamatan code looks like 33.74.01."
             )
@@ -158,8 +206,8 @@ class Registration(Record):
 
     @field_validator("kelurahan_code")
     @classmethod
-    def _kelurahan(cls, value: str) -> str:
-        if not _KELURAHAN.match(value):
+    def _kelurahan(cls, value: str | None) -> str | None:
+        if value is not None and not _KELURAHAN.match(value):
             raise BilingualError(
                 "Kode kelurahan harus berbentuk 33.74.01.1001.",
                 "A kelurahan code looks like 33.74.01.1001.",
@@ -172,7 +220,8 @@ class Registration(Record):
         value = value.replace(" ", "")
         if not re.fullmatch(r"\d{16}", value):
             raise BilingualError("NIK harus 16 angka.", "A NIK has exactly 16 digits.")
-        if not 11 <= int(value[:2]) <= 94:
+        # 93-96: the Papua provinces created in 2022 (Kemendagri codes since the 2023 edition).
+        if not 11 <= int(value[:2]) <= 96:
             raise BilingualError(
                 "Kode provinsi pada NIK tidak dikenal.", "Unknown province code in the NIK."
             )
@@ -191,7 +240,7 @@ class Registration(Record):
         if female:
             day -= 40
         born = self.birth_date
-        if (day, int(self.nik[8:10]), int(self.nik[10:12])) != (
+        if not self.birth_date_check and (day, int(self.nik[8:10]), int(self.nik[10:12])) != (
             born.day,
             born.month,
             born.year % 100,
@@ -203,6 +252,13 @@ class Registration(Record):
             raise BilingualError(
                 "NIK tidak cocok dengan jenis kelamin.", "The NIK does not match the sex."
             )
+        if self.kelurahan_code is None or self.kecamatan_code is None:
+            if not self.outside_kota:
+                raise BilingualError(
+                    "Kelurahan dan kecamatan wajib diisi untuk alamat di Kota Semarang.",
+                    "A kelurahan and kecamatan are required for an address in Kota Semarang.",
+                )
+            return self
         if not self.kelurahan_code.startswith(self.kecamatan_code + "."):
             raise BilingualError(
                 "Kelurahan tidak berada di kecamatan itu.",
@@ -212,17 +268,35 @@ class Registration(Record):
 
 
 class Application(Record):
-    """Lamaran to a published vacancy (its change-log id). `registration_id` links an AK1."""
+    """Lamaran to a published vacancy (its change-log id). `registration_id` links an AK1.
+
+    Who applies is one of: the registration made on the same kiosk (`registration_id`, with
+    name and phone while the kiosk still holds them), or an AK1 card the resident already
+    has (`nik` and `birth_date`, issue 10's "Saya sudah punya kartu AK1").
+    """
 
     vacancy_id: Annotated[str, Field(min_length=1, max_length=200)]
     registration_id: uuid.UUID | None = None
-    full_name: Name
-    phone: str
+    full_name: Name | None = None
+    phone: str | None = None
     note: Annotated[str, Field(max_length=500)] | None = None
+    nik: Annotated[str, Field(pattern=r"^\d{16}$")] | None = None
+    birth_date: date | None = None
 
-    check_name = field_validator("full_name")(_name)
-    check_phone = field_validator("phone")(_phone)
+    check_name = field_validator("full_name")(_optional_name)
+    check_phone = field_validator("phone")(_optional_phone)
     check_note = field_validator("note")(_optional_text)
+
+    @model_validator(mode="after")
+    def _who(self) -> Application:
+        by_card = self.nik is not None and self.birth_date is not None
+        by_contact = self.full_name is not None and self.phone is not None
+        if not (by_card or by_contact or self.registration_id is not None):
+            raise BilingualError(
+                "Lamaran perlu nama dan nomor HP, atau NIK dan tanggal lahir kartu AK1.",
+                "An application needs a name and phone, or the NIK and birth date of an AK1.",
+            )
+        return self
 
 
 class TrainingRequest(Record):

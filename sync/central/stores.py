@@ -129,7 +129,9 @@ class RegistrationStore(Store):
 
     def columns(self, keys: Keys, record: BaseModel) -> dict[str, Any]:
         assert isinstance(record, Registration)
-        return {"nik_hash": keys.nik_hash(record.nik), "kecamatan_code": record.kecamatan_code}
+        # An address outside Kota Semarang has no kecamatan code here (outside_kota).
+        return {"nik_hash": keys.nik_hash(record.nik),
+                "kecamatan_code": record.kecamatan_code or ""}
 
 
 class SubmissionStore(Store):
