@@ -81,6 +81,10 @@ class Settings:
     registration_min_age: float = _setting(
         18.0, N_("minimum age in years to register for the AK1 card at the kiosk"),
         low=15, high=65)
+    # Paper of the kiosk's slip printer (ui/printing.py): thermal rolls of 58 or 80 mm, or A4.
+    printer_paper: str = _setting(
+        "80mm", N_("paper of the slip printer: 58mm, 80mm or a4"),
+        choices=("58mm", "80mm", "a4"))
     central_url: str = _setting(
         "", N_("address of the central SIKER server (http:// or https://); empty: none yet"),
         option=True)

@@ -201,7 +201,7 @@ class ReceiptScreen(Screen):
     def _on_print_button_clicked(self) -> None:
         slip = receipt_slip(self.name_label.text(), self.reference, self.state == "received")
         try:
-            paper = Paper(getattr(self.ctx.settings, "printer_paper", "80mm"))
+            paper = Paper(self.ctx.settings.printer_paper)
         except ValueError:
             paper = Paper.THERMAL_80
         try:
