@@ -262,10 +262,13 @@ def test_reset_forgets_text_filters_results_and_scroll(
 
 def test_summary_and_language_switch(qtbot: QtBot, screen: JobSearchScreen) -> None:
     _type(qtbot, screen, "kasir")
-    assert screen.speak_summary() == (
-        "Cari Lowongan. 1 lowongan ditemukan. "
-        "Hasil teratas: Kasir Minimarket di PT Contoh Ritel."
-    )
+    # Narration (issue 6): the title, what to do, how many, then each card in reading order.
+    narration = screen.narration()
+    assert narration.title == "Cari Lowongan" and narration.error is None
+    assert narration.items == ("1 lowongan ditemukan",
+                               *(card.accessibleName() for card in screen.cards()))
+    assert "Kasir Minimarket, PT Contoh Ritel" in narration.items[1]
+    assert screen.speak_summary() == narration.text()
     set_language("en")
     screen.retranslate()
     assert screen.count_label.text() == "1 vacancy found"

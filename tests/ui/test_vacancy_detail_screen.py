@@ -101,7 +101,8 @@ def test_a_demo_vacancy_wears_its_example_badge_and_cannot_be_applied_for(
     assert detail.badge.text().startswith("CONTOH")
     assert "tidak bisa melamar" in detail.apply_label.text()
     assert detail.qr_payload.startswith("HANYA CONTOH")
-    assert detail.speak_summary().startswith("Lowongan contoh. Kasir Minimarket, PT Contoh Ritel.")
+    assert detail.speak_summary().startswith(
+        "Rincian lowongan. Lowongan contoh. Kasir Minimarket, PT Contoh Ritel.")
 
 
 def test_a_closed_vacancy_says_so(

@@ -15,7 +15,9 @@ API (stable; every screen builds on it):
         route: ClassVar[Route]; demo_states: ClassVar[tuple[DemoState, ...]]
         enter(**params) / leave()      # shown (again; also on Back and after a rebuild of the
                                        #   window, with the same params) / about to be hidden
-        retranslate() / title() / speak_summary()
+        retranslate() / title()
+        narration() -> Narration       # title, what to do, items in reading order, error
+        speak_summary() -> str         # narration().text(): what "Bacakan" reads
         reset()                        # the visit ended: clear widgets (text, undo, scroll)
         on_changes(changes)            # a write (here or in another process) changed data
         on_visit_changed(part)         # the visit changed (kiosk.session.Part)
@@ -39,6 +41,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from accessibility.narration import Narration
 from kiosk.changes import Changes
 from kiosk.search import SearchQuery
 from kiosk.session import Part
@@ -169,9 +172,14 @@ class Screen(QWidget):
         """Short name of the screen in the current language."""
         raise NotImplementedError(f"{type(self).__name__} must implement title()")
 
+    def narration(self) -> Narration:
+        """This screen in words (accessibility.narration): title, instruction, what is on it
+        in reading order, the current error. The base has only the title."""
+        return Narration(self.title())
+
     def speak_summary(self) -> str:
-        """Text to read aloud for this screen; the base reads only the title."""
-        return self.title()
+        """Text to read aloud for this screen: the narration as one text."""
+        return self.narration().text()
 
     def reset(self) -> None:
         """The visit has ended: clear every widget of the resident's input. The base has none."""

@@ -8,6 +8,7 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from accessibility.narration import Narration
 from kiosk.changes import Changes
 from kiosk.formatting import babel_locale
 from kiosk.i18n import _, ngettext
@@ -126,12 +127,14 @@ class HomeScreen(Screen):
         self.tiles.retranslate()
         self._update_count()
 
-    def speak_summary(self) -> str:
-        parts = [self.greeting.text(), self.prompt.text(), self.job_search_tile.text(),
-                 self.register_tile.text()]
-        if self.count_label.isVisibleTo(self):
-            parts.append(self.count_label.text())
-        return " ".join(parts)
+    def narration(self) -> Narration:
+        """The greeting, what to do, the two services and the open count (or the fault)."""
+        items = [self.job_search_tile.text(), self.register_tile.text()]
+        count = self.count_label.text() if self.count_label.isVisibleTo(self) else ""
+        fault = count if self._out_of_service else None
+        if count and not fault:
+            items.append(count)
+        return Narration(self.greeting.text(), self.prompt.text(), tuple(items), fault)
 
     def _on_count_done(self, count: int) -> None:
         self._open_count = count

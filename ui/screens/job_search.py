@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accessibility.narration import Narration
 from kiosk.browse import field_by_key
 from kiosk.changes import Changes
 from kiosk.i18n import _
@@ -155,12 +156,14 @@ class JobSearchScreen(Screen):
         self.suggestions.hide()
         self.tiles = BrowseTiles(theme, columns=3, tile_mm=(60, 18), parent=self)
         self.tiles.field_chosen.connect(self._on_tile_chosen)
+        # Reading order: the count row, the tiles above the cards, then the cards.
+        self.results.tab_anchor = list(self.tiles.tiles.values())[-1]
         self.soft_label = QLabel(self)
         set_role(self.soft_label, "heading")
         self.soft_label.setWordWrap(True)
         self.soft_label.hide()
         self.results = ResultList(theme, self)
-        self.results.tab_anchor = self.clear_filters_button
+        self.results.tab_anchor = self.clear_filters_button  # the last tile, once they exist
         self.results.vacancy_chosen.connect(self._on_results_vacancy_chosen)
         self.results.more_wanted.connect(self._load_more)
 
@@ -332,22 +335,24 @@ class JobSearchScreen(Screen):
         self.choice_panel.retranslate()
         self._update_status()
 
-    def speak_summary(self) -> str:
-        """The title, how many vacancies match, and the first three (title and employer)."""
-        parts = [self.title() + "."]
+    def narration(self) -> Narration:
+        """The title, what to do, how many match (or the error), the near words and the
+        soft-match heading when shown, then each card's short name in rank order."""
         status = self.count_label.text()
-        if status:
-            parts.append(status + ".")
         message = self.results.message_label
-        if message.isVisibleTo(self) and message.text():
-            parts.append(message.text())
-        top = [
-            _("{title} at {employer}").format(title=v.title, employer=v.employer)
-            for v in self.results.vacancies()[:3]
-        ]
-        if top:
-            parts.append(_("First results: {list}.").format(list="; ".join(top)))
-        return " ".join(parts)
+        note = message.text() if message.isVisibleTo(self) and message.text() else ""
+        items: list[str] = [] if self._failed else [status]
+        if note and not self._failed:
+            items.append(note)
+        if self.soft_label.isVisibleTo(self) and self.soft_label.text():
+            items.append(self.soft_label.text())
+        items += [card.accessibleName() for card in self.results.cards()]
+        return Narration(
+            self.title(),
+            _("Type what work you look for, or choose a field."),
+            tuple(i for i in items if i),
+            (note or status) if self._failed else None,
+        )
 
     # -- state for tests and the audit --------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accessibility.narration import Narration
 from kiosk import formatting as fmt
 from kiosk.changes import Changes
 from kiosk.i18n import _
@@ -238,20 +239,23 @@ class VacancyDetailScreen(Screen):
     def vacancy(self) -> Vacancy | None:
         return self._vacancy
 
-    def speak_summary(self) -> str:
-        """Title, employer, place, pay, closing date and how to apply; or the status message."""
+    def narration(self) -> Narration:
+        """Title, employer, place, pay, closing date and how to apply; or the status message
+        (an error when the vacancy is missing or could not be read)."""
         v = self._vacancy
         if v is None:
-            return " ".join(t for t in (self.title() + ".", self.status_label.text()) if t)
-        parts = [
-            _("Example vacancy") + "." if v.is_demo else "",
-            f"{v.title}, {v.employer}.",
-            self.fact_values["place"].text() + ".",
-            fmt.vacancy_salary_text(v) + ".",
-            fmt.closing_text(v) + ".",
+            status = self.status_label.text()
+            error = status if self._state in ("missing", "failed") and status else None
+            return Narration(self.title(), "" if error else status, (), error)
+        items = (
+            _("Example vacancy") if v.is_demo else "",
+            f"{v.title}, {v.employer}",
+            self.fact_values["place"].text(),
+            fmt.vacancy_salary_text(v),
+            fmt.closing_text(v),
             self.apply_label.text(),
-        ]
-        return " ".join(p for p in parts if p)
+        )
+        return Narration(self.title(), "", tuple(i for i in items if i))
 
     # -- loading ------------------------------------------------------------------------------
 
