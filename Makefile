@@ -16,6 +16,8 @@ APT_PACKAGES += chromium
 # The screen-reader test (tests/atspi): a virtual X display, its own D-Bus session, the AT-SPI
 # bus and Debian's pyatspi for /usr/bin/python3 (pyatspi is not on PyPI).
 APT_PACKAGES += xvfb dbus dbus-x11 at-spi2-core python3-pyatspi
+# The kiosk's voice (accessibility/speech): espeak-ng with its Indonesian voice, aplay to play it.
+APT_PACKAGES += espeak-ng alsa-utils
 # Named after the package list, so a package added here is installed on an existing .venv too.
 SYSTEM_STAMP := $(VENV)/.system-packages-$(shell echo $(APT_PACKAGES) | cksum | cut -d' ' -f1)
 
