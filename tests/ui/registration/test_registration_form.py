@@ -213,3 +213,18 @@ def test_random_answers_through_the_widgets_never_raise_or_write_a_record(
     db = window.ctx.settings.data_dir
     assert not _files_hold(db, tuple(t for t in (nik, name.strip()) if len(t) >= 6))
     window.ctx.visit.end()
+
+
+def test_narration_says_the_step_and_the_problems_but_never_a_personal_value(
+    resident: Resident,
+) -> None:
+    pytest.importorskip("accessibility.narration")
+    resident.start()
+    resident.consent()
+    identity = resident.screen
+    resident.type_into(identity.nik, "3374015205")  # type: ignore[attr-defined]
+    resident.next()
+    said = identity.narration().text()
+    assert "Langkah 2 dari 9" in said
+    assert "3374015205" not in said
+    assert identity.nik.error.text() in said  # type: ignore[attr-defined]

@@ -211,5 +211,12 @@ class ApplyScreen(Screen):
         self._message = ""
         self.retranslate()
 
+    def narration(self) -> Any:
+        """accessibility.narration.Narration: the title and what to do in the current state."""
+        from accessibility.narration import Narration  # lands with the speech work
+
+        error = self.text_label.text() if self._state == "failed" else None
+        return Narration(self.title(), "" if error else self.text_label.text(), (), error)
+
     def speak_summary(self) -> str:
         return " ".join((self.title() + ".", self.text_label.text()))

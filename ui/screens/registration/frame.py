@@ -206,6 +206,18 @@ class StepScreen(Screen):
         self.retranslate_fields()
         self._show_problems(self._shown_problems, focus=False)
 
+    def narration(self) -> Any:
+        """accessibility.narration.Narration: the step's title and "Langkah N dari 9", what to
+        do, each field (names only for personal ones: `items()`), and the problems shown."""
+        from accessibility.narration import Narration  # lands with the speech work
+
+        error = None
+        if self._shown_problems:
+            error = " ".join([self.summary_label.text()] + [
+                f"{f.title()}: {f.error_text()}." for f in self._shown_problems])
+        return Narration(f"{self.heading()}. {self.step_label.text()}", self.instruction(),
+                         tuple(i for i in self.items() if i), error)
+
     def speak_summary(self) -> str:
         parts = [self.heading() + ".", self.step_label.text() + ".", self.instruction()]
         parts += self.items()

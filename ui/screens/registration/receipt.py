@@ -191,6 +191,16 @@ class ReceiptScreen(Screen):
             self.qr_label.setAccessibleName(_("QR code of your reference number"))
         self.print_button.setEnabled(bool(self.reference))
 
+    def narration(self) -> Any:
+        """accessibility.narration.Narration: the reference letter by letter, the state, what
+        happens next and the documents; the name is personal and not read aloud."""
+        from accessibility.narration import Narration  # lands with the speech work
+
+        return Narration(self.title_label.text(), self.reference_caption.text(), (
+            " ".join(self.reference), self.state_label.text(), self.next_label.text(),
+            self.documents_heading.text() + ": " + self.documents_label.text().replace("•", ""),
+            self.print_status.text()))
+
     def speak_summary(self) -> str:
         parts = [self.title_label.text() + ".", self.reference_caption.text() + ":",
                  " ".join(self.reference) + ".", self.state_label.text() + ".",
