@@ -120,4 +120,4 @@ class ConsentScreen(StepScreen):
 
     def _on_agree_toggled(self, checked: bool) -> None:
         answers.put(self._visit, "consent_version", CONSENT_VERSION if checked else None)
-        answers.put(self._visit, "consent_at", self.ctx.clock() if checked else None)
+        answers.put(self._visit, "consent_at", self.ctx.clock().astimezone() if checked else None)

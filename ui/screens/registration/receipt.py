@@ -30,9 +30,13 @@ DEMO_REFERENCE = "K7M4-9QXP"  # shape of a reference, for screenshots only
 
 def sync_state(services: KioskServices, reference: str) -> str:
     """"pending" (menunggu dikirim) or "received" (sudah diterima Disnaker), as the sync
-    engine recorded it (KioskServices.registration_sync_state). Runs in the db thread."""
-    read = getattr(services, "registration_sync_state", None)
-    return "pending" if read is None else str(read(reference))
+    engine recorded it (KioskServices.receipt_by_reference: the outbox state, the server's
+    status once pulled). Runs in the db thread."""
+    read = getattr(services, "receipt_by_reference", None)
+    found = read(reference) if read is not None else None
+    if found is None:
+        return "pending"
+    return "received" if found.sync_state == "acked" or found.server_status else "pending"
 
 
 def _demo_receipt(_services: KioskServices) -> DemoSetup:

@@ -31,18 +31,12 @@ def submit_draft(services: KioskServices, draft: Any) -> SubmitOutcome:
         sqlite3.Error, OSError, VaultError: the write failed (nothing was written).
     """
     submit = getattr(services, "submit_registration", None)
-    pending = getattr(services, "pending_receipt_for_nik", None)
-    if submit is None or pending is None:
+    if submit is None:
         raise RegistrationUnavailable("KioskServices has no submit_registration")
-    existing = pending(draft.nik)
-    if existing is not None:
-        return SubmitOutcome(reference=_reference(existing), existing=True)
+    # The core checks the draft again, looks the NIK up by its keyed hash (a registration
+    # still pending here comes back as `existing`, nothing new written) and saves.
     result = submit(draft)
     problem = getattr(result, "problem", None)
     if problem:
         return SubmitOutcome(problem=str(problem))
-    return SubmitOutcome(reference=_reference(result))
-
-
-def _reference(found: Any) -> str:
-    return found if isinstance(found, str) else str(found.reference)
+    return SubmitOutcome(reference=str(result.reference), existing=bool(result.existing))
