@@ -59,3 +59,31 @@ def test_the_receipt_pdf_of_a_saved_registration_holds_its_reference(
     assert receipt.last_print is not None and receipt.last_print.pdf_path is not None
     text = " ".join(p.extract_text() for p in PdfReader(receipt.last_print.pdf_path).pages)
     assert receipt.reference in text.replace("\n", "").replace(" ", "")
+
+
+def test_lamar_after_registering_queues_the_application_and_says_it_is_not_sent_yet(
+    resident: Resident, services: KioskServices, clock
+) -> None:
+    from datetime import timedelta
+
+    from kiosk.vacancy import Vacancy
+
+    today = clock().date()
+    services.store_vacancies([Vacancy(
+        source="jobposting", source_id="LAMAR-1", title="Operator Jahit", employer="PT Contoh",
+        location="Semarang", description="Menjahit.", date_posted=today - timedelta(days=3),
+        valid_through=today + timedelta(days=20),
+    )])
+    found = services.catalog.find("jobposting", "LAMAR-1")
+    assert found is not None and found.id is not None
+    receipt = _register(resident, Answers())
+    nav = resident.window.navigator
+    nav.go(Route.VACANCY_DETAIL, vacancy_id=found.id)
+    detail = nav.current_screen
+    resident.tap(detail.lamar_button)  # type: ignore[union-attr]
+    assert resident.route() is Route.REG_APPLY
+    apply = nav.current_screen
+    assert not apply.register_button.isVisibleTo(apply)  # type: ignore[union-attr]
+    resident.tap(apply.send_button)  # type: ignore[union-attr]
+    assert "Belum terkirim" in apply.text_label.text(), apply.text_label.text()  # type: ignore[union-attr]
+    assert receipt.reference
