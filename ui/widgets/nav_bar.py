@@ -48,8 +48,9 @@ class NavBar(QWidget):
         layout.addWidget(self.end_button)
         layout.addSpacing(theme.px(10))  # "Selesai" is not tapped by mistake for "Beranda"
         layout.addWidget(self.home_button)
-        self.setMinimumHeight(self.back_button.sizeHint().height() + 2 * theme.gap_px)
         self.retranslate()
+        # After the words are in: an empty button's hint is lower than a labelled one's.
+        self.setMinimumHeight(self.back_button.sizeHint().height() + 2 * theme.gap_px)
 
     def show_buttons(self, *, back: bool, home: bool, end: bool) -> None:
         """Show only the buttons that would do something: Back where there is somewhere to go

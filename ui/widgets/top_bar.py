@@ -75,7 +75,7 @@ class TopBar(QWidget):
         # (WCAG 1.4.10). Arranged for the bar's width in `resizeEvent`.
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(theme.margin_px, theme.px(2), theme.margin_px, theme.px(2))
-        self._rows.setSpacing(theme.gap_px)
+        self._rows.setSpacing(0)  # spacing between rows is set per row (_arrange)
         self._arrangement = -1
         self._icon_px = theme.px(6)
         for code, name in LANGUAGE_NAMES.items():
@@ -124,8 +124,8 @@ class TopBar(QWidget):
 
     def _needed_width(self, arrangement: int) -> int:
         """Pixels the bar needs in `arrangement`: 0, one row (the title on two lines in
-        110 mm); 1, the title alone above the buttons and the clock; 2, the title and the
-        clock, then the languages, then the other two, each on a row of its own."""
+        110 mm); 1, the title and the clock on one line above the buttons; 2, the same, then
+        the languages, then the other two, each on a row of their own."""
         gap, m = self._theme.gap_px, 2 * self._theme.margin_px
         groups = [sum(w.sizeHint().width() for w in g) + gap * (len(g) - 1)
                   for g in self._groups()]
@@ -133,13 +133,15 @@ class TopBar(QWidget):
         if arrangement == 0:
             return m + self._theme.px(110) + sum(groups) + clock + 3 * gap
         if arrangement == 1:
-            return m + sum(groups) + clock + 2 * gap
+            return m + sum(groups) + gap
         return m + max([self._theme.px(35) + gap + clock, *groups])
 
     def _arrange(self, arrangement: int) -> None:
         if arrangement == self._arrangement:
             return
         self._arrangement = arrangement
+        if hasattr(self, "_minute"):
+            self.refresh_clock()  # one line or two
         while self._rows.count():
             item = self._rows.takeAt(0)
             inner = item.layout() if item is not None else None
@@ -153,10 +155,13 @@ class TopBar(QWidget):
         if arrangement == 0:
             lines = [[self.title_label, *langs, *others, self.clock_label]]
         elif arrangement == 1:
-            lines = [[self.title_label], [*langs, *others, self.clock_label]]
+            lines = [[self.title_label, self.clock_label], [*langs, *others]]
         else:
             lines = [[self.title_label, self.clock_label], langs, others]
-        for line in lines:
+        for number, line in enumerate(lines):
+            if number:
+                # Rows of buttons keep the 4 mm gap between targets; the title row is text.
+                self._rows.addSpacing(gap if number > 1 else self._theme.px(1))
             row = QHBoxLayout()
             row.setSpacing(gap)
             for widget in line:
@@ -203,7 +208,9 @@ class TopBar(QWidget):
         locale = babel_locale()
         time_text = format_time(now, "short", locale=locale)
         day_text = format_date(now.date(), "long", locale=locale)  # no weekday: room for the title
-        self.clock_label.setText(f"{time_text}\n{day_text}")
+        # One line beside the title when the buttons have a row of their own (less height).
+        joint = "\n" if self._arrangement == 0 else " · "
+        self.clock_label.setText(f"{time_text}{joint}{day_text}")
         self.clock_label.setAccessibleName(
             _("Time {time}, {date}").format(time=time_text, date=day_text)
         )

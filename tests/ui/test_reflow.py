@@ -1,0 +1,139 @@
+"""Every screen reflows at every text size on every panel the kiosk may meet, in true
+millimetres (a panel too small for true size shrinks the whole layout): the window fits the
+screen, nothing scrolls sideways, no text is cut, no two targets overlap (ui/reflow.py)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.services import KioskServices
+from kiosk.session import TEXT_SCALES, Mode, Visit
+from kiosk.settings import Settings
+from tests.fakes import FakeClock
+from ui.audit.run import settle
+from ui.context import KioskContext
+from ui.main_window import MainWindow
+from ui.reflow import reflow_findings
+from ui.screens.base import Route
+from ui.screenshots import show_demo_state
+from ui.tasks import SyncRunner
+from ui.theme import Theme
+
+# (width, height, diagonal in inches): the panels of ACCESSIBILITY.md's list, at the sizes
+# such panels come in.
+PANELS = {
+    "1920x1080": (1920, 1080, 21.5),
+    "1366x768": (1366, 768, 18.5),
+    "1280x1024": (1280, 1024, 19.0),
+    "1080x1920": (1080, 1920, 21.5),
+}
+STATES = [(route, state) for route in Route for state in route.screen_class().demo_states]
+
+
+@pytest.fixture
+def window_for(
+    qtbot: QtBot, qapp: QApplication, services: KioskServices, clock: FakeClock,
+    settings: Settings,
+) -> Iterator:
+    built: list[MainWindow] = []
+
+    def make(width: int, height: int, diagonal: float, mode: Mode) -> MainWindow:
+        scale = Theme.for_size(width, height, diagonal_in=diagonal).scale
+        visit = Visit("id")
+        visit.mode = mode
+        ctx = KioskContext.create(SyncRunner(services), visit, scale, clock,
+                                  replace(settings, screen_diagonal_in=diagonal))
+        window = MainWindow(ctx)
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        window.resize(width, height)
+        window.show()
+        built.append(window)
+        return window
+
+    yield make
+    for window in built:
+        window.close()
+        window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    Theme.for_size(1920, 1080).apply(qapp)
+
+
+LOOKS = [(panel, scale) for panel in PANELS for scale in TEXT_SCALES]
+LOOK_IDS = [f"{panel}-{round(scale * 100)}%" for panel, scale in LOOKS]
+# Measured 2026-12-02 (issue 6): every look but one has screens whose layout needs more than
+# the panel (the window grows past the screen: the two-column job search and its filter
+# grid, the home tiles, the registration columns at 150/200 % and on the smaller panels;
+# cards' CONTOH badge and education line reach out of the result list at 1366/1280/1080 px
+# wide; keyboard keys overlap at 200 %). Each such look is a strict xfail: the day its
+# screens reflow, the test says so and the mark goes. At 1920 x 1080, 100 %, the field tiles
+# (work in progress today) still cut their words.
+# Walking every state takes about 5 s a look: the four that span the range (the kiosk's own
+# panel at 100 and 200 %, the smallest landscape panel, the portrait one at 200 %).
+SCREEN_LOOKS = {"1920x1080-100%", "1920x1080-200%", "1366x768-100%", "1080x1920-200%"}
+_SCREENS_TOO_WIDE = "screens need one-column variants here (see the test's comment)"
+XFAIL = {
+    look_id: pytest.mark.xfail(reason=_SCREENS_TOO_WIDE, strict=look_id != "1920x1080-100%")
+    for look_id in LOOK_IDS
+}
+
+
+@pytest.mark.parametrize(
+    ("panel", "text_scale"),
+    [pytest.param(p, s, id=i, marks=XFAIL.get(i, ()))
+     for (p, s), i in zip(LOOKS, LOOK_IDS, strict=True) if i in SCREEN_LOOKS],
+)
+def test_every_screen_reflows_on_the_panel_at_the_text_size(
+    window_for, panel: str, text_scale: float
+) -> None:
+    width, height, diagonal = PANELS[panel]
+    window = window_for(width, height, diagonal, Mode(text_scale=text_scale))
+    found: list[str] = []
+    for route, state in STATES:
+        show_demo_state(window, window.ctx.runner, route, state)
+        settle(window)
+        found += [f"{state.name}: {f}" for f in reflow_findings(window, width, height)]
+    window.open_look_panel()
+    settle(window.look_panel)
+    found += [f"look-panel: {f}" for f in reflow_findings(window.look_panel, width, height)]
+    window.close_look_panel()
+    window.idle.start_warning()
+    settle(window.idle_overlay)
+    found += [f"idle: {f}" for f in reflow_findings(window.idle_overlay, width, height)]
+    window.idle.stop()
+    assert found == [], f"{len(found)} reflow faults:\n" + "\n".join(found[:40])
+
+
+@pytest.mark.parametrize(
+    ("panel", "text_scale"),
+    [pytest.param(p, s, id=i) for (p, s), i in zip(LOOKS, LOOK_IDS, strict=True)
+     if s != 1.5],  # 150 % lies between two sizes that are both checked; it saves 15 s
+)
+def test_the_bars_and_the_sheets_reflow_on_every_panel_at_every_text_size(
+    window_for, panel: str, text_scale: float
+) -> None:
+    """The parts on every screen (top bar with Mode Bantuan, bottom bar, the look panel and
+    the idle question): nothing cut, nothing overlapping, nothing sideways, at any size."""
+    width, height, diagonal = PANELS[panel]
+    window = window_for(width, height, diagonal, Mode(text_scale=text_scale))
+    route = Route.VACANCY_DETAIL  # Back, Selesai and Beranda all show here
+    show_demo_state(window, window.ctx.runner, route, route.screen_class().demo_states[0])
+    settle(window)
+    found = [f"top bar: {f}" for f in reflow_findings(window.top_bar, width, height, False)]
+    found += [f"bottom bar: {f}" for f in reflow_findings(window.nav_bar, width, height, False)]
+    assert window.top_bar.assisted_button.isVisible()
+    assert window.nav_bar.end_button.isVisible()
+    for sheet, show in ((window.look_panel, window.open_look_panel),
+                        (window.idle_overlay, window.idle.start_warning)):
+        show()
+        settle(sheet)
+        found += [f"{sheet.objectName()}: {f}"
+                  for f in reflow_findings(sheet, width, height, False)]
+        window.close_look_panel()
+        window.idle.stop()
+        window.idle_overlay.hide()
+    assert found == []
