@@ -137,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--everywhere", action="store_true",
                    help=_("search everywhere, not only Kota Semarang (still nearest first)"))
 
+    p = sub.add_parser("check-nik", help=_("say what the kiosk concludes of a NIK (exit code 0 "
+                                           "valid, 1 not)"))
+    _common(p, argparse.SUPPRESS)
+    p.add_argument("nik", metavar="NIK")
+    p.add_argument("--json", action="store_true",
+                   help=_("print the conclusion as JSON, problems in Indonesian and English"))
+
     p = sub.add_parser("screenshots", help=_("render every screen offscreen to PNG files"))
     _common(p, argparse.SUPPRESS)
     p.add_argument("dir", type=Path)
@@ -235,6 +242,10 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         from kiosk.commands.search import search
 
         return search(settings, args)
+    if args.command == "check-nik":
+        from kiosk.commands.check_nik import check_nik_command
+
+        return check_nik_command(settings, args.nik, args.json)
     if args.command == "screenshots":
         from ui.screenshots import render_screenshots
 
