@@ -167,14 +167,19 @@ def m006_catalog_pay_units_and_lean_index(db: Database) -> None:
     # Issue 9 "Truthful facts": pay is kept in the employer's unit and experience in months.
     # Rows stored before were converted to IDR per month and whole years at import, so they
     # keep their monthly figure (salary_unit MONTH) and get years x 12 months.
+    # experience_years stays as an unused column: dropping it would rewrite the whole table
+    # (about a minute at 100,000 vacancies on a slow disk); one UPDATE fills both new columns.
     db.execute("ALTER TABLE vacancy ADD COLUMN salary_unit TEXT")
     db.execute("ALTER TABLE vacancy ADD COLUMN experience_months INTEGER")
     db.execute(
-        "UPDATE vacancy SET salary_unit = 'MONTH' "
-        "WHERE salary_min IS NOT NULL OR salary_max IS NOT NULL"
+        "UPDATE vacancy SET experience_months = experience_years * 12, salary_unit = CASE "
+        "WHEN salary_min IS NOT NULL OR salary_max IS NOT NULL THEN 'MONTH' END "
+        "WHERE experience_years IS NOT NULL OR salary_min IS NOT NULL OR salary_max IS NOT NULL"
     )
-    db.execute("UPDATE vacancy SET experience_months = experience_years * 12")
-    db.execute("ALTER TABLE vacancy DROP COLUMN experience_years")
+    # The old index holds only the public text of vacancies: its pages need no overwriting
+    # when freed (secure_delete is for personal data), which would write it all out again.
+    secure = db.execute("PRAGMA secure_delete").fetchone()[0]
+    db.execute("PRAGMA secure_delete = OFF")
     # The vacancy table already holds every text, so the search index stops keeping its own
     # copy (contentless FTS5: kiosk.catalog deletes with the indexed values), and only the
     # 2-letter prefix index stays (3 and 4 letters cost about 120 MB at 100,000 vacancies and
@@ -192,6 +197,7 @@ def m006_catalog_pay_units_and_lean_index(db: Database) -> None:
         "SELECT rowid, title, employer, skills, description FROM vacancy_search_before_m006"
     )
     db.execute("DROP TABLE vacancy_search_before_m006")
+    db.execute(f"PRAGMA secure_delete = {int(secure)}")
     db.execute("CREATE VIRTUAL TABLE vacancy_search_vocab USING fts5vocab(vacancy_search, 'row')")
     # Counting the open matches subtracts the closed ones, found through this index
     # (kiosk/search.py); the facet's valid_through replaces the wide table's for counting.
@@ -271,4 +277,34 @@ def m008_registration(db: Database) -> None:
             purged_at TEXT
         )
         """
+    )
+
+
+@migrations()
+def m009_sync_state(db: Database) -> None:
+    # Issue 8 (sync/client/engine.py): the pull cursor and what staff see of the last sync,
+    # one row. `resync` > 0 while a pull from scratch (first pull, or after a 410) runs: at
+    # its end, central vacancies not seen in it are removed (the catalog's central part is
+    # replaced; hand-imported vacancies are never in central_vacancy).
+    db.execute(
+        """
+        CREATE TABLE sync_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            cursor TEXT NOT NULL DEFAULT '',
+            generation INTEGER NOT NULL DEFAULT 0,
+            resync INTEGER NOT NULL DEFAULT 1,
+            last_attempt_at TEXT,
+            last_success_at TEXT,
+            last_result TEXT,
+            last_problem TEXT,
+            clock_offset_s REAL,
+            revoked INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("INSERT INTO sync_state (id) VALUES (1)")
+    # Which catalog rows came from the central server (its wire id "<source>:<source_id>").
+    db.execute(
+        "CREATE TABLE central_vacancy (wire_id TEXT PRIMARY KEY, source TEXT NOT NULL, "
+        "source_id TEXT NOT NULL, version INTEGER NOT NULL, generation INTEGER NOT NULL)"
     )
