@@ -58,6 +58,11 @@ def _pairs(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _has_words(message: str) -> bool:
+    """Whether `message` has letters outside its placeholders."""
+    return sum(c.isalpha() for c in _PLACEHOLDER.sub("", message)) >= 2
+
+
 def _pattern(message: str) -> re.Pattern[str]:
     parts = _PLACEHOLDER.split(message)
     return re.compile("^" + "(.+?)".join(re.escape(p) for p in parts) + "$", re.DOTALL)
@@ -70,6 +75,8 @@ def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], frozenset
     indonesian: list[re.Pattern[str]] = []
     same: set[str] = set()
     for msgid, value in _pairs("id"):
+        if not _has_words(msgid) or not _has_words(value):
+            continue  # "{title}" alone would match any text at all
         if value == msgid:
             same.add(value)
             continue
