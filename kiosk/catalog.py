@@ -265,6 +265,26 @@ class VacancyCatalog:
             mark_changed(self._db, Changes(catalog=True))
         return removed
 
+    def remove(self, source: str, source_id: str) -> bool:
+        """Delete one vacancy (a tombstone from the central server) with its facet and index
+        rows, inside the caller's transaction; True when it was stored.
+
+        Raises:
+            RuntimeError: no transaction is open.
+        """
+        require_transaction(self._db)
+        self._check_index_format()
+        columns = ", ".join(COMPARED)
+        found = self._db.conn.execute(
+            f"SELECT id, {columns} FROM vacancy WHERE source = ? AND source_id = ?",
+            (source, source_id)).fetchone()
+        if found is None:
+            return False
+        self._unindex(found[0], found[1:])
+        self._db.conn.execute("DELETE FROM vacancy WHERE id = ?", (found[0],))
+        mark_changed(self._db, Changes(catalog=True))
+        return True
+
     def count_demo(self) -> int:
         """How many demo vacancies (kiosk.demo) are stored, open or not."""
         return int(self._db.execute("SELECT count(*) FROM vacancy WHERE is_demo = 1").fetchone()[0])

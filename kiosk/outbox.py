@@ -158,3 +158,75 @@ def record_state(db: Database, entity: str, record_id: str) -> OutboxState | Non
         [entity, str(record_id)],
     ).fetchone()
     return None if row is None else row[0]
+
+
+# Transitions, used by the sync engine (sync/client/engine.py). Each runs in its own
+# transaction (or the caller's, as a savepoint) and marks the outbox changed.
+
+def sending_batch(db: Database) -> tuple[str, list[str]] | None:
+    """The batch already marked `sending` (a sync that was cut off): (batch_id, op_ids in seq
+    order), to be sent again with the SAME batch id; None when there is none."""
+    row = db.execute("SELECT batch_id FROM outbox WHERE state = 'sending' ORDER BY seq "
+                     "LIMIT 1").fetchone()
+    if row is None:
+        return None
+    ops = [r[0] for r in db.execute("SELECT op_id FROM outbox WHERE state = 'sending' AND "
+                                    "batch_id = ? ORDER BY seq", [row[0]])]
+    return row[0], ops
+
+
+def claim_batch(db: Database, limit: int, *, now: datetime) -> tuple[str, list[str]] | None:
+    """Mark up to `limit` pending entries `sending` under a new batch id and COMMIT, before
+    anything is sent (so a kill after sending resends the same batch). None when none pend."""
+    with db.atomic():
+        ops = [r[0] for r in db.execute("SELECT op_id FROM outbox WHERE state = 'pending' "
+                                        "ORDER BY seq LIMIT ?", [int(limit)])]
+        if not ops:
+            return None
+        batch_id = str(uuid.uuid4())
+        _move(db, ops, "sending", now, batch_id=batch_id)
+        mark_changed(db, Changes(outbox=True))
+    return batch_id, ops
+
+
+def rebatch(db: Database, op_ids: list[str], keep: int, *, now: datetime) -> tuple[str, list[str]]:
+    """Split a batch that timed out or was refused whole: the first `keep` ops get a new batch
+    id (the server's op ledger makes re-sent ops harmless), the rest go back to pending."""
+    with db.atomic():
+        batch_id = str(uuid.uuid4())
+        _move(db, op_ids[:keep], "sending", now, batch_id=batch_id)
+        _move(db, op_ids[keep:], "pending", now, batch_id=None)
+        mark_changed(db, Changes(outbox=True))
+    return batch_id, op_ids[:keep]
+
+
+def _move(db: Database, op_ids: list[str], state: str, now: datetime, *,
+          batch_id: str | None) -> None:
+    stamp = now.astimezone(UTC).isoformat(timespec="milliseconds")
+    db.conn.executemany(
+        "UPDATE outbox SET state = ?, batch_id = ?, updated_at = ?, attempts = attempts + "
+        "(? = 'sending') WHERE op_id = ?", [(state, batch_id, stamp, state, o) for o in op_ids])
+
+
+def settle(db: Database, op_id: str, state: OutboxState, *, now: datetime,
+           reason: tuple[str, str, str] | None = None, server_version: int | None = None,
+           server_status: str | None = None) -> None:
+    """Record the server's answer for one op inside the caller's transaction: `acked` and
+    `conflict` drop the sealed payload (the server holds the record); `rejected` keeps it with
+    its reason (code, Indonesian, English) for staff."""
+    stamp = now.astimezone(UTC).isoformat(timespec="milliseconds")
+    code, text_id, text_en = reason or (None, None, None)
+    keep_payload = state == "rejected"
+    db.execute(
+        "UPDATE outbox SET state = ?, updated_at = ?, reason_code = ?, reason_id = ?, "
+        "reason_en = ?, server_version = ?, server_status = ?"
+        + ("" if keep_payload else ", payload = NULL") + " WHERE op_id = ?",
+        [state, stamp, code, text_id, text_en, server_version, server_status, op_id])
+    mark_changed(db, Changes(outbox=True))
+
+
+def has_local_work(db: Database, entity: str, record_id: str) -> bool:
+    """True while the record has operations not yet answered by the server."""
+    return db.execute("SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? AND state IN "
+                      "('pending', 'sending') LIMIT 1", [entity, str(record_id)]).fetchone() \
+        is not None

@@ -1,0 +1,1 @@
+"""The kiosk's sync client (no Qt): config, device credential, HTTP client and the engine."""
