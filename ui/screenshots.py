@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.session import Mode, Visit
@@ -31,7 +31,7 @@ SIZE = (1920, 1080)
 # The looks a resident can switch to, each rendered with a file-name prefix.
 MODES: dict[str, Mode] = {
     "": Mode(),
-    "assisted-": Mode(assisted=True),
+    "assisted-": Mode(assisted=True, text_scale=2.0),  # what the Mode Bantuan button gives
 }
 
 
@@ -60,12 +60,20 @@ def demo_steps(window: MainWindow) -> Iterator[tuple[str, Callable[[], None]]]:
             yield state.name, step(route, state)
     yield "idle-warning", window.idle.start_warning
 
+    def look_panel() -> None:
+        window.idle.stop()
+        window.idle_overlay.hide()
+        window.open_look_panel()
+
+    yield "look-panel", look_panel
+
 
 def show_demo_state(window: MainWindow, runner: Runner, route: Route, state: DemoState) -> None:
     """Put the window into one demo state of the screen of `route`: what the state prepares
     goes into the visit, then the screen is shown (screenshots, tests, the audit)."""
     window.idle.stop()
     window.idle_overlay.hide()
+    window.close_look_panel()
     setups: list[DemoSetup] = []
     if state.prepare is not None:
         runner.db(state.prepare, on_done=setups.append)
@@ -123,6 +131,12 @@ def render_screenshots(settings: Settings, out_dir: Path) -> int:
 
 def _save(window: MainWindow, path: Path) -> None:
     QApplication.processEvents()
-    if not window.grab().save(str(path), "PNG"):
+    # A modal sheet (the idle question, the look panel) is a window of its own over the
+    # kiosk's, the same size: it is what the resident sees.
+    sheet = QApplication.activeModalWidget()
+    shown = sheet if sheet is not None and sheet.isVisible() else window
+    # The screen's own size: a layout wider or taller than the panel is cut off here exactly
+    # as the panel would cut it (tests/ui/test_reflow.py names such screens).
+    if not shown.grab(QRect(0, 0, *SIZE)).save(str(path), "PNG"):
         raise OSError(f"cannot write {path}")
     log.info("Screenshot %s", path.name)
