@@ -88,6 +88,23 @@ class Settings:
     central_url: str = _setting(
         "", N_("address of the central SIKER server (http:// or https://); empty: none yet"),
         option=True)
+    # Issue 8 (sync/client): HTTPS checked against the system's CAs or the city's own bundle.
+    central_ca_bundle: str = _setting(
+        "", N_("file of the CA certificates the central server's HTTPS is checked against; "
+               "empty: the system's"))
+    sync_interval_s: float = _setting(
+        600.0, N_("seconds between background syncs with the central server"),
+        low=30, high=86400)
+    sync_jitter_s: float = _setting(
+        120.0, N_("up to this many seconds added at random to each interval, so kiosks do "
+                  "not all call at once"), low=0, high=3600)
+    sync_connect_timeout_s: float = _setting(
+        10.0, N_("seconds to wait for a connection to the central server"), low=1, high=300)
+    sync_read_timeout_s: float = _setting(
+        30.0, N_("seconds to wait for each answer of the central server"), low=1, high=600)
+    sync_deadline_s: float = _setting(
+        300.0, N_("seconds one whole sync may take before it stops and tries later"),
+        low=10, high=7200)
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help=_("print the conclusion as JSON, problems in Indonesian and English"))
 
+    p = sub.add_parser("enroll", help=_("join a central server with a one-time code "
+                                        "(--central-url)"))
+    _common(p, argparse.SUPPRESS)
+    p.add_argument("code", metavar="CODE")
+    p = sub.add_parser("sync", help=_("one sync with the central server now (exit code 0 when "
+                                      "everything went)"))
+    _common(p, argparse.SUPPRESS)
+    p = sub.add_parser("status", help=_("queue, last sync, clock offset, catalog size and "
+                                        "warnings"))
+    _common(p, argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true", help=_("print the status as JSON"))
+
     p = sub.add_parser("screenshots", help=_("render every screen offscreen to PNG files"))
     _common(p, argparse.SUPPRESS)
     p.add_argument("dir", type=Path)
@@ -246,6 +258,14 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         from kiosk.commands.check_nik import check_nik_command
 
         return check_nik_command(settings, args.nik, args.json)
+    if args.command in ("enroll", "sync", "status"):
+        from sync.client import commands as sync_commands
+
+        if args.command == "enroll":
+            return sync_commands.enroll_command(settings, args.code)
+        if args.command == "sync":
+            return sync_commands.sync_command(settings)
+        return sync_commands.status_command(settings, args.json)
     if args.command == "screenshots":
         from ui.screenshots import render_screenshots
 
