@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, ngettext, set_language
 from kiosk.settings import SETTINGS, Settings
+from kiosk.vault import VaultError
 
 GUI_COMMANDS = (None, "screenshots", "audit")
 """Commands that need Qt: the kiosk itself (no command), `screenshots` and `audit`."""
@@ -204,6 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `siker-kiosk search ... | head`: the reader left; say nothing more.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except VaultError as exc:
+        # The personal-data key is missing or not this database's: say what to do, never a
+        # traceback, and touch nothing (kiosk/vault.py).
+        print(exc.staff_message(), file=sys.stderr)
         return 1
     except (sqlite3.Error, OSError) as exc:
         from kiosk.storage import describe_storage_error

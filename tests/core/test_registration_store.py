@@ -189,3 +189,22 @@ def test_any_draft_is_saved_whole_or_refused_with_nothing_written(services, draf
         "SELECT COUNT(*) FROM outbox WHERE entity = 'registration'").fetchone()[0]
     assert registrations == entries
     _assert_valid_on_the_server(services)
+
+
+def test_the_commands_say_so_when_the_key_file_is_missing(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    data = tmp_path / "data"
+    services = open_services(data, lambda: TODAY_UTC, seed_demo=False)
+    services.submit_registration(valid_draft())
+    services.close()
+    (data / "kiosk.key").unlink()
+    run = subprocess.run([sys.executable, "-m", "ui.cli", "search", "sopir", "--data-dir",
+                          str(data)], capture_output=True, text=True, cwd=REPO, timeout=60,
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "Berkas kunci" in run.stderr and "key file" in run.stderr
+    assert (data / "kiosk.db").exists() and not (data / "kiosk.key").exists()
