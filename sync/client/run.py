@@ -6,8 +6,7 @@
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +46,9 @@ def enroll(data_dir: Path, code: str, config: ClientConfig) -> credentials.Devic
 
 
 def sync_once(data_dir: Path, config: ClientConfig | None = None, *,
-              hooks: AckHooks | None = None,
-              clock: Callable[[], datetime] | None = None) -> SyncReport:
+              hooks: AckHooks | None = None) -> SyncReport:
     """One whole sync of the kiosk in `data_dir` (opens and closes its own connection, so it
-    runs in any thread). `config` defaults to the enrolled server's URL; `clock` (UTC, aware)
-    is the device clock, injectable because a kiosk's clock may be days off (SYNC.md fault 9).
+    runs in any thread). `config` defaults to the enrolled server's URL.
 
     Raises: NotEnrolled; VaultError (the key file); sqlite3.Error.
     """
@@ -60,13 +57,12 @@ def sync_once(data_dir: Path, config: ClientConfig | None = None, *,
         raise NotEnrolled(str(data_dir))
     config = config or ClientConfig(credential.central_url)
     db = open_database(database_path(data_dir))
-    clock = clock or (lambda: datetime.now(UTC))
-    client = CentralClient(config, credential.token, now=clock)
+    client = CentralClient(config, credential.token)
     try:
         vault = open_vault(db, data_dir)
         engine = SyncEngine(db, vault, client, credential.device_id, data_dir,
                             hooks or default_hooks(),
-                            VacancyCatalog(db, lambda: datetime.now().astimezone()), clock=clock)
+                            VacancyCatalog(db, lambda: datetime.now().astimezone()))
         return engine.run()
     finally:
         client.close()

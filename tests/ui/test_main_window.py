@@ -263,7 +263,10 @@ def test_tab_on_job_search_reads_bar_field_keys_filters_results_then_bottom_bar(
         # The keys on show: the digits page behind "123" is hidden until it is switched to.
         screen.search_field, *[k for k in screen.keyboard.keys() if k.isVisible()],
         *screen.filter_buttons.values(),
-        screen.clear_filters_button, *cards,
+        # "Cari di semua tempat" while the city is searched, then the browse tiles (issue 9)
+        *[b for b in (screen.everywhere_button,) if b.isVisible()],
+        screen.clear_filters_button,
+        *[t for t in screen.tiles.tiles.values() if t.isVisible()], *cards,
     ]
     if screen.results.more_button.isVisible():
         expected.append(screen.results.more_button)

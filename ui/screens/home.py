@@ -56,7 +56,7 @@ class HomeScreen(Screen):
         # Browse without typing (issue 9): one tap lists a field's vacancies, nearest first.
         self.browse_label = QLabel(self)
         set_role(self.browse_label, "heading")
-        self.tiles = BrowseTiles(theme, columns=5, tile_mm=(60, 16), word_lines=1, parent=self)
+        self.tiles = BrowseTiles(theme, columns=5, tile_mm=(60, 16), word_lines=2, parent=self)
         self.tiles.field_chosen.connect(
             lambda key: self.request_navigation(Route.JOB_SEARCH, field=key))
 

@@ -154,16 +154,15 @@ class JobSearchScreen(Screen):
         self.suggestions = SuggestionRow(theme, self)
         self.suggestions.word_chosen.connect(self._on_suggestion_chosen)
         self.suggestions.hide()
-        self.tiles = BrowseTiles(theme, columns=3, tile_mm=(60, 18), parent=self)
+        self.tiles = BrowseTiles(theme, columns=3, tile_mm=(60, 18), word_lines=3, parent=self)
         self.tiles.field_chosen.connect(self._on_tile_chosen)
-        # Reading order: the count row, the tiles above the cards, then the cards.
-        self.results.tab_anchor = list(self.tiles.tiles.values())[-1]
         self.soft_label = QLabel(self)
         set_role(self.soft_label, "heading")
         self.soft_label.setWordWrap(True)
         self.soft_label.hide()
         self.results = ResultList(theme, self)
-        self.results.tab_anchor = self.clear_filters_button  # the last tile, once they exist
+        # Reading order: the count row, the tiles above the cards, then the cards.
+        self.results.tab_anchor = list(self.tiles.tiles.values())[-1]
         self.results.vacancy_chosen.connect(self._on_results_vacancy_chosen)
         self.results.more_wanted.connect(self._load_more)
 

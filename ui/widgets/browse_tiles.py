@@ -3,11 +3,13 @@ row of near words when a search found nothing."""
 from __future__ import annotations
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -31,8 +33,8 @@ class FieldTile(QPushButton):
         self.setObjectName("FieldTile")
         self.setAutoDefault(True)
         # Room for the word on `word_lines` lines and the count under it, at any text size.
-        lines = int(theme.font("body", bold=True).pixelSize() * 1.3 * (word_lines + 1))
-        lines += theme.px(3)
+        line = QFontMetrics(theme.font("body", bold=True)).lineSpacing()
+        lines = line * (word_lines + 1) + theme.px(3)
         self.setMinimumSize(size_px[0], max(size_px[1], lines))
         self._theme = theme
         self._icon_name = icon
@@ -60,6 +62,28 @@ class FieldTile(QPushButton):
         self.amount.setText(amount)
         self.amount.setVisible(bool(amount))
         self.setAccessibleName(f"{word}: {amount}" if amount else word)
+
+    # A QPushButton sizes itself by its own text; a tile takes the size of its laid-out labels,
+    # so a word that wraps gets the height it needs (as ui/widgets/vacancy_card.py does).
+    def _box(self) -> QLayout:
+        layout = self.layout()
+        assert layout is not None, "the layout is set in __init__"
+        return layout
+
+    def sizeHint(self) -> QSize:
+        hint = self._box().sizeHint()
+        return QSize(max(hint.width(), self.minimumWidth()), max(hint.height(),
+                                                                 self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), max(self._box().minimumSize().height(),
+                                              self.minimumHeight()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self._box().totalHeightForWidth(width), self.minimumHeight())
 
     def text(self) -> str:  # noqa: D102 (what a test or the audit reads, as on a button)
         return "\n".join(t for t in (self.word.text(), self.amount.text()) if t)
