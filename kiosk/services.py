@@ -122,6 +122,31 @@ class KioskServices:
 
         return purge_personal(self._db, record_id, now=self._now())
 
+    def record_sync_state(self, entity: str, record_id: str) -> dict[str, str | None]:
+        """Where a resident's record stands, for the receipt and status screens:
+        {"state": "waiting" ("menunggu dikirim") | "received" ("sudah diterima Disnaker") |
+        "refused" (the kiosk could not send it; staff see why) | "unknown",
+        "decision": None | "verified" | "ak1_issued" | "rejected", "ak1_number", "reason_id",
+        "reason_en"} (the decision as pulled from the central server)."""
+        from kiosk import outbox
+
+        state = outbox.record_state(self._db, entity, record_id)
+        row = self._db.execute(
+            "SELECT status, ak1_number, reason_id, reason_en FROM record_status "
+            "WHERE entity = ? AND record_id = ?", [entity, str(record_id)]).fetchone()
+        if state in ("pending", "sending"):
+            shown = "waiting"
+        elif state in ("acked", "conflict") or row is not None:
+            shown = "received"
+        elif state == "rejected":
+            shown = "refused"
+        else:
+            shown = "unknown"
+        decision = row[0] if row is not None and row[0] != "received" else None
+        return {"state": shown, "decision": decision,
+                "ak1_number": row[1] if row else None, "reason_id": row[2] if row else None,
+                "reason_en": row[3] if row else None}
+
     def poll_changes(self) -> Changes:
         """What changed in the database since the last poll, by this process or another one (a
         CLI import while the kiosk runs, later the sync engine). Cheap when nothing did."""
