@@ -40,16 +40,22 @@ class Mode:
         high_contrast: the AAA palette (WCAG 1.4.6) even outside assisted mode.
         private_listening: headphones are on, so personal data may be spoken (UU PDP 27/2022:
             never aloud in public otherwise).
+        speech_rate: the resident's speaking pace, times the kiosk's (0.6 .. 1.6; ui.speech).
+        speech_volume: the resident's loudness, 0.2 .. 1.0 of the kiosk's.
     """
 
     assisted: bool = False
     text_scale: float = 1.0
     high_contrast: bool = False
     private_listening: bool = False
+    speech_rate: float = 1.0
+    speech_volume: float = 1.0
 
     def __post_init__(self) -> None:
         if self.text_scale not in TEXT_SCALES:
             raise ValueError(f"text_scale must be one of {TEXT_SCALES}, not {self.text_scale!r}")
+        if not (0.6 <= self.speech_rate <= 1.6 and 0.2 <= self.speech_volume <= 1.0):
+            raise ValueError("speech_rate must be 0.6..1.6 and speech_volume 0.2..1.0")
 
     @property
     def look(self) -> tuple[bool, float, bool]:

@@ -69,6 +69,16 @@ class Settings:
     switch_scan_interval_s: float = _setting(
         1.5, N_("seconds the highlight stays on each control in automatic switch access"),
         low=0.5, high=10)
+    # ACCESSIBILITY.md "Speech output" (accessibility/speech).
+    speech_driver: str = _setting(
+        "auto", N_("the kiosk's voice: auto (espeak-ng on Linux, pyttsx3/SAPI5 on Windows), "
+                   "espeak, pyttsx3 or off"), choices=("auto", "espeak", "pyttsx3", "off"))
+    speech_rate_wpm: float = _setting(
+        160.0, N_("speaking pace in words per minute at the start of every visit (residents "
+                  "can make it slower or faster)"), low=80, high=320)
+    speech_volume: float = _setting(
+        1.0, N_("loudness at the start of every visit, 0.2 to 1 of the engine's full volume"),
+        low=0.2, high=1.0)
     screen_diagonal_in: float = _setting(
         0.0, N_("panel diagonal in inches, when the panel reports a wrong size; 0 trusts "
                 "the panel"), low=0, high=120)

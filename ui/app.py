@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, Slot
 from PySide6.QtWidgets import QApplication
 
+from accessibility.speech import create_speaker
 from kiosk.i18n import _
 from kiosk.services import KioskServices, open_services
 from kiosk.session import Visit
@@ -131,7 +132,10 @@ def run_kiosk(settings: Settings) -> int:
     runner = TaskRunner(lambda: open_kiosk_services(settings.data_dir, datetime.now))
     runner.db(lambda _s: None, on_done=lambda _r: log.info("Kiosk services open"),
               on_error=lambda _exc: None)  # Home says what is wrong; ui.tasks logs it
-    ctx = KioskContext.create(runner, Visit(settings.lang), scale, datetime.now, settings)
+    speaker = create_speaker(settings.speech_driver, round(settings.speech_rate_wpm),
+                             settings.speech_volume)
+    ctx = KioskContext.create(runner, Visit(settings.lang), scale, datetime.now, settings,
+                              speaker=speaker)
     window = build_window(ctx)
     if os.environ.get("SIKER_EXIT_AFTER_PAINT"):
         try:

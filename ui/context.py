@@ -13,6 +13,7 @@ from datetime import datetime
 
 from accessibility.contrast import DEFAULT_PALETTE, HIGH_CONTRAST_PALETTE
 from accessibility.scaling import ASSISTED_TARGET_MM, MIN_TARGET_MM, Scale
+from accessibility.speech import Speaker
 from kiosk.region import RegionTable
 from kiosk.session import Mode, Visit
 from kiosk.settings import Settings
@@ -32,6 +33,8 @@ class KioskContext:
         clock: local time now (datetime.now in the kiosk, a FakeClock in tests).
         settings: the kiosk's settings (kiosk.settings).
         base_scale: millimetres to pixels of this panel, before any mode is applied.
+        speaker: the kiosk's voice (accessibility.speech); None: silent (ui.speech uses a
+            SilentSpeaker).
     """
 
     runner: Runner
@@ -41,6 +44,7 @@ class KioskContext:
     clock: Callable[[], datetime]
     settings: Settings
     base_scale: Scale
+    speaker: Speaker | None = None
 
     @classmethod
     def create(
@@ -51,6 +55,7 @@ class KioskContext:
         clock: Callable[[], datetime],
         settings: Settings,
         regions: RegionTable | None = None,
+        speaker: Speaker | None = None,
     ) -> KioskContext:
         """A context whose theme follows `visit.mode` on a panel of `base_scale`."""
         return cls(
@@ -61,6 +66,7 @@ class KioskContext:
             clock=clock,
             settings=settings,
             base_scale=base_scale,
+            speaker=speaker,
         )
 
     def for_mode(self, mode: Mode) -> KioskContext:

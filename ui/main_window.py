@@ -17,6 +17,7 @@ from ui.context import KioskContext
 from ui.idle import IdleWatcher
 from ui.navigator import Navigator
 from ui.screens.base import Route
+from ui.speech import ScreenSpeech
 from ui.switch_access import SwitchScanner
 from ui.theme import Theme
 from ui.widgets.idle_overlay import IdleOverlay
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         apply_locale(self, ctx.visit.language)
         self.navigator.show_place()
         self._update_chrome()
+        self.speech = ScreenSpeech(self, ctx.speaker)  # "Bacakan", "Ulangi", assisted speech
 
     @property
     def theme(self) -> Theme:
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
             screen.dispose()
         self.idle.uninstall()
         self.switch.uninstall()
+        self.speech.close()
         super().closeEvent(event)
 
     # -- building -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from ui.theme import Theme, set_role
 from ui.widgets.icon_button import IconButton
 
 _BUTTON_MM = (55.0, 17.0)  # wide and tall enough for "Kembali" with its icon, above the 15 mm floor
+_SPEECH_MM = 45.0  # "Bacakan" / "Ulangi" with their icons
 
 
 class NavBar(QWidget):
@@ -21,6 +22,8 @@ class NavBar(QWidget):
     """
 
     back_requested = Signal()
+    read_requested = Signal()  # "Bacakan": read this screen aloud (ui.speech)
+    repeat_requested = Signal()  # "Ulangi": say the last thing again
     end_requested = Signal()
     home_requested = Signal()
 
@@ -32,6 +35,15 @@ class NavBar(QWidget):
         self.back_button = IconButton("back", theme, "on-bar", parent=self)
         self.end_button = IconButton("check", theme, "on-bar", parent=self)
         self.home_button = IconButton("home", theme, "on-bar", parent=self)
+        # Speech on every screen (issue 6), beside Back where a resident's hand already is.
+        self.read_button = IconButton("speak", theme, "on-bar", parent=self)
+        self.repeat_button = IconButton("repeat", theme, "on-bar", parent=self)
+        for button in (self.read_button, self.repeat_button):
+            button.setMinimumSize(theme.px(_SPEECH_MM), max(theme.px(_BUTTON_MM[1]),
+                                                            theme.target_px))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.read_button.clicked.connect(self.read_requested)
+        self.repeat_button.clicked.connect(self.repeat_requested)
         height = max(theme.px(_BUTTON_MM[1]), theme.target_px)
         for button in (self.back_button, self.end_button, self.home_button):
             button.setMinimumSize(theme.px(_BUTTON_MM[0]), height)
@@ -44,6 +56,8 @@ class NavBar(QWidget):
         layout.setContentsMargins(theme.margin_px, theme.gap_px, theme.margin_px, theme.gap_px)
         layout.setSpacing(theme.gap_px)
         layout.addWidget(self.back_button)
+        layout.addWidget(self.read_button)
+        layout.addWidget(self.repeat_button)
         layout.addStretch(1)
         layout.addWidget(self.end_button)
         layout.addSpacing(theme.px(10))  # "Selesai" is not tapped by mistake for "Beranda"
@@ -71,3 +85,9 @@ class NavBar(QWidget):
         self.home_button.setText(_("Home"))
         self.home_button.setAccessibleName(_("Home"))
         self.home_button.setAccessibleDescription(_("Go to the start screen"))
+        self.read_button.setText(_("Read aloud"))
+        self.read_button.setAccessibleName(_("Read aloud"))
+        self.read_button.setAccessibleDescription(_("Read this screen aloud"))
+        self.repeat_button.setText(_("Repeat"))
+        self.repeat_button.setAccessibleName(_("Repeat"))
+        self.repeat_button.setAccessibleDescription(_("Say the last spoken words again"))
