@@ -47,10 +47,11 @@ class GettextTranslator(QTranslator):
         return _(source) if source else source
 
 
-def open_kiosk_services(data_dir: Path, clock: Callable[[], datetime]) -> KioskServices:
+def open_kiosk_services(data_dir: Path, clock: Callable[[], datetime], *,
+                        registration_min_age: int = 18) -> KioskServices:
     """The runner's opener: the services on `data_dir`, with the search vocabulary and index
     pages loaded before a resident types. Runs in the database thread."""
-    services = open_services(data_dir, clock)
+    services = open_services(data_dir, clock, registration_min_age=registration_min_age)
     services.search.warm_up()
     return services
 
@@ -129,7 +130,9 @@ def run_kiosk(settings: Settings) -> int:
             "The screen is too small for 15 mm touch targets; everything was shrunk to fit. "
             "Use a panel of 19 inches or more for a public kiosk."
         )
-    runner = TaskRunner(lambda: open_kiosk_services(settings.data_dir, datetime.now))
+    runner = TaskRunner(lambda: open_kiosk_services(
+        settings.data_dir, datetime.now,
+        registration_min_age=int(settings.registration_min_age)))
     runner.db(lambda _s: None, on_done=lambda _r: log.info("Kiosk services open"),
               on_error=lambda _exc: None)  # Home says what is wrong; ui.tasks logs it
     speaker = create_speaker(settings.speech_driver, round(settings.speech_rate_wpm),
