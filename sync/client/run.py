@@ -6,7 +6,8 @@
 """
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +47,11 @@ def enroll(data_dir: Path, code: str, config: ClientConfig) -> credentials.Devic
 
 
 def sync_once(data_dir: Path, config: ClientConfig | None = None, *,
-              hooks: AckHooks | None = None) -> SyncReport:
+              hooks: AckHooks | None = None,
+              clock: Callable[[], datetime] | None = None) -> SyncReport:
     """One whole sync of the kiosk in `data_dir` (opens and closes its own connection, so it
-    runs in any thread). `config` defaults to the enrolled server's URL.
+    runs in any thread). `config` defaults to the enrolled server's URL; `clock` (UTC, aware)
+    is the device clock, injectable because a kiosk's clock may be days off (SYNC.md fault 9).
 
     Raises: NotEnrolled; VaultError (the key file); sqlite3.Error.
     """
@@ -57,12 +60,13 @@ def sync_once(data_dir: Path, config: ClientConfig | None = None, *,
         raise NotEnrolled(str(data_dir))
     config = config or ClientConfig(credential.central_url)
     db = open_database(database_path(data_dir))
-    client = CentralClient(config, credential.token)
+    clock = clock or (lambda: datetime.now(UTC))
+    client = CentralClient(config, credential.token, now=clock)
     try:
         vault = open_vault(db, data_dir)
         engine = SyncEngine(db, vault, client, credential.device_id, data_dir,
                             hooks or default_hooks(),
-                            VacancyCatalog(db, lambda: datetime.now().astimezone()))
+                            VacancyCatalog(db, lambda: datetime.now().astimezone()), clock=clock)
         return engine.run()
     finally:
         client.close()

@@ -3,6 +3,7 @@ fault proxy (tests/sync/fault_proxy.py): the happy path and the faults of SYNC.m
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,14 @@ def test_slow_lossy_link_finishes_and_the_cursor_never_goes_back(server, proxy, 
     check_promise(server, kiosk, ids)
     with server.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(t.devices)).scalar()
+
+
+def test_a_kiosk_clock_days_ahead_changes_nothing_but_the_warning(server, kiosk) -> None:
+    ids = queue_registrations(kiosk, 3)
+    ahead = lambda: datetime.now(UTC) + timedelta(days=3)  # noqa: E731
+    report = sync_once(kiosk, config(server.base_url), clock=ahead)
+    assert report.ok, report
+    check_promise(server, kiosk, ids)
+    shown = status(kiosk)
+    assert abs(shown["clock_offset_s"] - 3 * 86400) < 120
+    assert any("Jam kios" in w for w in shown["warnings"])

@@ -108,7 +108,16 @@ class StepScreen(Screen):
         # from the buttons below it (WCAG 2.5.8).
         layout.setSpacing(theme.px(5))
         layout.addLayout(head)
-        layout.addWidget(self.instruction_label)
+        large = theme.text_scale > 1.0
+        # The keyboard is never squeezed: the fields' column scrolls instead.
+        self.keyboards.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        if large:
+            # Large text: the instruction scrolls with the fields and the keyboard keeps its
+            # full height, so no key is squeezed onto another (the audit's target gap).
+            self.body.insertWidget(0, self.instruction_label)
+            self.body_scroll.setMinimumHeight(2 * theme.target_px)
+        else:
+            layout.addWidget(self.instruction_label)
         layout.addLayout(middle, 1)
         layout.addWidget(self.summary_label)
         layout.addLayout(foot)
