@@ -122,6 +122,13 @@ class KioskServices:
 
         return purge_personal(self._db, record_id, now=self._now())
 
+    def pending_count(self) -> int:
+        """How many operations wait to be sent (pending or in flight), for the indicator."""
+        from kiosk import outbox
+
+        counts = outbox.counts(self._db)
+        return counts["pending"] + counts["sending"]
+
     def record_sync_state(self, entity: str, record_id: str) -> dict[str, str | None]:
         """Where a resident's record stands, for the receipt and status screens:
         {"state": "waiting" ("menunggu dikirim") | "received" ("sudah diterima Disnaker") |

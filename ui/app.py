@@ -155,10 +155,14 @@ def run_kiosk(settings: Settings) -> int:
     window.switch.install()  # installed last, so it sees the switch's keys first
     poller = ChangePoller(runner, parent=window)
     poller.start()
+    from ui.sync import install_sync  # issue 8: background sync and its quiet indicator
+
+    syncing = install_sync(window, window.top_bar, runner, settings)
     try:
         return app.exec()
     finally:
         poller.stop()
+        syncing.stop()
         guard.uninstall()
         window.idle.uninstall()
         runner.shutdown()
