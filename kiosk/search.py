@@ -210,7 +210,11 @@ class SearchService:
         )
         groups = list(plan.groups)
         expression = _conjunction(groups + required) or EVERY
-        total = self._count_matches(expression, matched, params, filtered=len(where) > 1)
+        if expression == EVERY:  # nothing to look for: the facet table counts alone
+            total = int(self._db.execute(
+                f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params).fetchone()[0])
+        else:
+            total = self._count_matches(expression, matched, params, filtered=len(where) > 1)
         soft = False
         if total == 0 and len(groups) >= 2:
             # No vacancy has every word: those with the most of them, under their own heading.
@@ -252,7 +256,9 @@ class SearchService:
         title = "{title}: (" + expression + ")"
         fields = "{title employer skills}: (" + expression + ")"
         tiers = [title, f"{fields} NOT {title}", f"({expression}) NOT {fields}"]
-        if exact:
+        if expression == EVERY:  # no words, no tiers: only the distance bands
+            tiers = [EVERY]
+        elif exact:
             exact_title = "{title}: (" + exact + ")"
             tiers[:1] = [exact_title, f"{title} NOT {exact_title}"]
         ids: list[int] = []
