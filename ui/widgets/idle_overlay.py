@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from accessibility.narration import Narration
 from kiosk.i18n import _, ngettext
 from ui.theme import Theme, set_role
 from ui.voice import announce
@@ -79,6 +80,11 @@ class IdleOverlay(ModalSheet):
         self.setAccessibleName(_("Are you still there?"))
         self.setWindowTitle(_("Are you still there?"))
         self._update_countdown()
+
+    def narration(self) -> Narration:
+        """The question, the seconds left and what "Lanjutkan" does (accessibility.narration)."""
+        return Narration(self.heading.text(), self.countdown.text(),
+                         (self.continue_button.text(),))
 
     def speak_summary(self) -> str:
         return f"{self.heading.text()} {self.countdown.text()}"
