@@ -30,12 +30,16 @@ DEMO_REFERENCE = "K7M4-9QXP"  # shape of a reference, for screenshots only
 
 def sync_state(services: KioskServices, reference: str) -> str:
     """"pending" (menunggu dikirim) or "received" (sudah diterima Disnaker), as the sync
-    engine recorded it (KioskServices.receipt_by_reference: the outbox state, the server's
-    status once pulled). Runs in the db thread."""
+    engine recorded it (KioskServices.record_sync_state: the outbox and the server's status
+    once pulled), or "refused" (staff see why). Runs in the db thread."""
     read = getattr(services, "receipt_by_reference", None)
     found = read(reference) if read is not None else None
     if found is None:
         return "pending"
+    states = getattr(services, "record_sync_state", None)
+    if states is not None:  # the sync engine's view: outbox and record_status together
+        state = states("registration", found.record_id).get("state")
+        return {"received": "received", "refused": "refused"}.get(str(state), "pending")
     return "received" if found.sync_state == "acked" or found.server_status else "pending"
 
 
@@ -178,7 +182,8 @@ class ReceiptScreen(Screen):
             _("Reference number {reference}").format(reference=" ".join(self.reference)))
         received = self.state == "received"
         self.state_label.setText(_("Received by Disnaker") if received else _(
-            "Waiting to be sent to Disnaker"))
+            "Not sent: please show this receipt to the staff") if self.state == "refused"
+            else _("Waiting to be sent to Disnaker"))
         self.next_heading.setText(_("What happens next"))
         self.next_label.setText(next_steps_text(received))
         self.documents_heading.setText(_("Bring to the office"))
