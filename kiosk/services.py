@@ -193,16 +193,29 @@ class KioskServices:
 
 def open_vault(db: Database, data_dir: Path, key_file: Path | None = None) -> Vault:
     """The personal-data key for `db`: `key_file` (default `data_dir`/kiosk.key), created
-    (mode 0600) only while the database holds no sealed data, then bound to the database.
+    (mode 0600) only while the database holds no sealed data (no registration, application or
+    outbox payload), then bound to the database.
 
     Raises:
         VaultError: "missing" (the database holds sealed data and the key file is gone),
             "damaged", "permission", "wrong_key" (another kiosk's key). Never silent.
     """
     path = key_file or Path(data_dir) / KEY_FILENAME
+    if database_is_bound(db) and not _holds_sealed_data(db):
+        # Bound once but nothing sealed yet (no registration made): a new or other key loses
+        # nothing, so take it rather than refuse to start.
+        with db.atomic():
+            db.execute("DELETE FROM vault_key")
     vault = Vault.open(path, create=not database_is_bound(db))
     vault.bind(db)
     return vault
+
+
+def _holds_sealed_data(db: Database) -> bool:
+    return any(db.execute(sql).fetchone() for sql in (
+        "SELECT 1 FROM outbox WHERE payload IS NOT NULL LIMIT 1",
+        "SELECT 1 FROM registration WHERE personal IS NOT NULL LIMIT 1",
+        "SELECT 1 FROM application WHERE personal IS NOT NULL LIMIT 1"))
 
 
 def open_services(

@@ -128,6 +128,15 @@ def test_applications_by_registration_and_by_ak1_card(services) -> None:
     _assert_valid_on_the_server(services)
 
 
+def test_a_database_without_sealed_data_takes_a_new_key(tmp_path) -> None:
+    data = tmp_path / "data"
+    open_services(data, lambda: TODAY_UTC, seed_demo=False).close()
+    (data / "kiosk.key").unlink()
+    reopened = open_services(data, lambda: TODAY_UTC, seed_demo=False)
+    assert (data / "kiosk.key").exists() and reopened.submit_registration(valid_draft()).reference
+    reopened.close()
+
+
 def test_a_missing_or_wrong_key_is_a_staff_message(tmp_path) -> None:
     data = tmp_path / "data"
     first = open_services(data, lambda: TODAY_UTC, seed_demo=False)
