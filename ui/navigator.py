@@ -7,10 +7,11 @@ to the same place.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication, QStackedWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget
 
 from kiosk.session import Place, Visit
 from ui.context import KioskContext
@@ -139,6 +140,7 @@ class Navigator(QObject):
         self._current = nav
         self._visit.move_to(_place(nav), history)
         self.stack.setCurrentWidget(screen)
+        _only_shown_screen_sizes(self._screens.values(), screen)
         screen.setAccessibleName(screen.title())
         screen.enter(**nav.params)
         log.info("Screen %s -> %s", old.route.key if old else "none", nav.route.key)
@@ -156,6 +158,16 @@ class Navigator(QObject):
             self.go(request)
         else:
             raise TypeError(f"not a navigation request: {request!r}")
+
+
+def _only_shown_screen_sizes(screens: Iterable[Screen], shown: Screen) -> None:
+    """Let only the shown screen's minimum size count: a QStackedWidget is otherwise as wide
+    as its widest page, so one wide screen (at 200 % text) made every screen wider than the
+    panel. A page whose size policy is Ignored adds nothing to the stack's minimum."""
+    for screen in screens:
+        policy = QSizePolicy.Policy.Preferred if screen is shown else QSizePolicy.Policy.Ignored
+        if screen.sizePolicy().horizontalPolicy() != policy:
+            screen.setSizePolicy(policy, policy)
 
 
 def _place(nav: Navigation) -> Place:

@@ -115,6 +115,7 @@ def render_screenshots(settings: Settings, out_dir: Path) -> int:
             try:
                 for number, (name, step) in enumerate(demo_steps(window), start=1):
                     step()
+                    window.resize(*SIZE)  # a wide screen before may have widened the window
                     _save(window, out_dir / f"{prefix}{number:02d}-{name}.png")
                     written += 1
             finally:

@@ -111,7 +111,8 @@ class TopBar(QWidget):
         self._arrange(2)  # the narrowest until the bar knows its width
         # The buttons sit centred with at least a 4 mm gap to whatever a screen puts below.
         button_height = max(b.sizeHint().height() for b in self.language_buttons.values())
-        self.setMinimumHeight(button_height + 2 * theme.gap_px)
+        self._one_row_px = button_height + 2 * theme.gap_px
+        self.setMinimumHeight(self._one_row_px)
 
         self._minute = QTimer(self)
         self._minute.setSingleShot(True)
@@ -181,6 +182,10 @@ class TopBar(QWidget):
 
     def _fit(self, width: int) -> None:
         self._arrange(next((a for a in (0, 1) if self._needed_width(a) <= width), 2))
+        # Every row whole, the title's wrapped lines too: the window must not squeeze the bar.
+        rows = self._rows
+        need = rows.heightForWidth(width) if rows.hasHeightForWidth() else rows.sizeHint().height()
+        self.setMinimumHeight(max(need, self._one_row_px))
 
     def retranslate(self) -> None:
         """Texts for the current language; also marks that language's button as checked."""
