@@ -4,6 +4,7 @@ rendered from the visit. A thin shell.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -244,9 +245,7 @@ class MainWindow(QMainWindow):
         # Mode Bantuan brings 200 % text with it; leaving it goes back to 100 %. Contrast and
         # private listening stay as the resident set them.
         mode = self.ctx.visit.mode
-        self.ctx.visit.mode = Mode(assisted=on, text_scale=2.0 if on else 1.0,
-                                   high_contrast=mode.high_contrast,
-                                   private_listening=mode.private_listening)
+        self.ctx.visit.mode = replace(mode, assisted=on, text_scale=2.0 if on else 1.0)
 
     @Slot(object)
     def _on_look_panel_mode_requested(self, mode: Mode) -> None:

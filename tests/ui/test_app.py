@@ -35,6 +35,7 @@ class _CloseWhenOpen(logging.Handler):
 
 
 @pytest.mark.expected_log("ui.app", "WARNING")  # the offscreen screen is small: shrunk to fit
+@pytest.mark.expected_log("accessibility.speech", "WARNING")  # no sound device on a test machine
 def test_run_kiosk_opens_the_database_in_the_db_thread_and_shuts_down_cleanly(
     qapp: QApplication, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -124,3 +124,17 @@ def test_pace_and_loudness_are_the_visits_and_reset_when_it_ends(
     kiosk_window.ctx.visit.end()
     assert (speaker.rate_wpm, speaker.volume) == (round(settings.speech_rate_wpm), 1.0)
     assert speaker.last_text is None and speaker.repeat() is None  # nothing of theirs left
+
+
+def test_the_resident_sets_pace_and_loudness_in_the_look_panel(
+        qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    kiosk_window.open_look_panel()
+    panel = kiosk_window.look_panel
+    qtbot.mouseClick(panel.pace_buttons[0.8], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.loudness_buttons[0.4], Qt.MouseButton.LeftButton)
+    mode = kiosk_window.ctx.visit.mode
+    assert (mode.speech_rate, mode.speech_volume) == (0.8, 0.4)
+    speaker, settings = kiosk_window.speech.speaker, kiosk_window.ctx.settings
+    assert speaker.rate_wpm == round(settings.speech_rate_wpm * 0.8) and speaker.volume == 0.4
+    qtbot.mouseClick(panel.size_buttons[1.5], Qt.MouseButton.LeftButton)  # the voice stays
+    assert kiosk_window.ctx.visit.mode.speech_rate == 0.8

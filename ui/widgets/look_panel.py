@@ -1,12 +1,14 @@
-"""The look panel ("Teks dan warna"): text size 100/150/200 %, the high-contrast theme and
-switch access, each an exclusive group of radio buttons, over the whole window as a modal
-sheet. Opened from the top bar on every screen; a choice applies at once (the window rebuilds
-for it and opens the panel again), "Tutup" closes it.
+"""The look panel ("Teks dan warna"): text size 100/150/200 %, the high-contrast theme,
+switch access and the voice's pace and loudness, each an exclusive group of radio buttons,
+over the whole window as a modal sheet. Opened from the top bar on every screen; a choice
+applies at once (the window rebuilds for it and opens the panel again), "Tutup" closes it.
 
 WCAG 1.4.4 (text to 200 %), 1.4.6 (AAA contrast), ACCESSIBILITY.md (switch access). The
 choices belong to the visit and go back to the kiosk's defaults when it ends.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QRadioButton, QWidget
@@ -17,6 +19,14 @@ from ui.switch_access import SCAN_MODES
 from ui.theme import Theme, set_role
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.modal_sheet import ModalSheet
+
+# Speech pace and loudness a resident can choose: times the kiosk's settings (ui.speech).
+SPEECH_PACES = (0.8, 1.0, 1.2)
+SPEECH_LOUDNESS = (0.4, 0.7, 1.0)
+
+
+def _nearest(choices: tuple[float, ...], value: float) -> float:
+    return min(choices, key=lambda c: abs(c - value))
 
 
 class LookPanel(ModalSheet):
@@ -47,6 +57,13 @@ class LookPanel(ModalSheet):
         self.switch_heading, self.switch_group, self.switch_buttons = self._group(
             dict.fromkeys(SCAN_MODES, ""))
         self.switch_buttons[scan_mode].setChecked(True)
+        # The voice (ui.speech): pace and loudness, the resident's for this visit.
+        self.pace_heading, self.pace_group, self.pace_buttons = self._group(
+            dict.fromkeys(SPEECH_PACES, ""))
+        self.pace_buttons[_nearest(SPEECH_PACES, mode.speech_rate)].setChecked(True)
+        self.loudness_heading, self.loudness_group, self.loudness_buttons = self._group(
+            dict.fromkeys(SPEECH_LOUDNESS, ""))
+        self.loudness_buttons[_nearest(SPEECH_LOUDNESS, mode.speech_volume)].setChecked(True)
         self.close_button = QPushButton(self.card)
         set_role(self.close_button, "primary")
         self.close_button.clicked.connect(self.close_requested)
@@ -57,6 +74,10 @@ class LookPanel(ModalSheet):
             button.clicked.connect(lambda _c=False, h=contrast: self._ask(high_contrast=h))
         for name, button in self.switch_buttons.items():
             button.clicked.connect(lambda _c=False, n=name: self.switch_requested.emit(n))
+        for pace, button in self.pace_buttons.items():
+            button.clicked.connect(lambda _c=False, p=pace: self._ask(speech_rate=p))
+        for loudness, button in self.loudness_buttons.items():
+            button.clicked.connect(lambda _c=False, v=loudness: self._ask(speech_volume=v))
         self.hide()
         self.retranslate()
 
@@ -83,13 +104,16 @@ class LookPanel(ModalSheet):
         return heading, group, buttons
 
     def _ask(self, **change: object) -> None:
-        mode = Mode(
-            assisted=self._mode.assisted,
+        # replace(): the other parts of the mode (private listening, speech pace) stay.
+        mode = replace(
+            self._mode,
             text_scale=float(change.get("text_scale", self._mode.text_scale)),  # type: ignore[arg-type]
             high_contrast=bool(change.get("high_contrast", self._mode.high_contrast)),
-            private_listening=self._mode.private_listening,
+            speech_rate=float(change.get("speech_rate", self._mode.speech_rate)),  # type: ignore[arg-type]
+            speech_volume=float(change.get("speech_volume", self._mode.speech_volume)),  # type: ignore[arg-type]
         )
         if mode != self._mode:
+            self._mode = mode  # a voice change does not rebuild the window (nor this panel)
             self.mode_requested.emit(mode)
 
     def retranslate(self) -> None:
@@ -110,8 +134,19 @@ class LookPanel(ModalSheet):
         for group in (self.contrast_buttons, self.switch_buttons):
             for button in group.values():
                 button.setAccessibleName(button.text())
+        self.pace_heading.setText(_("Speech pace"))
+        paces = {0.8: _("Slow"), 1.0: _("Normal"), 1.2: _("Fast")}
+        for pace, button in self.pace_buttons.items():
+            button.setText(paces[pace])
+        self.loudness_heading.setText(_("Loudness"))
+        loudness = {0.4: _("Quiet"), 0.7: _("Medium"), 1.0: _("Loud")}
+        for volume, button in self.loudness_buttons.items():
+            button.setText(loudness[volume])
+        for group in (self.pace_buttons, self.loudness_buttons):
+            for button in group.values():
+                button.setAccessibleName(button.text())
         self.close_button.setText(_("Close"))
         self.close_button.setAccessibleName(_("Close"))
         for label in (self.heading, self.size_heading, self.contrast_heading,
-                      self.switch_heading):
+                      self.switch_heading, self.pace_heading, self.loudness_heading):
             label.setMinimumHeight(label.heightForWidth(self.text_width))
