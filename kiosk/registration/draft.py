@@ -29,9 +29,10 @@ EDUCATION_LEVELS = ("TIDAK_SEKOLAH", "SD", "SMP", "SMA", "SMK", "D1", "D2", "D3"
 class RegistrationDraft:
     """Every answer of the AK1 form. Mutable on purpose: a screen sets one field per edit.
 
-    Shapes: strings as typed ("" when empty); `consent_at`/`ktp_birth_date` timezone-aware
-    datetime / date or None; `experience` a tuple of (job, employer, years) string tuples;
-    `kbji_groups` KBJI 2014 golongan pokok codes; `disabilities` values of DISABILITIES.
+    Shapes: strings as typed ("" when empty); `consent_at` a datetime (naive = local time) or
+    None, `ktp_birth_date` a date or None; `experience` a tuple of (job, employer, years)
+    string tuples; `kbji_groups` KBJI 2014 golongan pokok codes; `disabilities` values of
+    DISABILITIES.
     """
 
     consent_version: str | None = None

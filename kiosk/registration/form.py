@@ -76,7 +76,8 @@ def _check(d: RegistrationDraft, today: date, min_age: int, regions: RegionTable
     warnings: list[Problem] = []
     out: dict[str, Any] = {}
     consent_at = d.consent_at
-    if not d.consent_version or not isinstance(consent_at, datetime) or not consent_at.tzinfo:
+    # A naive time is the kiosk's local time (the UI's clock is datetime.now).
+    if not d.consent_version or not isinstance(consent_at, datetime):
         problems.append(_p("consent_missing", N_(
             "Please read the consent page and agree before registering."), "consent_version"))
     else:

@@ -33,3 +33,15 @@ def test_a_draft_starts_the_visit_and_end_wipes_it_in_place() -> None:
     visit.end()
     assert draft == RegistrationDraft() and visit.registration.is_empty
     assert visit.application_target is None and not visit.started
+
+
+def test_a_naive_consent_time_is_taken_as_local_time(regions) -> None:
+    from datetime import date, datetime
+
+    from kiosk.registration.form import check_draft
+
+    draft = valid_draft(consent_at=datetime(2026, 12, 2, 9, 0))
+    check = check_draft(draft, today=date(2026, 12, 2), min_age=18, regions=regions)
+    assert check.ok and check.payload is not None
+    local = datetime(2026, 12, 2, 9, 0).astimezone()
+    assert datetime.fromisoformat(check.payload["consent_at"]) == local
