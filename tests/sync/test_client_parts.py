@@ -1,0 +1,86 @@
+"""The sync client's parts without a server: the URL rule, the credential file, the lock, and
+the HTTP rules (Retry-After, a captive portal's 200, 401) on httpx's MockTransport."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import httpx
+import pytest
+
+from sync.client import credentials
+from sync.client.config import ClientConfig, ConfigError, check_url
+from sync.client.http import CentralClient, Offline, Unauthorized
+from sync.client.lock import SyncBusy, SyncLock
+from sync.protocol import HeartbeatAnswer
+
+ANSWER = {"server_time": "2026-12-02T10:00:00Z", "clock_offset_seconds": 0.0,
+          "sync_interval_seconds": 600}
+
+
+@pytest.mark.parametrize("url", ["http://siker.example.id", "ftp://x", "siker"])
+def test_plain_http_to_another_host_is_refused(url: str) -> None:
+    with pytest.raises(ConfigError):
+        check_url(url)
+
+
+def test_https_and_local_http_are_accepted() -> None:
+    assert check_url("https://siker.example.id/") == "https://siker.example.id"
+    assert check_url("http://127.0.0.1:8700") == "http://127.0.0.1:8700"
+
+
+def test_the_credential_file_is_the_kiosk_users_only_and_the_token_is_hidden(tmp_path: Path
+                                                                              ) -> None:
+    credential = credentials.DeviceCredential("d-1", "secret-token", "https://x.id", "Kiosk")
+    path = credentials.save(tmp_path, credential)
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "secret-token" not in repr(credential)
+    assert credentials.load(tmp_path) == credential
+
+
+def test_a_second_sync_finds_the_lock_taken(tmp_path: Path) -> None:
+    with SyncLock(tmp_path), pytest.raises(SyncBusy), SyncLock(tmp_path):
+        pass
+    with SyncLock(tmp_path):  # released again
+        pass
+
+
+def _client(handler, deadline_s: float = 30.0, waits: list[float] | None = None
+            ) -> CentralClient:
+    return CentralClient(ClientConfig("http://127.0.0.1:1", deadline_s=deadline_s,
+                                      backoff_base_s=0.01, backoff_cap_s=0.02),
+                         "t", transport=httpx.MockTransport(handler),
+                         sleep=(waits.append if waits is not None else lambda _s: None))
+
+
+@pytest.mark.expected_log("sync.client.http", "WARNING")
+def test_retry_after_is_honoured_and_a_captive_portal_200_is_not_success() -> None:
+    answers = [httpx.Response(503, headers={"Retry-After": "7"}),
+               httpx.Response(200, text="<html>Login WiFi</html>",
+                              headers={"Content-Type": "text/html"}),
+               httpx.Response(200, json=ANSWER)]
+    waits: list[float] = []
+    client = _client(lambda request: answers.pop(0), waits=waits)
+    assert isinstance(client.call("POST", "/heartbeat", HeartbeatAnswer), HeartbeatAnswer)
+    assert waits[0] >= 7 and len(waits) == 2
+
+
+def test_401_stops_at_once_and_a_dead_server_ends_at_the_deadline() -> None:
+    calls: list[int] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return httpx.Response(401, json={"error": "unauthorized", "reason_id": "x",
+                                         "reason_en": "y"})
+
+    with pytest.raises(Unauthorized):
+        _client(refuse).call("GET", "/sync/config", HeartbeatAnswer)
+    assert calls == [1]
+
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    with pytest.raises(Offline):
+        _client(down, deadline_s=0.05).call("GET", "/sync/config", HeartbeatAnswer)
