@@ -41,7 +41,12 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.minimumSize()
+        """All items in one row: what a layout around it gives when there is room."""
+        items = self._visible()
+        m = self.contentsMargins()
+        width = sum(i.sizeHint().width() for i in items) + self._spacing * max(0, len(items) - 1)
+        height = max((i.sizeHint().height() for i in items), default=0)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802 (Qt override)
         size = QSize()
@@ -63,7 +68,7 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, row_height = area.x(), area.y(), 0
         for item in self._visible():
-            hint = item.sizeHint()
+            hint = item.sizeHint().expandedTo(item.minimumSize())  # a 20 mm target stays whole
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x, y = area.x(), y + row_height + self._spacing
                 row_height = 0

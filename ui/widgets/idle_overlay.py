@@ -7,7 +7,7 @@ readable nor reachable (ui.widgets.modal_sheet).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from accessibility.narration import Narration
@@ -30,7 +30,9 @@ class IdleOverlay(ModalSheet):
     speech_requested = Signal(str)
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
-        super().__init__(theme, parent)
+        # Wider with larger text, so the question stays on one line and "Lanjutkan" on the
+        # panel (the sheet caps it to the window's width).
+        super().__init__(theme, parent, card_width_mm=230.0 * max(1.0, theme.text_scale))
         self.setObjectName("IdleOverlay")
         self._seconds = 0
         self._spoken: int | None = None
@@ -70,6 +72,11 @@ class IdleOverlay(ModalSheet):
             self.speech_requested.emit(text)
             announce(self.countdown, text, assertive=seconds_left <= 5)
 
+    def _fit(self) -> None:
+        super()._fit()
+        if hasattr(self, "countdown"):  # the card's width is known now: wrap to it
+            self._update_countdown()
+
     def retranslate(self) -> None:
         self.heading.setText(_("Are you still there?"))
         self.continue_button.setText(_("Continue"))
@@ -97,6 +104,11 @@ class IdleOverlay(ModalSheet):
         ).format(seconds=self._seconds)
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
-        # A centred card takes its size hint, which ignores wrapping: reserve every line's height.
-        self.countdown.setMinimumHeight(self.countdown.heightForWidth(self.text_width))
-        self.heading.setMinimumHeight(self.heading.heightForWidth(self.text_width))
+        # A centred card takes its size hint, which ignores wrapping: reserve every line's
+        # height, measured with the label's own font at the card's width.
+        for label in (self.heading, self.countdown):
+            metrics = label.fontMetrics()
+            flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+            need = metrics.boundingRect(QRect(0, 0, self.text_width, 1 << 20), flags,
+                                        label.text()).height()
+            label.setMinimumHeight(need)

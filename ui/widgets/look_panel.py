@@ -38,7 +38,7 @@ class LookPanel(ModalSheet):
     close_requested = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget, mode: Mode, scan_mode: str) -> None:
-        super().__init__(theme, parent, card_width_mm=300.0)
+        super().__init__(theme, parent, card_width_mm=300.0 * max(1.0, theme.text_scale))
         self.setObjectName("LookPanel")
         self._mode = mode
         self.heading = QLabel(self.card)

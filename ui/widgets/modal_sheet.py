@@ -15,6 +15,7 @@ from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFrame, QVBoxLayout, QWidget
 
 from ui.theme import Theme, set_role
+from ui.widgets.scrolling import vertical_scroll_area
 
 
 class ModalSheet(QDialog):
@@ -42,9 +43,15 @@ class ModalSheet(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.margin_px, theme.margin_px, theme.margin_px,
                                  theme.margin_px)
-        outer.addStretch(1)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addStretch(1)
+        # A card taller than the panel (the look panel at 200 %) scrolls up and down, never
+        # sideways; a short one sits centred.
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addStretch(1)
+        column.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        outer.addWidget(vertical_scroll_area(holder, self), 1)
         self._window = parent.window()
         self._window.installEventFilter(self)
         self._return_to: QWidget | None = None
