@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -90,8 +90,13 @@ class VacancyDetailScreen(Screen):
         facts = QGridLayout()
         facts.setHorizontalSpacing(theme.px(6))
         facts.setVerticalSpacing(theme.px(2.5))
+        # The names are smaller than the values: lower each name so that their first lines
+        # share one baseline (top-aligned, the name sat 3 px above its value).
+        drop = (QFontMetrics(theme.font("body", bold=False)).ascent()
+                - QFontMetrics(theme.font("small", bold=False)).ascent())
         for row, key in enumerate(_FACTS):
             self._fact_names[key] = self._label("small")
+            self._fact_names[key].setContentsMargins(0, max(0, drop), 0, 0)
             self.fact_values[key] = self._label("")
             facts.addWidget(self._fact_names[key], row, 0, Qt.AlignmentFlag.AlignTop)
             facts.addWidget(self.fact_values[key], row, 1)
