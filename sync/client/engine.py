@@ -81,6 +81,7 @@ class SyncEngine:
         self.data_dir, self.hooks, self.catalog, self.clock = data_dir, hooks, catalog, clock
         self.batch_size = client.config.batch_size
         self.report = SyncReport()
+        self._demo_gone = False
 
     def run(self) -> SyncReport:
         self.report = report = SyncReport()
@@ -297,8 +298,11 @@ class SyncEngine:
         except (KeyError, ValueError, TypeError):
             log.warning("Sync pull: vacancy %s cannot be read; skipped", change.id[:40])
             return Changes()
-        if self.catalog.count_demo():
-            self.catalog.remove_demo()  # a real catalog has arrived
+        if not self._demo_gone:
+            # A real catalog has arrived: the demo goes (checked once per run, not per row).
+            if self.catalog.count_demo():
+                self.catalog.remove_demo()
+            self._demo_gone = True
         self.catalog.upsert([vacancy])
         self.db.execute(
             "INSERT INTO central_vacancy (wire_id, source, source_id, version, generation) "
