@@ -139,20 +139,22 @@ def main() -> int:
         out["pull"] = pull
         token = credentials.load(root / "pull").token  # type: ignore[union-attr]
         out["pull_baseline_s"] = bare_pull(proxy.url, token)
-        # The slow lossy link, on a sample, extrapolated by bytes.
+        # The slow lossy link, on a sample, extrapolated by time per record: a server of its
+        # own, so the push sample pulls no vacancies.
         n = max(1, int(args.registrations * args.slow_sample))
-        proxy.set_link(Link(bytes_per_second=32_000, loss=0.05))
-        slow_push = measure(server, proxy, root, "slow-push", registrations=n, pulled=0)
-        proxy.set_link(None)
         m = max(1, int(args.vacancies * args.slow_sample))
         slow_server = CentralServer.start(f"sqlite:///{root / 'slow.sqlite3'}", root / "slow")
         slow_proxy = FaultProxy(slow_server.base_url).start()
-        publish(slow_server, m, "slow")
-        slow_proxy.set_link(Link(bytes_per_second=32_000, loss=0.05))
-        slow_pull = measure(slow_server, slow_proxy, root, "slow-pull", registrations=0,
-                            pulled=m)
-        slow_proxy.stop()
-        slow_server.stop()
+        try:
+            slow_proxy.set_link(Link(bytes_per_second=32_000, loss=0.05))
+            slow_push = measure(slow_server, slow_proxy, root, "slow-push", registrations=n,
+                                pulled=0)
+            publish(slow_server, m, "slow")
+            slow_pull = measure(slow_server, slow_proxy, root, "slow-pull", registrations=0,
+                                pulled=m)
+        finally:
+            slow_proxy.stop()
+            slow_server.stop()
         out["slow"] = {"sample_registrations": n, "sample_vacancies": m,
                        "push_sample_s": slow_push["seconds"],
                        "pull_sample_s": slow_pull["seconds"],
