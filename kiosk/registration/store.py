@@ -204,7 +204,14 @@ def queue_application(db: Database, vault: Vault, vacancy: Vacancy | None, *,
     if vacancy.url:
         return _refuse("vacancy_elsewhere", N_(
             "This employer takes applications on its own website, not through the kiosk."))
-    payload: dict[str, Any] = {"vacancy_id": vacancy.source_id}
+    # The server knows a vacancy by the id it published it under (central_vacancy.wire_id,
+    # "<source>:<source_id>"), not by the employer's own code.
+    wire = db.execute(
+        "SELECT wire_id FROM central_vacancy WHERE source = ? AND source_id = ?",
+        [vacancy.source, vacancy.source_id],
+    ).fetchone()
+    wire_id = wire[0] if wire else f"{vacancy.source}:{vacancy.source_id}"
+    payload: dict[str, Any] = {"vacancy_id": wire_id}
     registration_id = None
     parsed = parse_reference(reference) if reference else None
     if parsed is not None:

@@ -126,6 +126,10 @@ def test_applications_by_registration_and_by_ak1_card(services) -> None:
     assert by_reference.problem is None and by_card.problem is None
     assert _rows(services, "application") == 2
     _assert_valid_on_the_server(services)
+    # The server knows a vacancy by the id it published it under: "<source>:<source_id>".
+    sent = {e.payload["vacancy_id"] for e in outbox.entries(services._db, vault=services.vault)
+            if e.entity == "application"}
+    assert sent == {"siker:V-77"}
 
 
 def test_a_database_without_sealed_data_takes_a_new_key(tmp_path) -> None:
