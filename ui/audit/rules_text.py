@@ -88,9 +88,13 @@ def rendered_contrast(image: QImage, rect: QRect) -> float | None:
     counts = Counter(pixels.tolist())
     if len(counts) < 2:
         return None
-    background = _rgb(counts.most_common(1)[0][0])
+    most = counts.most_common(1)[0][0]
+    background = _rgb(most)
+    # Only the colours drawn often enough to be strokes of text count; a crop where nothing
+    # but the background is (a label scrolled almost out of view, leaving a few anti-aliased
+    # pixels) says nothing about contrast, rather than "1:1".
     ratios = [contrast_ratio(background, _rgb(c)) for c, n in counts.items()
-              if n >= MIN_TEXT_PIXELS]
+              if n >= MIN_TEXT_PIXELS and c != most]
     return max(ratios) if ratios else None
 
 
