@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.search_filters import SearchFilter
 from kiosk.services import KioskServices
-from kiosk.session import Visit
+from kiosk.session import DEFAULT_SEARCH, Visit
 from kiosk.settings import Settings
 from tests.fakes import FakeClock
 from ui.app import build_window, open_kiosk_services
@@ -128,9 +128,12 @@ def test_the_next_resident_finds_nothing_of_the_last_one(
     search = _screen(kiosk, Route.JOB_SEARCH)
     kiosk.idle.install()
     qtbot.mouseClick(home.job_search_tile, LEFT)
-    for letter in "kasir":
+    for letter in "sopir":  # in Tugu: the truck driver of the first test
         qtbot.mouseClick(search.keyboard.key(letter), LEFT)
+    qtbot.mouseClick(search.filter_buttons[SearchFilter.KECAMATAN], LEFT)
+    qtbot.mouseClick(search.choice_panel.option_button(TUGU), LEFT)
     qtbot.mouseClick(kiosk.top_bar.language_buttons["en"], LEFT)
+    assert search.query().kecamatan_code == TUGU
     qtbot.waitUntil(lambda: len(search.cards()) > 0, timeout=5_000)
 
     # Nobody touches the kiosk: the warning comes, then the kiosk starts over.
@@ -138,7 +141,8 @@ def test_the_next_resident_finds_nothing_of_the_last_one(
     qtbot.waitUntil(lambda: _current(kiosk) is home, timeout=5_000)
     assert not kiosk.idle_overlay.isVisible()
     assert search.search_field.text() == ""
-    assert search.query().kecamatan_code is None
+    # A new visit's search (issue 9: the whole city), not the last resident's Tugu.
+    assert search.query() == DEFAULT_SEARCH
     assert home.job_search_tile.text() == "Cari Lowongan"  # back to Indonesian
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
@@ -37,6 +37,10 @@ FAULTS = {
 }
 
 
+# A safety net only: the run takes ~5-15 s on a loaded 2-core machine. "signal" so that a hang
+# fails this test alone (its finally stops the server) instead of the thread method's killing
+# the whole pytest run.
+@pytest.mark.timeout(150, method="signal")
 @pytest.mark.expected_log("sync.client.http", "WARNING")
 def test_random_interleavings_keep_the_promise(tmp_path: Path) -> None:
     server = CentralServer.start(f"sqlite:///{tmp_path / 'c.sqlite3'}", tmp_path / "c")
@@ -55,13 +59,16 @@ def test_random_interleavings_keep_the_promise(tmp_path: Path) -> None:
 
         @rule(count=st.integers(1, 3))
         def create(self, count: int) -> None:
-            counter[0] += count
-            self.ids += queue_registrations(self.kiosk, count, start=counter[0])
+            # Numbers never reused: each registration's reference and NIK are its own.
+            start, counter[0] = counter[0], counter[0] + count
+            self.ids += queue_registrations(self.kiosk, count, start=start)
 
         @rule(fault=st.sampled_from(sorted(FAULTS)) | st.none())
         def sync(self, fault: str | None) -> None:
             proxy.plan(*([FAULTS[fault]()] if fault else []))
-            sync_once(self.kiosk, config(proxy.url, read_timeout_s=1.0, deadline_s=8,
+            # A 4 s deadline: a sync cut short is one more interleaving, not a failure, and a
+            # loaded machine never spends more than that on one step.
+            sync_once(self.kiosk, config(proxy.url, read_timeout_s=1.0, deadline_s=4,
                                          batch_size=2))
             proxy.clear()
 
@@ -98,8 +105,11 @@ def test_random_interleavings_keep_the_promise(tmp_path: Path) -> None:
             check_promise(server, self.kiosk, self.ids)
 
     try:
+        # One server for every example; no shrinking: each example costs real syncs, so a
+        # shrink could outlast the timeout, and six unshrunk steps are short enough to read.
         run_state_machine_as_test(Machine, settings=settings(
             max_examples=4, stateful_step_count=6, deadline=None,
+            phases=(Phase.explicit, Phase.reuse, Phase.generate),
             suppress_health_check=list(HealthCheck)))
     finally:
         proxy.stop()
