@@ -189,6 +189,10 @@ class MainWindow(QMainWindow):
         screen = self.navigator.current_screen
         title = _("SIKER Kiosk")
         self.setWindowTitle(f"{title} — {screen.title()}" if screen else title)
+        if not self.isVisible():
+            # Until the window is laid out, its bar is as wide as the narrowest window, so its
+            # rows ask for the height they will need there, not for Qt's default 100 px.
+            self.top_bar.fit_width(self.minimumSizeHint().width())
         on_home = self.navigator.current_route in (None, Route.HOME)
         self.nav_bar.show_buttons(
             back=self.navigator.can_go_back(),

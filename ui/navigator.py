@@ -168,6 +168,12 @@ def _only_shown_screen_sizes(screens: Iterable[Screen], shown: Screen) -> None:
         policy = QSizePolicy.Policy.Preferred if screen is shown else QSizePolicy.Policy.Ignored
         if screen.sizePolicy().horizontalPolicy() != policy:
             screen.setSizePolicy(policy, policy)
+            # The stack's size, cached by each layout up to the window, is stale until told
+            # (Qt tells them only once events run; a window not yet shown must know it now).
+            widget = screen.parentWidget()
+            while widget is not None and not widget.isWindow():
+                widget.updateGeometry()
+                widget = widget.parentWidget()
 
 
 def _place(nav: Navigation) -> Place:

@@ -65,7 +65,12 @@ class HomeScreen(Screen):
         tiles.addWidget(self.job_search_tile)
         tiles.addWidget(self.register_tile)
         tiles.addStretch(1)
-        layout = QVBoxLayout(self)
+        # The whole column scrolls, not only the field tiles: greeting, services and tiles
+        # together need more than a small or large-text panel has below the two bars, and a
+        # screen's minimum must not push the window past the panel (WCAG 1.4.10). On the
+        # kiosk's own panel at 100 % everything fits and nothing scrolls.
+        column = QWidget()
+        layout = QVBoxLayout(column)
         m = theme.margin_px
         layout.setContentsMargins(m, m, m, m)
         layout.setSpacing(theme.px(6))
@@ -74,16 +79,16 @@ class HomeScreen(Screen):
         layout.addSpacing(theme.px(4))
         layout.addLayout(tiles)
         layout.addWidget(self.count_label)
-        browse = QWidget()
-        browse_column = QVBoxLayout(browse)
-        browse_column.setContentsMargins(0, 0, 0, 0)
-        browse_column.setSpacing(theme.gap_px)
-        browse_column.addWidget(self.browse_label)
-        browse_column.addWidget(self.tiles)
-        browse_column.addStretch(1)
         layout.addSpacing(theme.px(4))
-        # Scrolls only when large text leaves too little room below the service tiles.
-        layout.addWidget(vertical_scroll_area(browse, self), 1)
+        browse = QVBoxLayout()
+        browse.setSpacing(theme.gap_px)  # the heading close to its tiles
+        browse.addWidget(self.browse_label)
+        browse.addWidget(self.tiles)
+        layout.addLayout(browse)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(vertical_scroll_area(column, self))
         self.greeting.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.retranslate()
 

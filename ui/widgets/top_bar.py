@@ -180,7 +180,14 @@ class TopBar(QWidget):
         super().resizeEvent(event)
         self._fit(event.size().width())
 
+    def fit_width(self, width: int) -> None:
+        """Arrange the rows for a bar `width` px wide and ask for their height, as a resize
+        does; the window calls it before it is first laid out (the bar is Qt's default 100 px
+        wide until then, and the title wrapped into that asked for a 500 px bar)."""
+        self._fit(width)
+
     def _fit(self, width: int) -> None:
+        width = max(width, self._needed_width(2))  # never narrower than the narrowest rows
         self._arrange(next((a for a in (0, 1) if self._needed_width(a) <= width), 2))
         # Every row whole, the title's wrapped lines too: the window must not squeeze the bar.
         rows = self._rows
