@@ -178,7 +178,9 @@ class VacancyDetailScreen(Screen):
         actions.addWidget(self.print_status, 1)
         columns = QHBoxLayout(self)
         m = theme.margin_px
-        columns.setContentsMargins(m, theme.px(5), m, theme.px(3))
+        # 3 mm under the top bar as above the bottom one: since the top bar took a second row
+        # (Mode Bantuan, Teks dan warna), 5 mm left how to apply 4 px short of the panel.
+        columns.setContentsMargins(m, theme.px(3), m, theme.px(3))
         columns.setSpacing(theme.px(10))
         left = QVBoxLayout()
         left.setSpacing(theme.px(5))
