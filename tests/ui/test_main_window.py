@@ -271,5 +271,7 @@ def test_tab_on_job_search_reads_bar_field_keys_filters_results_then_bottom_bar(
     if screen.results.more_button.isVisible():
         expected.append(screen.results.more_button)
     expected += [b for b in screen.results_pager.buttons() if b.isVisible() and b.isEnabled()]
-    expected += [bottom.back_button, bottom.end_button, bottom.home_button]
+    # The bottom bar left to right: Back, then Bacakan and Ulangi (speech, issue 6) beside it.
+    expected += [bottom.back_button, bottom.read_button, bottom.repeat_button,
+                 bottom.end_button, bottom.home_button]
     assert _tab_chain(kiosk_window) == expected

@@ -32,12 +32,13 @@ class NavBar(QWidget):
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         set_role(self, "bar")
+        # Made in reading order, left to right, which is the order Tab takes them in.
         self.back_button = IconButton("back", theme, "on-bar", parent=self)
-        self.end_button = IconButton("check", theme, "on-bar", parent=self)
-        self.home_button = IconButton("home", theme, "on-bar", parent=self)
         # Speech on every screen (issue 6), beside Back where a resident's hand already is.
         self.read_button = IconButton("speak", theme, "on-bar", parent=self)
         self.repeat_button = IconButton("repeat", theme, "on-bar", parent=self)
+        self.end_button = IconButton("check", theme, "on-bar", parent=self)
+        self.home_button = IconButton("home", theme, "on-bar", parent=self)
         for button in (self.read_button, self.repeat_button):
             button.setMinimumSize(theme.px(_SPEECH_MM), max(theme.px(_BUTTON_MM[1]),
                                                             theme.target_px))
