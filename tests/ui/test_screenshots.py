@@ -26,7 +26,9 @@ STATES = [
     "15-registration-8-disability.png",
     "16-registration-9-review.png",
     "17-registration-10-receipt.png",
-    "18-idle-warning.png",
+    "18-registration-apply.png",
+    "19-idle-warning.png",
+    "20-look-panel.png",
 ]
 EXPECTED = sorted(prefix + name for prefix in MODES for name in STATES)
 
