@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
 from ui.theme import Theme, set_role
@@ -52,20 +53,54 @@ class NavBar(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.end_button.clicked.connect(self.end_requested)
         self.home_button.clicked.connect(self.home_requested)
-        layout = QHBoxLayout(self)
+        # One row where it fits; else Bacakan and Ulangi on a row of their own under Back (200 %
+        # text on a smaller panel): nothing squeezed under its words (WCAG 1.4.10).
+        rows = QVBoxLayout(self)
         # The bar's own edge keeps its buttons a full 4 mm gap from whatever a screen puts there.
-        layout.setContentsMargins(theme.margin_px, theme.gap_px, theme.margin_px, theme.gap_px)
-        layout.setSpacing(theme.gap_px)
-        layout.addWidget(self.back_button)
-        layout.addWidget(self.read_button)
-        layout.addWidget(self.repeat_button)
-        layout.addStretch(1)
-        layout.addWidget(self.end_button)
-        layout.addSpacing(theme.px(10))  # "Selesai" is not tapped by mistake for "Beranda"
-        layout.addWidget(self.home_button)
+        rows.setContentsMargins(theme.margin_px, theme.gap_px, theme.margin_px, theme.gap_px)
+        rows.setSpacing(theme.gap_px)
+        self._main_row = QHBoxLayout()
+        self._main_row.setSpacing(theme.gap_px)
+        self._main_row.addWidget(self.back_button)
+        self._main_row.addWidget(self.read_button)
+        self._main_row.addWidget(self.repeat_button)
+        self._main_row.addStretch(1)
+        self._main_row.addWidget(self.end_button)
+        self._main_row.addSpacing(theme.px(10))  # "Selesai" is not tapped by mistake for "Beranda"
+        self._main_row.addWidget(self.home_button)
+        self._speech_row = QHBoxLayout()
+        self._speech_row.setSpacing(theme.gap_px)
+        self._speech_row.addStretch(1)
+        rows.addLayout(self._main_row)
+        rows.addLayout(self._speech_row)
+        self._theme = theme
+        self._two_rows = False
         self.retranslate()
         # After the words are in: an empty button's hint is lower than a labelled one's.
-        self.setMinimumHeight(self.back_button.sizeHint().height() + 2 * theme.gap_px)
+        self._row_px = self.back_button.sizeHint().height()
+        self.setMinimumHeight(self._row_px + 2 * theme.gap_px)
+
+    def _one_row_width(self) -> int:
+        buttons = (self.back_button, self.read_button, self.repeat_button, self.end_button,
+                   self.home_button)
+        widths = [b.sizeHint().width() for b in buttons]
+        t = self._theme
+        return 2 * t.margin_px + sum(widths) + 5 * t.gap_px + t.px(10)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        two = self._one_row_width() > event.size().width()
+        if two == self._two_rows:
+            return
+        self._two_rows = two
+        source, target = (self._main_row, self._speech_row) if two else (self._speech_row,
+                                                                          self._main_row)
+        for index, button in enumerate((self.read_button, self.repeat_button)):
+            source.removeWidget(button)
+            target.insertWidget(index if two else 1 + index, button)
+        rows = 2 if two else 1
+        gap = self._theme.gap_px
+        self.setMinimumHeight(rows * self._row_px + (rows - 1) * gap + 2 * gap)
 
     def show_buttons(self, *, back: bool, home: bool, end: bool) -> None:
         """Show only the buttons that would do something: Back where there is somewhere to go
