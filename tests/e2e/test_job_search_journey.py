@@ -8,56 +8,25 @@ thread, on a fresh data folder seeded with the demo catalog.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.search_filters import SearchFilter
-from kiosk.services import KioskServices
-from kiosk.session import DEFAULT_SEARCH, Visit
-from kiosk.settings import Settings
-from tests.fakes import FakeClock
-from ui.app import build_window, open_kiosk_services
-from ui.context import KioskContext
+from kiosk.session import DEFAULT_SEARCH
 from ui.main_window import MainWindow
 from ui.screens.base import Route
-from ui.tasks import TaskRunner
-from ui.theme import Theme
 
 LEFT = Qt.MouseButton.LeftButton
 TUGU = "33.74.16"
 
 
 @pytest.fixture
-def kiosk(
-    qtbot: QtBot, qapp: QApplication, tmp_path, clock: FakeClock
-) -> Iterator[MainWindow]:
-    settings = Settings(data_dir=tmp_path / "data", lang="id", windowed=True,
-                        idle_timeout_s=1.0, idle_warning_s=0.5)
-    theme = Theme.for_size(1920, 1080)
-    theme.apply(qapp)
-    opened: list[object] = []
-
-    def opener() -> KioskServices:
-        services = open_kiosk_services(settings.data_dir, clock)
-        opened.append(services)
-        return services
-
-    runner = TaskRunner(opener)
-    window = build_window(KioskContext.create(runner, Visit("id"), theme.scale, clock, settings))
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
-    yield window
-    window.idle.uninstall()
-    window.close()
-    runner.shutdown()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def kiosk(real_kiosk: Callable[..., MainWindow]) -> MainWindow:
+    return real_kiosk(idle_timeout_s=1.0, idle_warning_s=0.5)
 
 
 def _screen(window: MainWindow, route: Route):

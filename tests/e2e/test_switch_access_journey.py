@@ -4,52 +4,20 @@ moves the highlight, Enter presses), then the same start with one switch and aut
 The window is the real one on the real services (demo catalog in a fresh SQLite file)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.services import KioskServices
-from kiosk.session import Visit
-from kiosk.settings import Settings
-from tests.fakes import FakeClock
 from tests.switching import ADVANCE, press, scan_to_and_press
-from ui.app import build_window, open_kiosk_services
-from ui.context import KioskContext
 from ui.main_window import MainWindow
 from ui.screens.base import Route
-from ui.tasks import TaskRunner
-from ui.theme import Theme
 
 
 @pytest.fixture
-def kiosk_window(
-    qtbot: QtBot, qapp: QApplication, tmp_path, clock: FakeClock
-) -> Iterator[MainWindow]:
+def kiosk_window(real_kiosk: Callable[..., MainWindow]) -> MainWindow:
     """The kiosk as run_kiosk builds it: the real TaskRunner with SQLite in its db thread."""
-    settings = Settings(data_dir=tmp_path / "data", lang="id", windowed=True)
-    theme = Theme.for_size(1920, 1080)
-    theme.apply(qapp)
-    opened: list[KioskServices] = []
-
-    def opener() -> KioskServices:
-        opened.append(open_kiosk_services(settings.data_dir, clock))
-        return opened[-1]
-
-    runner = TaskRunner(opener)
-    window = build_window(KioskContext.create(runner, Visit("id"), theme.scale, clock, settings))
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
-    yield window
-    window.switch.uninstall()
-    window.close()
-    runner.shutdown()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return real_kiosk()
 
 
 def test_a_job_search_with_two_switches_alone(
