@@ -7,6 +7,8 @@ in README.md (`settings_table`, checked by tests/core/test_settings.py).
 """
 from __future__ import annotations
 
+import difflib
+import logging
 import math
 import os
 import tomllib
@@ -21,6 +23,10 @@ from kiosk.i18n import LANGUAGES, N_, _
 
 APP_NAME = "siker-kiosk"
 _DATA_DIR = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+log = logging.getLogger(__name__)
+# SIKER_* variables that are not settings: the central server's own (SIKER_CENTRAL_*, read by
+# sync/central/config.py) and the start-up timing hooks of benchmarks/cold_start.py (ui/app.py).
+_OTHER_ENVIRONMENT = ("SIKER_CENTRAL_", "SIKER_EXIT_AFTER_PAINT", "SIKER_LAUNCHED_AT")
 
 
 def _setting(
@@ -238,6 +244,12 @@ def load_settings(
     layers.append(("SIKER_*", {
         s.name: env[s.env] for s in SETTINGS if env.get(s.env, "").strip()
     }))
+    for name in unknown_environment(env):
+        near = difflib.get_close_matches(name, [s.env for s in SETTINGS], n=1)
+        # A warning, not a refusal: a typo must not keep a kiosk from starting, but staff who
+        # set SIKER_IDLE_TIMEOUT (no _S) must learn why the kiosk did not follow it.
+        log.warning("%s is not a kiosk setting and is ignored%s", name,
+                    f"; did you mean {near[0]}?" if near else "")
     layers.append(("", {k: v for k, v in (overrides or {}).items() if v is not None}))
     for origin, layer in layers:
         changes = {}
@@ -254,6 +266,15 @@ def load_settings(
                     where=where, name=name, value=_short(value), problem=exc)) from None
         settings = replace(settings, **changes)
     return settings
+
+
+def unknown_environment(environ: typing.Mapping[str, str]) -> list[str]:
+    """Names of SIKER_* variables in `environ` that no setting reads, sorted; the central
+    server's SIKER_CENTRAL_* and the benchmark hooks are known and not listed."""
+    known = {s.env for s in SETTINGS}
+    return sorted(name for name in environ
+                  if name.startswith("SIKER_") and name not in known
+                  and not name.startswith(_OTHER_ENVIRONMENT))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

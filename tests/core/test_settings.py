@@ -35,6 +35,18 @@ def test_options_win_over_variables_which_win_over_the_file(tmp_path):
     assert settings.windowed is True  # file
 
 
+@pytest.mark.expected_log("kiosk.settings", "WARNING")
+def test_a_mistyped_variable_is_named_with_the_setting_it_was_meant_for(tmp_path, caplog):
+    env = {"SIKER_IDLE_TIMEOUT": "180", "SIKER_CENTRAL_DATABASE": "sqlite:///x.db",
+           "SIKER_EXIT_AFTER_PAINT": "1", "SIKER_IDLE_WARNING_S": "20"}
+    with caplog.at_level("WARNING", logger="kiosk.settings"):
+        settings = _load(tmp_path, env=env)
+    assert settings.idle_timeout_s == 90 and settings.idle_warning_s == 20
+    warned = [r.getMessage() for r in caplog.records if r.name == "kiosk.settings"]
+    assert warned == ["SIKER_IDLE_TIMEOUT is not a kiosk setting and is ignored; "
+                      "did you mean SIKER_IDLE_TIMEOUT_S?"]
+
+
 def test_empty_variables_count_as_not_given(tmp_path):
     settings = _load(tmp_path, env={"SIKER_DATA_DIR": "", "SIKER_LANG": " "})
     assert settings.data_dir == Settings().data_dir and settings.lang == "id"
