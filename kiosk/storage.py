@@ -47,6 +47,7 @@ class StorageProblem:
         detail: the system's own words (errno text or SQLite message), for staff and logs.
         no_folder: UNAVAILABLE because the folder does not exist and cannot be created.
         busy: UNAVAILABLE because another program holds the database locked.
+        file_in_the_way: UNAVAILABLE because data_dir, or a folder above it, is a file.
     """
 
     kind: StorageKind
@@ -54,6 +55,7 @@ class StorageProblem:
     detail: str
     no_folder: bool = False
     busy: bool = False
+    file_in_the_way: Path | None = None
 
     def staff_message(self) -> str:
         """One or two sentences in the current language: what is wrong and what to do."""
@@ -73,6 +75,10 @@ class StorageProblem:
                      "kiosk.db away (keep it for the technicians) and put the latest backup in "
                      "its place, or start without it to begin a new catalog.").format(
                          folder=folder, error=detail)
+        if self.file_in_the_way is not None:
+            return _("The kiosk cannot create its data folder {folder}: {file} is a file, not "
+                     "a folder. Set data_dir to a folder (or move the file away), then start "
+                     "the kiosk again.").format(folder=folder, file=self.file_in_the_way)
         if self.no_folder:
             return _("The kiosk cannot create its data folder {folder} ({error}). Check that "
                      "the disk is attached and that data_dir names the right place, then start "
@@ -104,8 +110,10 @@ def describe_storage_error(exc: BaseException, data_dir: Path) -> StorageProblem
             return StorageProblem(StorageKind.DISK_FULL, folder, detail)
         if exc.errno in _READ_ONLY_ERRNOS:
             return StorageProblem(StorageKind.READ_ONLY, folder, detail)
+        in_the_way = next((p for p in (folder, *folder.parents)
+                           if p.exists() and not p.is_dir()), None)
         return StorageProblem(StorageKind.UNAVAILABLE, folder, detail,
-                              no_folder=not folder.is_dir())
+                              no_folder=not folder.is_dir(), file_in_the_way=in_the_way)
     return StorageProblem(StorageKind.UNAVAILABLE, folder, str(exc) or type(exc).__name__)
 
 

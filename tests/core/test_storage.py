@@ -148,8 +148,13 @@ def test_a_folder_that_cannot_be_created_is_unavailable(
         open_services(blocker / "data", clock)
     problem = describe_storage_error(caught.value, blocker / "data")
     assert problem.kind is StorageKind.UNAVAILABLE and problem.no_folder
+    assert problem.file_in_the_way == blocker
     assert main(["search", "--data-dir", str(blocker / "data"), "--lang", "en", "x"]) == 1
-    assert "cannot create its data folder" in capsys.readouterr().err
+    assert f"{blocker} is a file, not a folder" in capsys.readouterr().err
+    # data_dir itself a file: the same sentence, not the system's "(File exists)".
+    assert main(["search", "--data-dir", str(blocker), "x"]) == 1
+    said = capsys.readouterr().err
+    assert f"{blocker} adalah sebuah berkas, bukan folder" in said and "File exists" not in said
 
 
 def test_the_resident_message_has_no_technical_words(tmp_path: Path) -> None:
