@@ -157,7 +157,8 @@ def run_kiosk(settings: Settings) -> int:
     poller.start()
     from ui.sync import install_sync  # issue 8: background sync and its quiet indicator
 
-    syncing = install_sync(window, window.top_bar, runner, settings)
+    syncing = install_sync(window, window.top_bar, runner, settings,
+                           speech_warning=window.speech.warning)
     try:
         return app.exec()
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
+from kiosk.health import DeviceHealth, write_health
 from kiosk.settings import Settings
 from sync.client.commands import client_config
 from sync.client.config import ConfigError
@@ -30,9 +31,11 @@ class SyncScheduler(QObject):
 
     def __init__(self, runner: Runner, settings: Settings, parent: QObject | None = None, *,
                  run: Callable[[Path], SyncReport] | None = None,
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None,
+                 health: Callable[[], DeviceHealth] | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._health = health
         self._settings = settings
         self._run = run or self._sync
         self._rng = rng or random.Random()
@@ -62,6 +65,14 @@ class SyncScheduler(QObject):
             return
         self._busy = True
         data_dir = self._settings.data_dir
+        if self._health is not None:
+            # The snapshot the heartbeat reports (kiosk.health), taken on the GUI thread where
+            # the voice and the printer are known; written before the engine reads it.
+            snapshot = self._health()
+            try:
+                write_health(data_dir, snapshot)
+            except OSError as exc:
+                log.warning("Cannot write the health snapshot: %s", exc.strerror or exc)
         self._runner.net(lambda: self._run(data_dir), on_done=self._on_done,
                          on_error=self._on_error)
 
@@ -82,15 +93,31 @@ class SyncScheduler(QObject):
         self._timer.start(self.next_interval_ms())
 
 
+def device_health(speech_warning: Callable[[], str | None]) -> DeviceHealth:
+    """The running kiosk's health now: its voice (`speech_warning()`, None when speech works:
+    ui.speech.ScreenSpeech.warning) and whether a slip printer is found (Qt's default
+    printer; none found is None, since a kiosk may print to staff PDFs by design)."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    problem = speech_warning()
+    printer = QPrinterInfo.defaultPrinter()
+    return DeviceHealth(speech_ok=problem is None,
+                        printer_ok=None if printer.isNull() else True,
+                        warnings=(f"Suara kios: {problem}",) if problem else ())
+
+
 def install_sync(window: QWidget, top_bar: QWidget, runner: Runner,
-                 settings: Settings) -> SyncScheduler:
+                 settings: Settings,
+                 speech_warning: Callable[[], str | None] | None = None) -> SyncScheduler:
     """The scheduler, started, and its indicator on the line just under the top bar; the
-    pending count follows every outbox change. Stop it with `.stop()` before the runner."""
+    pending count follows every outbox change. Stop it with `.stop()` before the runner.
+    `speech_warning` (ui.speech.ScreenSpeech.warning) feeds the heartbeat's speech_ok."""
     from datetime import datetime
 
     from ui.widgets.sync_indicator import SyncIndicator
 
-    scheduler = SyncScheduler(runner, settings, parent=window)
+    health = (lambda: device_health(speech_warning)) if speech_warning else None
+    scheduler = SyncScheduler(runner, settings, parent=window, health=health)
     indicator = SyncIndicator(window)
     holder = top_bar.parentWidget()
     layout = holder.layout() if holder is not None else None

@@ -27,6 +27,7 @@ from sqlite_utils import Database
 from kiosk import outbox
 from kiosk.catalog import VacancyCatalog
 from kiosk.changes import Changes, changed
+from kiosk.health import free_disk_mb, read_health
 from kiosk.vault import Vault
 from sync.client.hooks import AckHooks
 from sync.client.http import CentralClient, Offline, Refused, TimedOut, Unauthorized
@@ -325,10 +326,15 @@ class SyncEngine:
     def heartbeat(self) -> None:
         counts = outbox.counts(self.db)
         last = self._read("last_success_at")
+        health = read_health(self.data_dir)
         body = HeartbeatRequest(
             pending_count=counts["pending"] + counts["sending"],
             last_sync_at=datetime.fromisoformat(last) if last else None,
-            app_version=APP_VERSION, device_time=self.clock())
+            app_version=APP_VERSION, device_time=self.clock(),
+            free_disk_mb=free_disk_mb(self.data_dir),
+            speech_ok=health.speech_ok if health else None,
+            printer_ok=health.printer_ok if health else None,
+            warnings=list(health.warnings) if health else [])
         answer = self.client.call("POST", "/heartbeat", HeartbeatAnswer,
                                   json=body.model_dump(mode="json"))
         self.client.clock_offset_s = answer.clock_offset_seconds

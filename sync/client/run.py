@@ -14,6 +14,7 @@ from typing import Any
 from kiosk import outbox
 from kiosk.catalog import VacancyCatalog
 from kiosk.db import database_path, open_database
+from kiosk.health import read_health
 from kiosk.services import open_vault
 from sync.client import credentials
 from sync.client.config import ClientConfig
@@ -99,6 +100,10 @@ def status(data_dir: Path) -> dict[str, Any]:
     if row[4] is not None and abs(row[4]) > CLOCK_WARNING_S:
         warnings.append(f"Jam kios berbeda {row[4]:+.0f} detik dari server. / The kiosk clock "
                         f"is {row[4]:+.0f} s off the server's.")
+    health = read_health(data_dir)
+    if health is not None and health.speech_ok is False:
+        warnings.append("Suara kios tidak berfungsi; lihat log kios. / The kiosk's voice is "
+                        "not working; see the kiosk's log.")
     if counts["rejected"]:
         warnings.append(f"{counts['rejected']} data ditolak server; lihat alasannya. / "
                         f"{counts['rejected']} records were refused; see the reasons.")

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from kiosk.db import database_path, open_database
+from kiosk.health import DeviceHealth, write_health
 from sync.central import registrations, vacancies
 from sync.central import tables as t
 from sync.client.run import status, sync_once
@@ -92,6 +93,9 @@ def test_happy_path_pushes_pulls_vacancies_and_decisions(server, kiosk) -> None:
         db.close()
     shown = status(kiosk)
     assert shown["pending"] == 0 and shown["sent"] == 5 and shown["last_sync_at"]
+    assert not any("Suara" in w for w in shown["warnings"])
+    write_health(kiosk, DeviceHealth(speech_ok=False))  # the running kiosk lost its voice
+    assert any(w.startswith("Suara kios tidak berfungsi") for w in status(kiosk)["warnings"])
 
 
 @pytest.mark.parametrize("fault", [

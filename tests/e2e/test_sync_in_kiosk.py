@@ -1,13 +1,16 @@
 """The kiosk's background sync and its quiet indicator, against a real central server."""
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from kiosk.changes import Changes
+from kiosk.health import DeviceHealth
 from kiosk.services import open_services
 from kiosk.settings import Settings
+from sync.central import fleet
 from tests.central.server import CentralServer
 from tests.e2e.sync_helpers import enrolled_kiosk, queue_registrations
 from ui.sync import SyncScheduler
@@ -25,7 +28,9 @@ def test_sync_now_sends_the_queue_and_fans_out_what_changed(qtbot, tmp_path: Pat
         seen: list[Changes] = []
         runner.on_changes(seen.append)
         settings = replace(Settings(), data_dir=kiosk, central_url=server.base_url)
-        scheduler = SyncScheduler(runner, settings)
+        # The voice is broken on this kiosk: the heartbeat tells the office (kiosk.health).
+        scheduler = SyncScheduler(runner, settings, health=lambda: DeviceHealth(
+            speech_ok=False, warnings=("Suara kios: tidak ada perangkat audio",)))
         indicator = SyncIndicator()
         qtbot.addWidget(indicator)
         scheduler.finished.connect(lambda r: indicator.show_report(r, datetime.now()))
@@ -36,6 +41,11 @@ def test_sync_now_sends_the_queue_and_fans_out_what_changed(qtbot, tmp_path: Pat
         assert indicator.text().startswith("Daring")
         state = runner.db(lambda s: s.record_sync_state("registration", record)).result()
         assert state["state"] == "received"
+        with server.engine.connect() as conn:
+            [device] = fleet.list_devices(conn, time.time())
+        assert device["speech_ok"] is False and device["free_disk_mb"] > 0
+        assert {"Suara kios: tidak ada perangkat audio", "speech not working"} <= set(
+            device["warnings"])
         scheduler.stop()
         runner.shutdown()
     finally:
