@@ -66,6 +66,10 @@ class SyncReport:
     problem: str | None = None
     message: str = ""
     changes: Changes = field(default_factory=Changes)
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    """Bytes on the wire in this run (bodies as sent, gzipped where they were), for staff on
+    a metered link."""
 
 
 def _now() -> datetime:
@@ -122,14 +126,18 @@ class SyncEngine:
         except SyncBusy:
             report.problem = "busy"
             report.message = ("Sinkronisasi lain sedang berjalan. / Another sync is running.")
-        log.info("Sync finished: ok=%s acked=%d rejected=%d pulled=%d problem=%s", report.ok,
-                 report.acked, report.rejected, report.pulled, report.problem)
+        report.bytes_sent = self.client.bytes_sent
+        report.bytes_received = self.client.bytes_received
+        log.info("Sync finished: ok=%s acked=%d rejected=%d pulled=%d problem=%s sent=%d B "
+                 "received=%d B", report.ok, report.acked, report.rejected, report.pulled,
+                 report.problem, report.bytes_sent, report.bytes_received)
         return report
 
     # -- stage 0 -------------------------------------------------------------------------
     def _configure(self) -> None:
         config = self.client.call("GET", "/sync/config", SyncConfig)
         self.batch_size = max(1, min(self.batch_size, config.max_batch_ops))
+        self.client.gzip_requests = config.gzip
         self.pull_limit = max(1, min(self.client.config.pull_limit, config.max_pull_limit))
 
     # -- stage 1: push -------------------------------------------------------------------

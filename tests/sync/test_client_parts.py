@@ -84,3 +84,46 @@ def test_401_stops_at_once_and_a_dead_server_ends_at_the_deadline() -> None:
 
     with pytest.raises(Offline):
         _client(down, deadline_s=0.05).call("GET", "/sync/config", HeartbeatAnswer)
+
+
+def test_large_bodies_go_gzipped_to_a_real_http_server_once_the_server_allows_it() -> None:
+    import gzip
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[tuple[str | None, bytes]] = []
+
+    class Echo(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            seen.append((self.headers.get("Content-Encoding"), body))
+            answer = json.dumps(ANSWER).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    big = {"ops": [{"nama": "Sri Rahayu", "alamat": "Jl. Pandanaran", "n": i} for i in range(200)]}
+    try:
+        client = CentralClient(ClientConfig(f"http://127.0.0.1:{server.server_port}"), "t")
+        client.call("POST", "/x", HeartbeatAnswer, json=big)  # before /sync/config: plain
+        client.gzip_requests = True
+        client.call("POST", "/x", HeartbeatAnswer, json=big)
+        client.call("POST", "/x", HeartbeatAnswer, json={"small": 1})
+        client.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    (plain_enc, plain), (gz_enc, gz), (small_enc, small) = seen
+    assert plain_enc is None and json.loads(plain) == big
+    assert gz_enc == "gzip" and json.loads(gzip.decompress(gz)) == big
+    assert len(gz) * 5 < len(plain)
+    assert small_enc is None and json.loads(small) == {"small": 1}
+    assert client.bytes_sent == len(plain) + len(gz) + len(small)
