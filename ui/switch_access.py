@@ -14,6 +14,9 @@ Switching it on: the setting `switch_access` ("two" or "auto") for kiosks with a
 attached (on at the start of every visit); a resident picks it in the look panel ("Teks dan
 warna", Akses saklar), or holds the switch (Space) down for `HOLD_TO_TOGGLE_S` seconds, which
 turns one-switch automatic scanning on, or off again. The resident's choice ends with the visit.
+A container marked as a scan group (the on-screen keyboard, the number pad:
+ui/switch_groups.py) is one step: selecting it scans its rows, selecting a row scans its keys,
+and each level ends with an exit step. After a key is pressed the scan goes back to the rows.
 The highlighted control also takes the keyboard focus (not while a text field has it: its
 keyboard stays docked), so a screen reader follows; `speech_requested(name)` says it in
 assisted mode.
@@ -24,7 +27,7 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.app_filter import ApplicationFilter
+from ui.switch_groups import Step, StepKind, inner_steps, top_steps
 from ui.theme import Theme
 from ui.voice import announce
 
@@ -109,7 +113,9 @@ class SwitchScanner(ApplicationFilter):
         self._assisted = assisted
         self._clock = clock
         self._mode = "off"
-        self._current: QWidget | None = None
+        self._step: Step | None = None
+        # The group (and row of it) being scanned; None at the top level.
+        self._scope: tuple[QWidget, int | None] | None = None
         self._highlight: _Highlight | None = None
         self._held_since: float | None = None
         self._toggled_in_hold = False
@@ -129,10 +135,20 @@ class SwitchScanner(ApplicationFilter):
 
     @property
     def current(self) -> QWidget | None:
-        """The highlighted control, or None (none yet, or it went away)."""
-        if self._current is not None and not shiboken6.isValid(self._current):
-            self._current = None
-        return self._current
+        """The highlighted control or group container; None when none is highlighted, it
+        went away, or a row or an exit step is highlighted (see `current_step`)."""
+        step = self.current_step
+        if step is None or step.kind not in (StepKind.CONTROL, StepKind.GROUP):
+            return None
+        return step.frame
+
+    @property
+    def current_step(self) -> Step | None:
+        """The highlighted step (ui.switch_groups.Step), or None."""
+        step = self._step
+        if step is not None and not all(map(shiboken6.isValid, (step.frame, *step.widgets))):
+            self._step = step = None
+        return step
 
     def set_mode(self, mode: str) -> None:
         """Switch scanning to `mode` ("off" hides the highlight and stops the timer)."""
@@ -146,7 +162,7 @@ class SwitchScanner(ApplicationFilter):
         else:
             self._timer.stop()
         if mode == "off":
-            self._current = None
+            self._step, self._scope = None, None
             self._hide_highlight()
         else:
             self.restart()
@@ -178,70 +194,123 @@ class SwitchScanner(ApplicationFilter):
         self._items_cache = (root, found)
         return list(found)
 
+    def steps(self) -> list[Step]:
+        """The stops of the level being scanned: the top level's controls and groups, or the
+        rows (or keys) of the group entered, each level inside a group ending with EXIT."""
+        items = self.items()
+        if self._scope is not None:
+            group, row = self._scope
+            inner = inner_steps(items, self.root(), group, row) if shiboken6.isValid(
+                group) else []
+            if inner:
+                return inner
+            self._scope = None  # the group or its row is gone (a sheet opened, a new screen)
+        return top_steps(items, self.root())
+
     def restart(self) -> None:
         """Highlight the first control of what is shown (after a new screen or sheet)."""
-        items = self.items()
-        self._move_to(items[0] if items else None)
+        self._scope = None
+        steps = self.steps()
+        self._move_to(steps[0] if steps else None)
 
     def advance(self) -> None:
-        """Move the highlight to the next control, after the last back to the first."""
-        items = self.items()
-        if not items:
+        """Move the highlight to the next step of the level, after the last back to the first."""
+        steps = self.steps()
+        if not steps:
             self._move_to(None)
             return
-        current = self.current
-        index = items.index(current) + 1 if current in items else 0
-        self._move_to(items[index % len(items)])
+        current = self.current_step
+        index = steps.index(current) + 1 if current in steps else 0
+        self._move_to(steps[index % len(steps)])
 
     def select(self) -> None:
-        """Press the highlighted control (a text field gets the focus for the keyboard)."""
-        current = self.current
-        if current is None or current not in self.items():
+        """Act on the highlighted step: press a control (a text field gets the focus for the
+        keyboard), enter a group or a row, or leave one (EXIT)."""
+        step = self.current_step
+        if step is None or step not in self.steps():
             self.restart()
             return
+        if step.kind is StepKind.GROUP:
+            self._enter((step.frame, None))
+            return
+        if step.kind is StepKind.ROW:
+            self._enter((step.frame, step.row))
+            return
+        if step.kind is StepKind.EXIT:
+            self._leave(step)
+            return
+        current = step.frame
         if isinstance(current, QAbstractButton):
             current.click()
         else:
             current.setFocus(Qt.FocusReason.OtherFocusReason)
         self._items_cache = None  # a press may reorder what it does not show or hide
         # What was pressed may have opened a screen or a sheet, or gone: look again once Qt
-        # has shown it; a key of the keyboard stays highlighted for the next letter.
+        # has shown it; a key of a group goes back to the group's rows for the next letter.
         QTimer.singleShot(0, self._after_select)
+
+    def _enter(self, scope: tuple[QWidget, int | None]) -> None:
+        self._scope = scope
+        steps = self.steps()
+        self._move_to(steps[0] if steps else None)
+        self._restart_timer()
+
+    def _leave(self, step: Step) -> None:
+        """EXIT of a row: back to that row among the group's rows; of a group: back to the
+        group at the top level."""
+        if step.row is not None and step.group is not None:
+            self._scope = (step.group, None)
+        else:
+            self._scope = None
+        back = next((s for s in self.steps() if s.frame is step.frame
+                     and (s.row == step.row if step.row is not None else
+                          s.kind is StepKind.GROUP)), None)
+        self._move_to(back or next(iter(self.steps()), None))
+        self._restart_timer()
 
     def _after_select(self) -> None:
         if not self.active:
             return
-        current = self.current
-        if current is not None and current in self.items():
-            self._move_to(current)  # it may have moved (a panel opened above it)
+        step = self.current_step
+        if self._scope is not None:
+            self._scope = (self._scope[0], None)  # the next letter starts from the rows
+            steps = self.steps()
+            self._move_to(steps[0] if steps else None)
+        elif step is not None and step in self.steps():
+            self._move_to(step)  # it may have moved (a panel opened above it)
         else:
             self.restart()
+        self._restart_timer()
+
+    def _restart_timer(self) -> None:
         if self._mode == "auto":
             self._timer.start()  # a full step before moving on
 
-    def _move_to(self, widget: QWidget | None) -> None:
-        self._current = widget
-        if widget is None:
+    def _move_to(self, step: Step | None) -> None:
+        self._step = step
+        if step is None:
             self._hide_highlight()
             return
+        widget = step.frame if step.kind is StepKind.CONTROL else step.widgets[0]
         scroll = _scroll_area_of(widget)
         if scroll is not None:
             scroll.ensureWidgetVisible(widget)
-        focused = QApplication.focusWidget()
-        typing = isinstance(focused, QLineEdit | QTextEdit) and focused is not widget
-        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not typing:
-            # The focus follows (screen readers, the kiosk's speech on focus), except out of
-            # a text field: the on-screen keyboard docked for it must stay while the
-            # highlight travels to its keys.
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-        self._show_highlight(widget)
-        self.moved.emit(widget)
-        name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+        if step.kind is StepKind.CONTROL:
+            focused = QApplication.focusWidget()
+            typing = isinstance(focused, QLineEdit | QTextEdit) and focused is not widget
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not typing:
+                # The focus follows (screen readers, the kiosk's speech on focus), except out
+                # of a text field: the on-screen keyboard docked for it must stay while the
+                # highlight travels to its keys.
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+        self._show_highlight(step)
+        self.moved.emit(step.frame)
+        name = step.spoken()
         if name and self._assisted():
             self.speech_requested.emit(name)
-            announce(widget, name)
+            announce(step.frame, name)
 
-    def _show_highlight(self, widget: QWidget) -> None:
+    def _show_highlight(self, step: Step) -> None:
         root = self.root()
         theme: Theme = self._window.theme  # type: ignore[attr-defined]
         if self._highlight is None or not shiboken6.isValid(self._highlight) or (
@@ -251,8 +320,7 @@ class SwitchScanner(ApplicationFilter):
                 self._highlight.deleteLater()
             self._highlight = _Highlight(theme, root)
         line = theme.px(HIGHLIGHT_MM)
-        top_left = widget.mapTo(root, widget.rect().topLeft())
-        rect = QRect(top_left, widget.size()).adjusted(-line, -line, line, line)
+        rect = step.rect_in(root).adjusted(-line, -line, line, line)
         self._highlight.setGeometry(rect.intersected(root.rect()))
         self._highlight.raise_()
         self._highlight.show()

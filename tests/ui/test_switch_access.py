@@ -14,7 +14,9 @@ from kiosk.session import Mode
 from tests.fakes import FakeMonotonic
 from ui.main_window import MainWindow
 from ui.screens.base import Route
+from tests.switching import scan_to_and_press
 from ui.switch_access import HIGHLIGHT_MM, HOLD_TO_TOGGLE_S, SwitchScanner
+from ui.switch_groups import StepKind
 
 SPACE, ENTER = Qt.Key.Key_Space, Qt.Key.Key_Return
 
@@ -137,3 +139,63 @@ def test_the_kiosks_setting_starts_every_visit_and_a_residents_choice_ends_with_
         window.switch.set_mode("three")
     with pytest.raises(ValueError, match="interval"):
         SwitchScanner(window, interval_s=0)
+
+
+def _presses_to_type(qtbot: QtBot, window: MainWindow, word: str) -> int:
+    search = window.navigator.screen(Route.JOB_SEARCH)
+    presses = 0
+    for letter in word:
+        key = search.keyboard.key(letter)
+        presses += scan_to_and_press(qtbot, window, lambda w, k=key: w is k)
+    assert search.search_field.text() == word
+    return presses
+
+
+def test_the_keyboard_is_scanned_by_rows_then_keys_with_a_way_out_of_each(
+    qtbot: QtBot, make_kiosk_window: Callable[..., MainWindow]
+) -> None:
+    window = make_kiosk_window()
+    window.navigator.go(Route.JOB_SEARCH)
+    window.switch.install()
+    window.switch.set_mode("two")
+    search = window.navigator.screen(Route.JOB_SEARCH)
+    keyboard = search.keyboard
+    steps = window.switch.steps()
+    [group] = [s for s in steps if s.kind is StepKind.GROUP]
+    assert group.frame is keyboard and set(group.widgets) >= {keyboard.key("s")}
+    assert not any(s.frame in group.widgets for s in steps)  # the keys are not scanned one by one
+    grouped = _presses_to_type(qtbot, window, "sopir")
+    # The same word key by key, as the scan went before groups: from the first control, on
+    # through every control (wrapping round), the highlight staying on each key pressed.
+    flat = window.switch.items()
+    search.search_field.clear()
+    linear, at = 0, 0
+    for letter in "sopir":
+        index = flat.index(keyboard.key(letter))
+        linear += (index - at) % len(flat) + 1
+        at = index
+    assert grouped * 2 < linear, (grouped, linear)
+    # After a key the scan is back on the keyboard's rows; EXIT of the rows leaves the group.
+    assert window.switch.current_step.kind is StepKind.ROW
+    while window.switch.current_step.kind is not StepKind.EXIT:
+        window.switch.advance()
+    window.switch.select()
+    assert window.switch.current is keyboard  # back at the top level, on the keyboard
+    window.switch.uninstall()
+
+
+def test_rows_and_groups_are_spoken_in_assisted_mode(
+    qtbot: QtBot, make_kiosk_window: Callable[..., MainWindow]
+) -> None:
+    window = make_kiosk_window()
+    window.navigator.go(Route.JOB_SEARCH)
+    with qtbot.waitSignal(window.rebuilt, timeout=5_000):
+        window.ctx.visit.mode = Mode(assisted=True, text_scale=2.0)
+    spoken: list[str] = []
+    window.speech_requested.connect(spoken.append)
+    window.switch.set_mode("two")
+    while window.switch.current_step.kind is not StepKind.GROUP:
+        window.switch.advance()
+    assert spoken[-1] == "Papan ketik layar: tekan untuk masuk"
+    window.switch.select()
+    assert spoken[-1].startswith("Baris: Q, W, E")

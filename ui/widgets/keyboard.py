@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import N_, _
+from ui.switch_groups import mark_scan_group
 from ui.theme import Theme
 
 _LETTER_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
@@ -82,6 +83,7 @@ class OnScreenKeyboard(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("onScreenKeyboard")
+        mark_scan_group(self)  # switch access scans it by rows, then keys (ui/switch_groups)
         self._theme = theme
         self._layout = layout
         self._capitals = capitals
