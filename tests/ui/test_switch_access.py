@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session import Mode
 from tests.fakes import FakeMonotonic
+from tests.switching import scan_to_and_press
 from ui.main_window import MainWindow
 from ui.screens.base import Route
-from tests.switching import scan_to_and_press
 from ui.switch_access import HIGHLIGHT_MM, HOLD_TO_TOGGLE_S, SwitchScanner
 from ui.switch_groups import StepKind
 
