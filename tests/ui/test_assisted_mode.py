@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from accessibility.contrast import HIGH_CONTRAST_PALETTE, contrast_ratio
 from accessibility.scaling import ASSISTED_TARGET_MM
 from kiosk.session import Mode
+from ui.context import KioskContext
 from ui.main_window import MainWindow
 from ui.screens.base import Route
 from ui.screenshots import show_demo_state
@@ -87,6 +88,28 @@ def test_the_look_panel_offers_text_size_and_contrast_as_radio_groups_applied_at
     panel = kiosk_window.look_panel
     qtbot.mouseClick(panel.close_button, LEFT)
     assert not panel.isVisible()
+
+
+def test_the_look_panels_headings_keep_one_line_each_at_200_percent(
+    qtbot: QtBot, make_context: Callable[..., KioskContext]
+) -> None:
+    """A window built in assisted mode builds its panel before it has its width (the audit,
+    the screenshots); the headings' heights must follow the card's final width (they kept
+    the height of a narrow card: tall gaps between them)."""
+    ctx = make_context()
+    ctx.visit.mode = Mode(assisted=True, text_scale=2.0)
+    window = MainWindow(ctx.for_mode(ctx.visit.mode))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    window.open_look_panel()
+    panel = window.look_panel
+    qtbot.waitUntil(panel.isVisible)
+    for label in (panel.heading, panel.size_heading, panel.contrast_heading):
+        line = label.fontMetrics().lineSpacing()
+        assert label.fontMetrics().horizontalAdvance(label.text()) < panel.text_width
+        assert label.minimumHeight() < 1.6 * line, (label.text(), label.minimumHeight(), line)
+    window.close()
 
 
 def test_the_end_of_the_visit_resets_mode_panel_and_switch_access(

@@ -147,6 +147,16 @@ class LookPanel(ModalSheet):
                 button.setAccessibleName(button.text())
         self.close_button.setText(_("Close"))
         self.close_button.setAccessibleName(_("Close"))
+        self.card_width_changed()
+
+    def card_width_changed(self) -> None:
+        # A wrapped heading's height depends on the card's width: set it for the width the
+        # card has now (it was built before the window had its final size; a height kept for
+        # a narrower card left tall gaps between the headings at 200 %). The sheet's own
+        # constructor sizes the card before this panel has built its headings.
+        if not hasattr(self, "loudness_heading"):
+            return
         for label in (self.heading, self.size_heading, self.contrast_heading,
                       self.switch_heading, self.pace_heading, self.loudness_heading):
+            label.setMinimumHeight(0)  # QLabel's heightForWidth is never below its minimum
             label.setMinimumHeight(label.heightForWidth(self.text_width))

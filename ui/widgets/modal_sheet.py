@@ -86,7 +86,15 @@ class ModalSheet(QDialog):
         geometry = self._window.geometry()
         self.setGeometry(geometry)
         room = geometry.width() - 2 * self._theme.margin_px
-        self.card.setFixedWidth(max(self._theme.px(60), min(self._card_width, room)))
+        width = max(self._theme.px(60), min(self._card_width, room))
+        if width != self.card.width() or not self.card.testAttribute(
+                Qt.WidgetAttribute.WA_Resized):
+            self.card.setFixedWidth(width)
+            self.card_width_changed()
+
+    def card_width_changed(self) -> None:
+        """Called when the card takes a new width (the window was resized): a subclass whose
+        wrapped labels have heights fixed for a width sets them again here."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         # Escape must not close the sheet behind its owner's back (QDialog's default does);
