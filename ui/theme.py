@@ -242,6 +242,34 @@ class Theme:
         if isinstance(app, QApplication) and app.styleSheet() != self.stylesheet():
             app.setStyleSheet(self.stylesheet())
 
+    def _radio_indicators(self) -> str:
+        """A radio button's round indicator drawn by the stylesheet in the button's own text
+        colour for each state (Qt's style drew it in its palette's colours, which the
+        high-contrast theme does not set: an unchecked one vanished on black, a checked one
+        looked empty). Chosen = a filled dot inside the ring: a shape, not only a colour
+        (WCAG 1.4.1); a chosen option that is fixed (contrast in assisted mode) keeps it."""
+        # 6 mm at 100 % text, growing with the text (8 mm at 200 %) so it stays legible beside it.
+        p, size = self.palette, self.px(4 + 2 * self.text_scale)
+        line = max(2, self.px(0.6))
+
+        def rule(state: str, colour: str, chosen: bool) -> str:
+            fill = (f"qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5, "
+                    f"stop:0 {colour}, stop:0.5 {colour}, stop:0.56 transparent, "
+                    f"stop:1 transparent)") if chosen else "transparent"
+            return (f"QRadioButton::indicator{state} {{ width: {size}px; height: {size}px; "
+                    f"border-radius: {size // 2 + line}px; border: {line}px solid {colour}; "
+                    f"background: {fill}; }}")
+
+        return "\n".join((
+            f"QRadioButton {{ spacing: {self.px(2)}px; }}",
+            rule("", p.on_secondary, False),
+            rule(":checked", p.on_primary, True),
+            rule(":disabled", p.on_disabled, False),
+            rule(":checked:disabled", p.on_disabled, True),
+            rule(":focus", p.on_focus, False),
+            rule(":checked:focus", p.on_focus, True),
+        ))
+
     def stylesheet(self) -> str:
         """The application stylesheet: every role's colours, sizes and focus ring."""
         p, ring, r = self.palette, self.focus_ring_px, self.radius_px
@@ -270,7 +298,6 @@ QFrame[role="card"] QLabel[role="small"], QWidget[role="panel"] QLabel[role="sma
 QFrame[role="panel"], QWidget[role="panel"] {{
     background: {p.surface}; color: {p.on_surface}; border: 2px solid {p.border}; }}
 QDialog[role="sheet"] {{ background: {p.window}; }}
-QRadioButton::indicator {{ width: {self.px(6)}px; height: {self.px(6)}px; }}
 QWidget[role="scrim"] {{ background: rgba({scrim.red()}, {scrim.green()}, {scrim.blue()}, 178); }}
 QAbstractButton {{
     padding: {pad_v}px {pad_h}px; border-radius: {r}px;
@@ -297,6 +324,7 @@ QAbstractButton:focus {{
     background: {p.focus_fill}; color: {p.on_focus}; border: {ring}px solid {p.focus_ring}; }}
 QAbstractButton[role="on-bar"]:checked:focus {{
     background: {p.focus_fill}; color: {p.on_focus}; border: {ring}px solid {p.focus_ring}; }}
+{self._radio_indicators()}
 QLineEdit, QTextEdit, QPlainTextEdit {{
     background: {p.surface}; color: {p.on_surface};
     border: {ring}px solid {p.border}; border-radius: {r}px;
