@@ -149,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
                                         "(--central-url)"))
     _common(p, argparse.SUPPRESS)
     p.add_argument("code", metavar="CODE")
+    p.add_argument("--again", action="store_true",
+                   help=_("enroll anew though this kiosk is enrolled (a new device on the "
+                          "server; the old one should be revoked there)"))
     p = sub.add_parser("sync", help=_("one sync with the central server now (exit code 0 when "
                                       "everything went)"))
     _common(p, argparse.SUPPRESS)
@@ -268,7 +271,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         from sync.client import commands as sync_commands
 
         if args.command == "enroll":
-            return sync_commands.enroll_command(settings, args.code)
+            return sync_commands.enroll_command(settings, args.code, args.again)
         if args.command == "sync":
             return sync_commands.sync_command(settings)
         return sync_commands.status_command(settings, args.json)

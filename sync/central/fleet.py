@@ -83,7 +83,9 @@ def list_devices(
         item = {k: v for k, v in row._mapping.items() if k != "token_hash"}
         item["warnings"] = _warnings(row)
         seen = row.last_seen_at
-        item["late"] = seen is None or now - seen > 3 * interval_seconds
+        # Late: silent for three sync intervals; one never seen, three intervals after it
+        # was enrolled (a kiosk enrolled a minute ago is not late yet).
+        item["late"] = now - (seen if seen is not None else row.created_at) > 3 * interval_seconds
         out.append(item)
     return out
 

@@ -13,36 +13,68 @@ import sys
 from kiosk.settings import Settings
 from sync.client import credentials
 from sync.client.config import ClientConfig, ConfigError
-from sync.client.http import Offline, Refused, SyncError
+from sync.client.http import Offline, Refused, SyncError, Unauthorized
 from sync.client.run import NotEnrolled, enroll, status, sync_once
 
 
-def client_config(settings: Settings, url: str | None = None) -> ClientConfig:
-    """The client's settings (kiosk/settings.py); `url` wins over the enrolled one.
+def client_config(settings: Settings, url: str | None = None, *,
+                  enrolling: bool = False) -> ClientConfig:
+    """The client's settings (kiosk/settings.py). An enrolled kiosk talks to the server it
+    enrolled with; `url` (or the setting central_url) is for enrolling.
 
-    Raises: ConfigError (no URL, or plain http to another host).
+    Raises: ConfigError (no URL; plain http to another host; an enrolled kiosk given another
+        server's URL: its device token must never go to a server that did not issue it).
     """
-    if not url:
-        credential = credentials.load(settings.data_dir)
-        url = settings.central_url or (credential.central_url if credential else "")
-    if not url:
+    credential = None if enrolling else credentials.load(settings.data_dir)
+    wanted = url or settings.central_url
+    if credential is not None:
+        if wanted and _same_server(wanted) != _same_server(credential.central_url):
+            raise ConfigError(
+                f"Kios ini terdaftar di {credential.central_url}, bukan di {wanted}. Untuk "
+                f"pindah server, daftarkan kios lagi: siker-kiosk enroll KODE --central-url "
+                f"{wanted} --again. / This kiosk is enrolled with {credential.central_url}, "
+                f"not {wanted}; to move it, enroll it again with --again.")
+        wanted = credential.central_url
+    if not wanted:
         raise ConfigError("Alamat server pusat belum diisi (--central-url). / No central "
                           "server address yet (--central-url).")
-    return ClientConfig(url, ca_bundle=settings.central_ca_bundle,
+    return ClientConfig(wanted, ca_bundle=settings.central_ca_bundle,
                         connect_timeout_s=settings.sync_connect_timeout_s,
                         read_timeout_s=settings.sync_read_timeout_s,
-                        deadline_s=settings.sync_deadline_s)
+                        deadline_s=ENROLL_DEADLINE_S if enrolling else settings.sync_deadline_s)
 
 
-def enroll_command(settings: Settings, code: str) -> int:
+ENROLL_DEADLINE_S = 30.0
+"""Staff wait at the kiosk while it enrolls: a server that cannot be reached is said within
+half a minute, not after the background sync's five minutes of retries."""
+
+
+def _same_server(url: str) -> str:
+    return url.strip().rstrip("/").lower()
+
+
+def enroll_command(settings: Settings, code: str, again: bool = False) -> int:
+    """Exit 0 enrolled; 1 refused or unreachable (the server's own reason is printed); 2 a
+    usage problem (no URL, already enrolled without --again)."""
+    known = credentials.load(settings.data_dir)
+    if known is not None and not again:
+        print(f"Kios ini sudah terdaftar sebagai “{known.name}” di {known.central_url}. "
+              f"Untuk mendaftar ulang (kios baru di server), tambahkan --again. / Already "
+              f"enrolled as “{known.name}”; add --again to enroll anew.", file=sys.stderr)
+        return 2
     try:
-        config = client_config(settings)
+        config = client_config(settings, enrolling=True)
+        credentials.check_writable(settings.data_dir)
+        print(f"Menghubungi {config.central_url} ... / Contacting the central server ...",
+              file=sys.stderr)
         credential = enroll(settings.data_dir, code, config)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    except Refused as exc:
-        text = (f"{exc.body.reason_id} / {exc.body.reason_en}" if exc.body else str(exc))
+    except (Refused, Unauthorized) as exc:
+        text = (f"{exc.body.reason_id} / {exc.body.reason_en}" if exc.body else
+                f"Server pusat menolak kode ini ({exc}). / The central server refused the "
+                f"code ({exc}).")
         print(text, file=sys.stderr)
         return 1
     except (Offline, SyncError):

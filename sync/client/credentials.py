@@ -42,6 +42,19 @@ def save(data_dir: Path, credential: DeviceCredential) -> Path:
     return path
 
 
+def check_writable(data_dir: Path) -> None:
+    """Make sure the credential can be stored before a one-time code is spent on it.
+
+    Raises: OSError (the folder cannot be created or written: read-only disk, permissions).
+    """
+    path = credential_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    probe = path.with_suffix(".probe")
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    probe.unlink()
+
+
 def load(data_dir: Path) -> DeviceCredential | None:
     """The stored credential, or None when the kiosk was never enrolled (or the file is bad)."""
     try:

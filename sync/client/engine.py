@@ -97,10 +97,12 @@ class SyncEngine:
                     self._configure()
                     self.push()
                     self.pull()
+                    # Stamped before the heartbeat, which reports it: the office's "last
+                    # sync" is this one, not the one before.
+                    self._state(last_success_at=self._stamp())
                     self.heartbeat()
                     report.ok = True
-                    self._state(last_success_at=self._stamp(), last_result="ok",
-                                last_problem=None, revoked=0)
+                    self._state(last_result="ok", last_problem=None, revoked=0)
                 except Unauthorized as exc:
                     report.problem = "unauthorized"
                     report.message = (

@@ -59,6 +59,8 @@ def test_a_silent_kiosk_is_late(central_server: CentralServer) -> None:
         now = fleet.list_devices(conn, db.now(), interval_seconds=600)
         later = fleet.list_devices(conn, db.now() + 3 * 600 + 1, interval_seconds=600)
     state = {d["id"]: d["late"] for d in now}
-    assert state[quiet.device_id] is True  # never called
+    assert state[quiet.device_id] is False  # never called, but enrolled just now
     assert state[talking.device_id] is False
-    assert {d["id"]: d["late"] for d in later}[talking.device_id] is True
+    later_state = {d["id"]: d["late"] for d in later}
+    assert later_state[talking.device_id] is True
+    assert later_state[quiet.device_id] is True  # three intervals after its enrollment

@@ -128,7 +128,8 @@ def test_the_fleet_page_shows_a_heartbeat_live_without_a_reload(
     kiosk = enroll(central_server, "Kios Banyumanik")
     row = page.locator(f"#device-{kiosk.device_id}")
     expect(row).to_be_visible(timeout=LIVE_TIMEOUT_MS)  # a new kiosk appears by itself
-    expect(row).to_contain_text("TERLAMBAT")
+    expect(row).to_contain_text("belum pernah")  # never synced, but not late a minute in
+    expect(row).not_to_contain_text("TERLAMBAT")
     page.evaluate("window.__marker = 'same page'")  # proves no reload happened
     _heartbeat(kiosk, 42)
     expect(row.locator(".pending")).to_have_text("42", timeout=LIVE_TIMEOUT_MS)

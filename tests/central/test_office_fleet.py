@@ -30,6 +30,9 @@ def test_heartbeats_fill_the_fleet_rows_and_silent_kiosks_are_late(
         central_server: CentralServer) -> None:
     calling = enroll(central_server, "Kios Gayamsari")
     silent = enroll(central_server, "Kios Genuk")
+    with central_server.engine.begin() as conn:  # enrolled a day ago, never heard of since
+        conn.execute(t.devices.update().where(t.devices.c.id == silent.device_id)
+                     .values(created_at=t.devices.c.created_at - 86_400))
     ahead = (datetime.now(UTC) + timedelta(minutes=9)).isoformat()
     heartbeat(calling, pending_count=7, app_version="0.2.0-uji", device_time=ahead,
               printer_ok=False, warnings=["kertas <habis>"])
