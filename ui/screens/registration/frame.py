@@ -1,6 +1,13 @@
 """The frame every registration step shares: "Langkah N dari 9", the step's fields in a column
-that scrolls, the on-screen keyboard or number pad for the field being typed in, and
-"Langkah sebelumnya" / "Lanjut" at the bottom.
+that scrolls, the on-screen keyboard or number pad for the field being typed in, and "Lanjut"
+at the bottom (the way back is the bottom bar's "Kembali": one way back per screen).
+
+The keyboard sits beside the fields (100 % text, where the fields keep the width they need),
+under them, or, where the screen has not the height for the keyboard under the fields (200 %
+text, assisted mode, a small panel), everything scrolls as one column and the keyboard rides
+in it right under the field being typed in: keys keep their size, nothing overlaps, nothing is
+cut (WCAG 1.4.10; issue 6 item 3). The choice is made from the room the screen has, again on
+every resize and every new look.
 
 A step subclass builds its fields in `build(body)`, shows the draft in `load()`, writes each
 edit to the draft at once (ui.screens.registration.answers) and says what is wrong in
@@ -12,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QBoxLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -35,6 +44,8 @@ from ui.widgets.scrolling import vertical_scroll_area
 from ui.widgets.wrapping_label import WrappingLabel
 
 STEP_COUNT = 9
+# Where the keyboard goes (see the module docstring).
+BESIDE, UNDER, ONE_COLUMN = "beside", "under", "one-column"
 Problem = Callable[[], str]
 # A field a step checks: anything with set_error(Problem | None), title() and error_text().
 Checked = Any
@@ -74,31 +85,28 @@ class StepScreen(Screen):
         self.keyboards.addWidget(self.letters)
         self.keyboards.addWidget(self.number_pad)
         self.keyboards.setVisible(False)
+        self._keyboard_wanted = False
         self.summary_label = WrappingLabel(self)
         set_role(self.summary_label, "error")
         self.summary_label.hide()
-        self.back_button = QPushButton(self)
-        self.back_button.setAutoDefault(True)
-        self.back_button.clicked.connect(self._on_back_button_clicked)
         self.next_button = QPushButton(self)
         self.next_button.setAutoDefault(True)
         set_role(self.next_button, "primary")
         self.next_button.clicked.connect(self._on_next_button_clicked)
-        for button in (self.back_button, self.next_button):
-            button.setMinimumWidth(theme.px(60))
+        self.next_button.setMinimumWidth(theme.px(60))
 
-        head = QHBoxLayout()
+        self.head = QWidget(self)
+        head = QHBoxLayout(self.head)
+        head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title_label, 1)
         head.addWidget(self.step_label, 0)
-        # Large text (150 %, 200 %): the keyboard goes under the fields instead of beside them,
-        # so neither column is squeezed until words clip (WCAG 1.4.10 reflow).
-        middle = QVBoxLayout() if theme.text_scale > 1.0 else QHBoxLayout()
-        middle.setSpacing(theme.px(8))
-        middle.addWidget(self.body_scroll, 1)
-        middle.addWidget(self.keyboards, 0, Qt.AlignmentFlag.AlignTop)
+        self._large = theme.text_scale > 1.0
+        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.middle.setSpacing(theme.px(8))
+        self.middle.addWidget(self.body_scroll, 1)
+        self.middle.addWidget(self.keyboards, 0, Qt.AlignmentFlag.AlignTop)
         foot = QHBoxLayout()
         foot.setSpacing(theme.gap_px)
-        foot.addWidget(self.back_button)
         foot.addStretch(1)
         foot.addWidget(self.next_button)
         layout = QVBoxLayout(self)
@@ -107,21 +115,26 @@ class StepScreen(Screen):
         # More than the 4 mm gap: a field half scrolled out of view still keeps its distance
         # from the buttons below it (WCAG 2.5.8).
         layout.setSpacing(theme.px(5))
-        layout.addLayout(head)
-        large = theme.text_scale > 1.0
+        self._outer = layout
+        layout.addWidget(self.head)
         # The keyboard is never squeezed: the fields' column scrolls instead.
         self.keyboards.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        if large:
-            # Large text: the instruction scrolls with the fields and the keyboard keeps its
-            # full height, so no key is squeezed onto another (the audit's target gap).
+        if self._large:
+            # Large text: the instruction scrolls with the fields.
             self.body.insertWidget(0, self.instruction_label)
             self.body_scroll.setMinimumHeight(2 * theme.target_px)
         else:
             layout.addWidget(self.instruction_label)
-        layout.addLayout(middle, 1)
+        layout.addLayout(self.middle, 1)
         layout.addWidget(self.summary_label)
         layout.addLayout(foot)
+        self._arrangement = UNDER if self._large else BESIDE
+        if self._large:
+            self.middle.setDirection(QBoxLayout.Direction.TopToBottom)
         self.build(self.body)
+        built = [item.widget() for i in range(self.body.count())
+                 if (item := self.body.itemAt(i)) is not None]
+        self._fields = [w for w in built if w is not None and w is not self.instruction_label]
         self.body.addStretch(1)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -173,6 +186,7 @@ class StepScreen(Screen):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             self._dock(first)  # also when the window is not active (focusChanged stays quiet)
         else:
+            self._keyboard_wanted = False
             self.keyboards.setVisible(False)
 
     def leave(self) -> None:
@@ -203,8 +217,6 @@ class StepScreen(Screen):
             _("Step {step} of {count}").format(step=self.step, count=STEP_COUNT)
         )
         self.instruction_label.setText(self.instruction())
-        self.back_button.setText(_("Previous step"))
-        self.back_button.setAccessibleName(_("Previous step"))
         if self._from_review:
             self.next_button.setText(_("Back to the summary"))
         else:
@@ -214,6 +226,7 @@ class StepScreen(Screen):
         self.number_pad.retranslate()
         self.retranslate_fields()
         self._show_problems(self._shown_problems, focus=False)
+        self._rearrange()  # the words, and so the room they need, changed
 
     def narration(self) -> Any:
         """accessibility.narration.Narration: the step's title and "Langkah N dari 9", what to
@@ -238,6 +251,107 @@ class StepScreen(Screen):
     def error_text(self) -> str:
         """The current problem summary ("" when there is none), for narration."""
         return self.summary_label.text() if self._shown_problems else ""
+
+    # -- arranging (see the module docstring) --------------------------------------------------
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # Less than the fields and keyboard side by side need: with less room the screen
+        # arranges them as one scrolling column (_rearrange) instead of pushing the window,
+        # and with it every other screen in the stack, past the panel.
+        theme = self.ctx.theme
+        return QSize(self.next_button.minimumSizeHint().width() + 2 * theme.margin_px,
+                     self.next_button.sizeHint().height() + 2 * theme.target_px)
+
+    def arrangement(self) -> str:
+        """BESIDE, UNDER or ONE_COLUMN: where the keyboard is now."""
+        return self._arrangement
+
+    def _keyboard_size(self) -> QSize:
+        if not self.uses_keyboard:
+            return QSize(0, 0)
+        return self.letters.sizeHint().expandedTo(self.number_pad.sizeHint())
+
+    def _choose(self, width: int, height: int) -> str:
+        theme = self.ctx.theme
+        m = self._outer.contentsMargins()
+        inner = width - m.left() - m.right()
+        spacing = self._outer.spacing()
+        head = self.head.layout().totalHeightForWidth(inner)  # type: ignore[union-attr]
+        instruction = 0 if self._large else (
+            self.instruction_label.heightForWidth(inner) + spacing)
+        summary = (self.summary_label.heightForWidth(inner) + spacing
+                   if not self.summary_label.isHidden() else 0)
+        foot = self.next_button.sizeHint().height()
+        fixed = m.top() + m.bottom() + head + instruction + summary + foot + 2 * spacing
+        body = 2 * theme.target_px
+        keyboard = self._keyboard_size()
+        fields = max((w.minimumSizeHint().width() for w in self._fields), default=0)
+        fields += theme.px(6) + theme.gap_px  # the scroll bar and the body's right margin
+        middle = self.middle.spacing()
+        if (not self._large and self.uses_keyboard
+                and inner - keyboard.width() - middle >= fields
+                and height >= fixed + max(keyboard.height(), body)):
+            return BESIDE
+        if height >= fixed + keyboard.height() + (middle if keyboard.height() else 0) + body:
+            return UNDER
+        return ONE_COLUMN
+
+    def _rearrange(self) -> None:
+        if self.width() <= 0 or self.height() <= 0:
+            return
+        wanted = self._choose(self.width(), self.height())
+        if wanted == self._arrangement:
+            if wanted == ONE_COLUMN:
+                self._ride_keyboard()
+            return
+        was = self._arrangement
+        self._arrangement = wanted
+        if was == ONE_COLUMN:  # the title, instruction and keyboard leave the column
+            for widget in (self.head, self.keyboards):
+                self.body.removeWidget(widget)
+            self._outer.insertWidget(0, self.head)
+            if not self._large:
+                self.body.removeWidget(self.instruction_label)
+                self._outer.insertWidget(1, self.instruction_label)
+            self.middle.addWidget(self.keyboards, 0, Qt.AlignmentFlag.AlignTop)
+        self.middle.setDirection(QBoxLayout.Direction.LeftToRight if wanted == BESIDE
+                                 else QBoxLayout.Direction.TopToBottom)
+        if wanted == ONE_COLUMN:
+            self._outer.removeWidget(self.head)
+            self.middle.removeWidget(self.keyboards)
+            self.body.insertWidget(0, self.head)
+            if not self._large:
+                self._outer.removeWidget(self.instruction_label)
+                self.body.insertWidget(1, self.instruction_label)
+            self._ride_keyboard()
+        self.keyboards.setVisible(self._keyboard_wanted)
+
+    def _ride_keyboard(self) -> None:
+        """One column: the keyboard right under the field being typed in (or last)."""
+        target = self.letters.target() or self.number_pad.target()
+        self.body.removeWidget(self.keyboards)
+        index = self.body.count() - 1  # before the closing stretch
+        for i in range(self.body.count()):
+            item = self.body.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if target is not None and widget is not None and (
+                    widget is target or widget.isAncestorOf(target)):
+                index = i + 1
+                break
+        self.body.insertWidget(index, self.keyboards)
+        self.keyboards.setVisible(self._keyboard_wanted)
+        if target is not None:
+            QTimer.singleShot(0, lambda: self._show_typing(target))
+
+    def _show_typing(self, target: QLineEdit) -> None:
+        # The keyboard first, then the field: where both do not fit, the field wins.
+        if self._arrangement == ONE_COLUMN and self.keyboards.isVisible():
+            self.body_scroll.ensureWidgetVisible(self.keyboards, 0, 0)
+            self.body_scroll.ensureWidgetVisible(target)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._rearrange()
 
     # -- moving on ----------------------------------------------------------------------------
 
@@ -287,10 +401,6 @@ class StepScreen(Screen):
     def _on_next_button_clicked(self) -> None:
         self.try_next()
 
-    @Slot()
-    def _on_back_button_clicked(self) -> None:
-        self.request_back()
-
     @Slot(QWidget, QWidget)
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QLineEdit) and self.isAncestorOf(new) and self.uses_keyboard:
@@ -309,4 +419,7 @@ class StepScreen(Screen):
         other.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.keyboards.setCurrentWidget(keyboard)
         self.keyboards.updateGeometry()
+        self._keyboard_wanted = True
         self.keyboards.setVisible(True)
+        if self._arrangement == ONE_COLUMN:
+            self._ride_keyboard()
