@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -63,6 +64,11 @@ class _Wrapping(_Button):
         row.setSpacing(theme.px(3))
         row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.words, 1)
+        # Qt's buttons take their one-line size hint as their minimum (QSizePolicy.Minimum);
+        # these may be as narrow as their longest word, and grow in height instead.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         for signal in (self.pressed, self.released, self.toggled):
             signal.connect(self._tint)
         self._tint()

@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from kiosk.registration.nik import check_nik
 from tests.ui.registration.driver import Answers, Resident
 from ui.main_window import MainWindow
 from ui.screens.base import Route
 from ui.screens.registration import answers
-from ui.screens.registration.checks import read_nik
+from ui.screens.registration.checks import nik_problem
 
 
 @pytest.fixture
@@ -136,12 +137,13 @@ def test_the_visit_end_leaves_no_answer_in_any_widget(resident: Resident) -> Non
      ("33740152A5900003", "nik_not_digits"), ("3374 0152-0590 0003", None)],
 )
 def test_nik_problems_are_plain_sentences(nik: str, problem: str | None) -> None:
-    reading = read_nik(nik, date(2026, 12, 2))
+    reading = check_nik(nik, date(2026, 12, 2))
+    shown = nik_problem(reading)
     if problem is None:
-        assert reading.problem is None and reading.nik == "3374015205900003"
+        assert shown is None and reading.nik == "3374015205900003"
     else:
-        assert reading.problem is not None and reading.code == problem
-        assert reading.problem().endswith(".")  # one plain sentence
+        assert shown is not None and reading.problems[0].code == problem
+        assert shown().endswith(".")  # one plain sentence
 
 
 def _files_hold(folder: Path, secrets: tuple[str, ...]) -> list[str]:

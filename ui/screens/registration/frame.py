@@ -259,8 +259,10 @@ class StepScreen(Screen):
         # arranges them as one scrolling column (_rearrange) instead of pushing the window,
         # and with it every other screen in the stack, past the panel.
         theme = self.ctx.theme
-        return QSize(self.next_button.minimumSizeHint().width() + 2 * theme.margin_px,
-                     self.next_button.sizeHint().height() + 2 * theme.target_px)
+        m = self._outer.contentsMargins()
+        return QSize(self.next_button.minimumSizeHint().width() + m.left() + m.right(),
+                     self.next_button.sizeHint().height() + theme.target_px + m.top()
+                     + m.bottom() + self._outer.spacing())
 
     def arrangement(self) -> str:
         """BESIDE, UNDER or ONE_COLUMN: where the keyboard is now."""
@@ -316,6 +318,11 @@ class StepScreen(Screen):
             self.middle.addWidget(self.keyboards, 0, Qt.AlignmentFlag.AlignTop)
         self.middle.setDirection(QBoxLayout.Direction.LeftToRight if wanted == BESIDE
                                  else QBoxLayout.Direction.TopToBottom)
+        # One column: the column may be as short as one target (the bars leave little).
+        theme = self.ctx.theme
+        self.body_scroll.setMinimumHeight(
+            theme.target_px if wanted == ONE_COLUMN else 2 * theme.target_px if self._large
+            else 0)
         if wanted == ONE_COLUMN:
             self._outer.removeWidget(self.head)
             self.middle.removeWidget(self.keyboards)

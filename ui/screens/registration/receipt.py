@@ -124,14 +124,23 @@ class ReceiptScreen(Screen):
         side.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignHCenter)
         side.addWidget(self.print_button)
         side.addWidget(self.print_status)
-        side.addStretch(1)
-        side.addWidget(self.done_button)
         row = QHBoxLayout(self)
         m = theme.margin_px
         row.setContentsMargins(m, theme.px(5), m, theme.px(3))
         row.setSpacing(theme.px(10))
         row.addWidget(self.body_scroll, 1)
-        row.addLayout(side, 0)
+        if theme.text_scale > 1.0:
+            # Large text: one scrolling column (the words, then the code, printing and
+            # "Selesai"), so neither a narrow column of words nor the code's side column
+            # pushes the screen past the panel (WCAG 1.4.10).
+            column.takeAt(column.count() - 1)  # the stretch: the side follows the words
+            column.addLayout(side)
+            column.addWidget(self.done_button)
+            column.addStretch(1)
+        else:
+            side.addStretch(1)
+            side.addWidget(self.done_button)
+            row.addLayout(side, 0)
         self.retranslate()
 
     def _label(self, role: str) -> WrappingLabel:
