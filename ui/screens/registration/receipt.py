@@ -18,6 +18,7 @@ from ui.personal import mark_personal
 from ui.printing import Paper, PrintResult, Slip, SlipLine, print_slip
 from ui.screens.base import DemoSetup, DemoState, Route, Screen
 from ui.screens.registration import answers
+from ui.screens.registration.demo import demo_draft
 from ui.theme import set_role
 from ui.widgets.qr_code import qr_pixmap
 from ui.widgets.scrolling import vertical_scroll_area
@@ -44,7 +45,9 @@ def sync_state(services: KioskServices, reference: str) -> str:
 
 
 def _demo_receipt(_services: KioskServices) -> DemoSetup:
-    return DemoSetup(params={"reference": DEMO_REFERENCE})
+    draft = demo_draft()
+    draft.submitted_reference = DEMO_REFERENCE
+    return DemoSetup(params={"reference": DEMO_REFERENCE}, registration=draft)
 
 
 def receipt_slip(name: str, reference: str, received: bool) -> Slip:
