@@ -186,6 +186,7 @@ class _ButtonGroupField(_Field):
         button.setMinimumHeight(self._theme.target_px)
         if self._data:
             mark_data(button)  # a proper name (a kelurahan): the same in every language
+            mark_data(button.words)  # type: ignore[attr-defined]  # the label showing it
         return button
 
     def set_options(self, options: Sequence[tuple[Hashable, Label]]) -> None:

@@ -20,12 +20,13 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QBoxLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -180,6 +181,7 @@ class StepScreen(Screen):
         self._show_problems([])
         self.load()
         self.retranslate()
+        self._refit_body()
         self.body_scroll.verticalScrollBar().setValue(0)
         first = self.findChild(QLineEdit)
         if first is not None and self.uses_keyboard:
@@ -359,6 +361,27 @@ class StepScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._rearrange()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._refit_body()
+        QTimer.singleShot(0, self._refit_body)  # and once the shown words are laid out
+
+    def _refit_body(self) -> None:
+        """Give the scrolling column the height its words need at its width now. Answers
+        filled in while the screen was hidden (the review) would otherwise keep the height
+        of the empty column until a later layout pass: one frame of words cut in half."""
+        content = self.body_scroll.widget()
+        layout = content.layout() if content is not None else None
+        if content is None or layout is None or content.width() <= 0:
+            return
+        for label in content.findChildren(QLabel):  # their sizes cached while hidden
+            label.updateGeometry()
+        layout.activate()
+        needed = layout.totalHeightForWidth(content.width())
+        height = max(self.body_scroll.viewport().height(), needed)
+        if needed > 0 and content.height() != height:
+            content.resize(content.width(), height)
 
     # -- moving on ----------------------------------------------------------------------------
 

@@ -94,6 +94,7 @@ class ReceiptScreen(Screen):
         self.title_label = self._label("title")
         self.name_label = self._label("heading")
         mark_personal(self.name_label)
+        mark_data(self.name_label)  # the resident's name: the same in every language
         self.reference_caption = self._label("small")
         self.reference_label = self._label("title")
         self.reference_label.setObjectName("ReceiptReference")

@@ -12,6 +12,7 @@ from kiosk import formatting as fmt
 from kiosk.i18n import _
 from kiosk.kbji import MAJOR_GROUPS
 from kiosk.services import KioskServices
+from ui.accessible import mark_data
 from ui.personal import mark_personal
 from ui.screens.base import DemoSetup, DemoState, Route
 from ui.screens.registration import answers
@@ -66,6 +67,7 @@ class ReviewScreen(StepScreen):
             set_role(title, "heading")
             value = WrappingLabel(self)
             mark_personal(value)
+            mark_data(value)  # the resident's own answers: the same in every language
             button = QPushButton(self)
             button.setAutoDefault(True)
             button.clicked.connect(lambda _c=False, r=route: self.request_navigation(
