@@ -75,10 +75,12 @@ LOOK_IDS = [f"{panel}-{round(scale * 100)}%" for panel, scale in LOOKS]
 # Walking every state takes about 5 s a look: the four that span the range (the kiosk's own
 # panel at 100 and 200 %, the smallest landscape panel, the portrait one at 200 %).
 SCREEN_LOOKS = {"1920x1080-100%", "1920x1080-200%", "1366x768-100%", "1080x1920-200%"}
+# Since Home and the registration reflow (and the audit's rule on buttons with their own
+# labels), 1920 x 1080 and 1366 x 768 at 100 % pass for every screen: no mark there.
 _SCREENS_TOO_WIDE = "screens need one-column variants here (see the test's comment)"
 XFAIL = {
-    look_id: pytest.mark.xfail(reason=_SCREENS_TOO_WIDE, strict=look_id != "1920x1080-100%")
-    for look_id in LOOK_IDS
+    look_id: pytest.mark.xfail(reason=_SCREENS_TOO_WIDE, strict=True)
+    for look_id in LOOK_IDS if look_id not in ("1920x1080-100%", "1366x768-100%")
 }
 
 

@@ -126,10 +126,12 @@ class StepScreen(Screen):
             self.body_scroll.setMinimumHeight(2 * theme.target_px)
         else:
             layout.addWidget(self.instruction_label)
+        self._instruction_inside = self._large
         layout.addLayout(self.middle, 1)
         layout.addWidget(self.summary_label)
         layout.addLayout(foot)
         self._arrangement = UNDER if self._large else BESIDE
+        self._head_in_column = False
         if self._large:
             self.middle.setDirection(QBoxLayout.Direction.TopToBottom)
         self.build(self.body)
@@ -275,48 +277,56 @@ class StepScreen(Screen):
             return QSize(0, 0)
         return self.letters.sizeHint().expandedTo(self.number_pad.sizeHint())
 
-    def _choose(self, width: int, height: int) -> str:
+    def _choose(self, width: int, height: int) -> tuple[str, bool]:
+        """Where the keyboard goes, and whether the instruction scrolls with the fields: the
+        first of beside, under (each with the instruction above the column, then in it) and
+        one column that fits `width` x `height` px."""
         theme = self.ctx.theme
         m = self._outer.contentsMargins()
         inner = width - m.left() - m.right()
         spacing = self._outer.spacing()
         head = self.head.layout().totalHeightForWidth(inner)  # type: ignore[union-attr]
-        instruction = 0 if self._large else (
-            self.instruction_label.heightForWidth(inner) + spacing)
+        instruction = self.instruction_label.heightForWidth(inner) + spacing
         summary = (self.summary_label.heightForWidth(inner) + spacing
                    if not self.summary_label.isHidden() else 0)
         foot = self.next_button.sizeHint().height()
-        fixed = m.top() + m.bottom() + head + instruction + summary + foot + 2 * spacing
+        fixed = m.top() + m.bottom() + head + summary + foot + 2 * spacing
         body = 2 * theme.target_px
         keyboard = self._keyboard_size()
         fields = max((w.minimumSizeHint().width() for w in self._fields), default=0)
         fields += theme.px(6) + theme.gap_px  # the scroll bar and the body's right margin
         middle = self.middle.spacing()
-        if (not self._large and self.uses_keyboard
-                and inner - keyboard.width() - middle >= fields
-                and height >= fixed + max(keyboard.height(), body)):
-            return BESIDE
-        if height >= fixed + keyboard.height() + (middle if keyboard.height() else 0) + body:
-            return UNDER
-        return ONE_COLUMN
+        beside = (not self._large and self.uses_keyboard
+                  and inner - keyboard.width() - middle >= fields)
+        under = keyboard.height() + (middle if keyboard.height() else 0) + body
+        # Large text: the instruction always scrolls with the fields.
+        for inside in ((True,) if self._large else (False, True)):
+            room = height - fixed - (0 if inside else instruction)
+            if beside and room >= max(keyboard.height(), body):
+                return BESIDE, inside
+            if not beside and room >= under:
+                return UNDER, inside
+        for inside in ((True,) if self._large else (False, True)):
+            if height - fixed - (0 if inside else instruction) >= under:
+                return UNDER, inside
+        return ONE_COLUMN, True
 
     def _rearrange(self) -> None:
         if self.width() <= 0 or self.height() <= 0:
             return
-        wanted = self._choose(self.width(), self.height())
-        if wanted == self._arrangement:
+        wanted, inside = self._choose(self.width(), self.height())
+        if (wanted, inside) == (self._arrangement, self._instruction_inside):
             if wanted == ONE_COLUMN:
                 self._ride_keyboard()
             return
         was = self._arrangement
         self._arrangement = wanted
-        if was == ONE_COLUMN:  # the title, instruction and keyboard leave the column
-            for widget in (self.head, self.keyboards):
-                self.body.removeWidget(widget)
-            self._outer.insertWidget(0, self.head)
-            if not self._large:
-                self.body.removeWidget(self.instruction_label)
-                self._outer.insertWidget(1, self.instruction_label)
+        if was == ONE_COLUMN:  # the title and keyboard leave the column
+            self.body.removeWidget(self.keyboards)
+            if self._head_in_column:
+                self.body.removeWidget(self.head)
+                self._outer.insertWidget(0, self.head)
+            self._head_in_column = False
             self.middle.addWidget(self.keyboards, 0, Qt.AlignmentFlag.AlignTop)
         self.middle.setDirection(QBoxLayout.Direction.LeftToRight if wanted == BESIDE
                                  else QBoxLayout.Direction.TopToBottom)
@@ -325,15 +335,36 @@ class StepScreen(Screen):
         self.body_scroll.setMinimumHeight(
             theme.target_px if wanted == ONE_COLUMN else 2 * theme.target_px if self._large
             else 0)
+        self._place_instruction(False)
         if wanted == ONE_COLUMN:
-            self._outer.removeWidget(self.head)
             self.middle.removeWidget(self.keyboards)
-            self.body.insertWidget(0, self.head)
-            if not self._large:
-                self._outer.removeWidget(self.instruction_label)
-                self.body.insertWidget(1, self.instruction_label)
+            # The title stays above the column while it takes no more than a quarter of the
+            # height (so the resident always sees which step this is); a taller one scrolls.
+            inner = self.width() - self._outer.contentsMargins().left() * 2
+            head = self.head.layout().totalHeightForWidth(inner)  # type: ignore[union-attr]
+            self._head_in_column = head > self.height() // 4
+            if self._head_in_column:
+                self._outer.removeWidget(self.head)
+                self.body.insertWidget(0, self.head)
+        self._place_instruction(inside)
+        if wanted == ONE_COLUMN:
             self._ride_keyboard()
         self.keyboards.setVisible(self._keyboard_wanted)
+        # Lay the moved parts out now, not a loop turn later: a new look is shown (and
+        # measured) as soon as the window is rebuilt.
+        self._outer.activate()
+        self._refit_body()
+
+    def _place_instruction(self, inside: bool) -> None:
+        """The instruction above the column (False) or first in it, after a scrolling title."""
+        label = self.instruction_label
+        self._outer.removeWidget(label)
+        self.body.removeWidget(label)
+        if inside:
+            self.body.insertWidget(1 if self._head_in_column else 0, label)
+        else:
+            self._outer.insertWidget(self._outer.indexOf(self.head) + 1, label)
+        self._instruction_inside = inside
 
     def _ride_keyboard(self) -> None:
         """One column: the keyboard right under the field being typed in (or last)."""
@@ -354,9 +385,12 @@ class StepScreen(Screen):
 
     def _show_typing(self, target: QLineEdit) -> None:
         # The keyboard first, then the field: where both do not fit, the field wins.
+        if not self.body_scroll.isAncestorOf(target):
+            return
         if self._arrangement == ONE_COLUMN and self.keyboards.isVisible():
+            self.body_scroll.verticalScrollBar().setValue(0)  # as much of the top as fits
             self.body_scroll.ensureWidgetVisible(self.keyboards, 0, 0)
-            self.body_scroll.ensureWidgetVisible(target)
+        self.body_scroll.ensureWidgetVisible(target)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -453,3 +487,5 @@ class StepScreen(Screen):
         self.keyboards.setVisible(True)
         if self._arrangement == ONE_COLUMN:
             self._ride_keyboard()
+        else:  # the field typed in stays in view
+            QTimer.singleShot(0, lambda: self._show_typing(new))
