@@ -1,4 +1,4 @@
-"""Screen to screen in the AK1 registration form: a tap on "Lanjut" (or "Langkah sebelumnya")
+"""Screen to screen in the AK1 registration form: a tap on "Lanjut" (or "Kembali")
 to the next step fully painted, in the real kiosk window offscreen at 1920 x 1080 with every
 answer filled in (the review screen shows all of them).
 
@@ -83,7 +83,7 @@ def form(rounds: int, data_dir: Path) -> list[float]:
     nav = window.navigator
     for _ in range(rounds):
         while nav.current_route is not Route.REG_CONSENT:  # back through every step
-            times.append(_time(nav.current_screen.back_button, window))  # type: ignore[union-attr]
+            times.append(_time(window.nav_bar.back_button, window))
         while nav.current_route is not Route.REG_REVIEW:  # and forward again
             screen = nav.current_screen
             times.append(_time(screen.next_button, window))  # type: ignore[union-attr]

@@ -81,6 +81,8 @@ def show_demo_state(window: MainWindow, runner: Runner, route: Route, state: Dem
     visit = window.ctx.visit
     if setup.search is not None:
         visit.search = setup.search
+    if setup.registration is not None:
+        visit.registration = setup.registration
     visit.panel = None  # a panel the state before opened is not this state's
     window.navigator.go(route, **dict(setup.params))
     if setup.panel is not None:

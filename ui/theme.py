@@ -100,6 +100,15 @@ def set_role(widget: QWidget, role: str) -> None:
     style.polish(widget)
 
 
+def tint_label(label: QLabel, colour: str) -> None:
+    """Draw `label`'s words in `colour` ("#RRGGBB"): the words inside a button
+    (ui.widgets.wrapping_button) take the colour the stylesheet gives the button's own text
+    in its state now (Theme.button_text_colour), which a descendant rule cannot follow."""
+    sheet = f"color: {colour}; background: transparent;"
+    if label.styleSheet() != sheet:
+        label.setStyleSheet(sheet)
+
+
 class Theme:
     """Sizes in pixels and colours for one panel and display mode."""
 

@@ -15,6 +15,7 @@ from ui.audit.model import Finding, Where
 from ui.audit.translation import english_source_showing, texts_of, untranslated
 from ui.audit.tree import Measure, audit_tree
 from ui.theme import Theme
+from ui.widgets.wrapping_button import WrappingButton
 
 WHERE = Where("test", "built", "default", "id", 1.0)
 
@@ -126,6 +127,32 @@ def test_clipped_or_elided_text_is_reported(audit, theme: Theme, kind: str) -> N
             QLabel("Di luar", root).setGeometry(1800, 400, 600, theme.px(20))
 
     assert model.CLIPPED in rules(audit(build))
+
+
+def test_a_button_whose_own_labels_wrap_its_words_is_not_clipped(audit, theme: Theme) -> None:
+    """The rule measures the text Qt draws on a button on one line. A button that shows its
+    words in a wrapping label of its own (a field tile, ui.widgets.wrapping_button) draws no
+    text itself: its label is measured as a label, and words wrapped onto three lines are
+    no fault (before, such a button was reported as "needs 560 px, has 150")."""
+    words = "Daftar Kartu Kuning (AK1) untuk pencari kerja"
+
+    def build(root: QWidget) -> None:
+        button = WrappingButton(theme, "", root)
+        button.setText(words)
+        button.setAccessibleName(words)
+        width = theme.px(60)
+        button.setGeometry(100, 100, width, button.heightForWidth(width))
+
+    found = audit(build)
+    assert model.CLIPPED not in rules(found), [f.line() for f in found]
+
+    def squeezed(root: QWidget) -> None:  # the same button without the height its lines need
+        button = WrappingButton(theme, "", root)
+        button.setText(words)
+        button.setAccessibleName(words)
+        button.setGeometry(100, 100, theme.px(60), theme.px(20))
+
+    assert model.CLIPPED in rules(audit(squeezed))  # its label, cut, is still reported
 
 
 def test_a_control_tab_never_reaches_is_reported(audit, theme: Theme) -> None:

@@ -68,10 +68,13 @@ def test_a_double_tap_on_back_goes_back_once(qtbot: QtBot, guarded) -> None:
     window, guard = guarded
     search = window.navigator.screen(Route.JOB_SEARCH)
     qtbot.mouseClick(window.navigator.screen(Route.HOME).job_search_tile, LEFT)
-    _wait_out_the_hold(qtbot, guard)
     qtbot.waitUntil(lambda: len(search.cards()) > 0)
+    # Wait out the hold of the card and of Kembali themselves, not only the overlay's: how
+    # soon the cards come decides whether the first tap lands inside the hold.
+    _wait_out_the_hold(qtbot, guard, search.cards()[0])
     qtbot.mouseClick(search.cards()[0], LEFT)
-    _wait_out_the_hold(qtbot, guard)
+    qtbot.waitUntil(lambda: window.navigator.current_route is Route.VACANCY_DETAIL)
+    _wait_out_the_hold(qtbot, guard, window.nav_bar.back_button)
     qtbot.mouseClick(window.nav_bar.back_button, LEFT)
     qtbot.mouseClick(window.nav_bar.back_button, LEFT)
     assert window.navigator.stack.currentWidget() is search

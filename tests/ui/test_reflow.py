@@ -75,10 +75,12 @@ LOOK_IDS = [f"{panel}-{round(scale * 100)}%" for panel, scale in LOOKS]
 # Walking every state takes about 5 s a look: the four that span the range (the kiosk's own
 # panel at 100 and 200 %, the smallest landscape panel, the portrait one at 200 %).
 SCREEN_LOOKS = {"1920x1080-100%", "1920x1080-200%", "1366x768-100%", "1080x1920-200%"}
+# Since Home and the registration reflow (and the audit's rule on buttons with their own
+# labels), 1920 x 1080 and 1366 x 768 at 100 % pass for every screen: no mark there.
 _SCREENS_TOO_WIDE = "screens need one-column variants here (see the test's comment)"
 XFAIL = {
-    look_id: pytest.mark.xfail(reason=_SCREENS_TOO_WIDE, strict=look_id != "1920x1080-100%")
-    for look_id in LOOK_IDS
+    look_id: pytest.mark.xfail(reason=_SCREENS_TOO_WIDE, strict=True)
+    for look_id in LOOK_IDS if look_id not in ("1920x1080-100%", "1366x768-100%")
 }
 
 
@@ -137,3 +139,35 @@ def test_the_bars_and_the_sheets_reflow_on_every_panel_at_every_text_size(
         window.idle.stop()
         window.idle_overlay.hide()
     assert found == []
+
+
+# Home and the AK1 registration (issue 6 item 3): every state reflows at every panel and text
+# size. Four looks span the range (the kiosk's own panel at 200 %, the smallest landscape
+# panel at 150 %, the 5:4 panel at 100 %, where the keyboard beside the fields would squeeze
+# them, and the portrait panel at 200 %); the others were walked once by hand (0 faults).
+# 1366 x 768 at 200 %: the two bars take 742 of the 768 px, so no screen has room (the bars'
+# own reflow, not these screens'); strict, so the mark goes when the bars shrink.
+OWN_ROUTES = [r for r in Route if r is Route.HOME or r.name.startswith("REG_")]
+OWN_LOOKS = {"1920x1080-200%", "1366x768-150%", "1280x1024-100%", "1080x1920-200%",
+             "1366x768-200%"}
+_BARS_TOO_TALL = "the top and bottom bars leave 26 px of the 768 at 200 % text"
+
+
+@pytest.mark.parametrize(
+    ("panel", "text_scale"),
+    [pytest.param(p, s, id=i, marks=pytest.mark.xfail(reason=_BARS_TOO_TALL, strict=True)
+                  if i == "1366x768-200%" else ())
+     for (p, s), i in zip(LOOKS, LOOK_IDS, strict=True) if i in OWN_LOOKS],
+)
+def test_home_and_every_registration_step_reflow(
+    window_for, panel: str, text_scale: float
+) -> None:
+    width, height, diagonal = PANELS[panel]
+    window = window_for(width, height, diagonal, Mode(text_scale=text_scale))
+    found: list[str] = []
+    for route in OWN_ROUTES:
+        for state in route.screen_class().demo_states:
+            show_demo_state(window, window.ctx.runner, route, state)
+            settle(window)
+            found += [f"{state.name}: {f}" for f in reflow_findings(window, width, height)]
+    assert found == [], f"{len(found)} reflow faults:\n" + "\n".join(found[:40])

@@ -119,8 +119,11 @@ def clipped(widget: QWidget, text: str, border_px: int = 0) -> str:
         if need.width() > room.width() - margin + 1 or need.height() > room.height() - margin + 1:
             return (f"needs {need.width()} x {need.height()} px, has "
                     f"{room.width()} x {room.height()} px")
-    elif isinstance(widget, QAbstractButton):
-        # The words and the icon must fit inside the border; padding may give way.
+    elif isinstance(widget, QAbstractButton) and QAbstractButton.text(widget):
+        # The words and the icon must fit inside the border; padding may give way. Only the
+        # text Qt draws itself (on one line) is measured here: a button whose words are its
+        # own labels (a field tile, a wrapping button) overrides text() in Python, and each
+        # of its labels is measured as a label.
         need = metrics.boundingRect(QRect(0, 0, 1 << 20, 1 << 20), 0, text)
         icon = widget.iconSize() if not widget.icon().isNull() else None
         width = need.width() + (icon.width() if icon is not None else 0)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QWidget
 
 from accessibility.narration import Narration
 from kiosk.changes import Changes
+from kiosk.registration.draft import RegistrationDraft
 from kiosk.search import SearchQuery
 from kiosk.session import Part
 
@@ -119,6 +120,9 @@ class DemoSetup:
     params: Mapping[str, Any] = field(default_factory=dict)
     search: SearchQuery | None = None
     panel: str | None = None
+    # The AK1 answers the state shows (a made-up resident: the review and the receipt as a
+    # resident sees them); None keeps the visit's draft.
+    registration: RegistrationDraft | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from accessibility.narration import Narration
 from kiosk.changes import Changes
@@ -18,8 +18,10 @@ from ui.screens.base import DemoState, Route, Screen
 from ui.tasks import ServicesUnavailable
 from ui.theme import set_role
 from ui.widgets.browse_tiles import BrowseTiles
-from ui.widgets.icon_button import IconButton
+from ui.widgets.reflow_grid import ReflowGrid
 from ui.widgets.scrolling import vertical_scroll_area
+from ui.widgets.wrapping_button import WrappingButton
+from ui.widgets.wrapping_label import WrappingLabel
 
 log = logging.getLogger(__name__)
 _TILE_MM = (150.0, 60.0)  # width, height: the whole tile reacts to a tap
@@ -40,31 +42,30 @@ class HomeScreen(Screen):
         theme = ctx.theme
         self._open_count: int | None = None
         self._out_of_service = False
-        self.greeting = QLabel(self)
+        # Every text wraps, and the tiles take as many columns as fit: at 200 % text or on a
+        # portrait panel nothing reaches sideways (WCAG 1.4.10 Reflow, issue 6 item 3).
+        self.greeting = WrappingLabel(self)
         set_role(self.greeting, "title")
-        self.prompt = QLabel(self)
+        self.prompt = WrappingLabel(self)
         set_role(self.prompt, "heading")
-        self.job_search_tile = IconButton("search", theme, "tile", icon_mm=18.0, parent=self)
-        self.job_search_tile.setMinimumSize(theme.px(_TILE_MM[0]), theme.px(_TILE_MM[1]))
+        self.job_search_tile = WrappingButton(theme, "tile", self, icon="search", icon_mm=18.0)
+        self.job_search_tile.setMinimumHeight(theme.px(_TILE_MM[1]))
         self.job_search_tile.clicked.connect(lambda: self.request_navigation(Route.JOB_SEARCH))
-        self.register_tile = IconButton("briefcase", theme, "tile", icon_mm=18.0, parent=self)
-        self.register_tile.setMinimumSize(theme.px(_TILE_MM[0]), theme.px(_TILE_MM[1]))
+        self.register_tile = WrappingButton(theme, "tile", self, icon="briefcase", icon_mm=18.0)
+        self.register_tile.setMinimumHeight(theme.px(_TILE_MM[1]))
         self.register_tile.clicked.connect(lambda: self.request_navigation(Route.REG_CONSENT))
-        self.count_label = QLabel(self)
-        self.count_label.setWordWrap(True)
+        self.count_label = WrappingLabel(self)
         self.count_label.hide()
         # Browse without typing (issue 9): one tap lists a field's vacancies, nearest first.
-        self.browse_label = QLabel(self)
+        self.browse_label = WrappingLabel(self)
         set_role(self.browse_label, "heading")
         self.tiles = BrowseTiles(theme, columns=5, tile_mm=(60, 16), word_lines=2, parent=self)
         self.tiles.field_chosen.connect(
             lambda key: self.request_navigation(Route.JOB_SEARCH, field=key))
 
-        tiles = QHBoxLayout()
-        tiles.setSpacing(theme.px(10))
-        tiles.addWidget(self.job_search_tile)
-        tiles.addWidget(self.register_tile)
-        tiles.addStretch(1)
+        self.services = ReflowGrid(theme.px(10), 2, theme.px(_TILE_MM[0]), self)
+        self.services.add(self.job_search_tile)
+        self.services.add(self.register_tile)
         # The whole column scrolls, not only the field tiles: greeting, services and tiles
         # together need more than a small or large-text panel has below the two bars, and a
         # screen's minimum must not push the window past the panel (WCAG 1.4.10). On the
@@ -77,7 +78,7 @@ class HomeScreen(Screen):
         layout.addWidget(self.greeting)
         layout.addWidget(self.prompt)
         layout.addSpacing(theme.px(4))
-        layout.addLayout(tiles)
+        layout.addWidget(self.services)
         layout.addWidget(self.count_label)
         layout.addSpacing(theme.px(4))
         browse = QVBoxLayout()
@@ -130,6 +131,7 @@ class HomeScreen(Screen):
         )
         self.browse_label.setText(_("Or choose a field of work:"))
         self.tiles.retranslate()
+        self.services.reflow()  # the words changed, and so the width a tile needs
         self._update_count()
 
     def narration(self) -> Narration:

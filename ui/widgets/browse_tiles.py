@@ -6,7 +6,6 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -21,6 +20,7 @@ from kiosk.formatting import babel_locale
 from kiosk.i18n import _, ngettext
 from ui.theme import Theme, set_role
 from ui.widgets.icon_button import icon_pixmap
+from ui.widgets.reflow_grid import ReflowGrid
 
 
 class FieldTile(QPushButton):
@@ -35,6 +35,7 @@ class FieldTile(QPushButton):
         # Room for the word on `word_lines` lines and the count under it, at any text size.
         line = QFontMetrics(theme.font("body", bold=True)).lineSpacing()
         lines = line * (word_lines + 1) + theme.px(3)
+        self._base_width = size_px[0]
         self.setMinimumSize(size_px[0], max(size_px[1], lines))
         self._theme = theme
         self._icon_name = icon
@@ -62,6 +63,17 @@ class FieldTile(QPushButton):
         self.amount.setText(amount)
         self.amount.setVisible(bool(amount))
         self.setAccessibleName(f"{word}: {amount}" if amount else word)
+        # Never narrower than its longest word (or its count) beside the picture: at 200 %
+        # text a tile of the base width would cut "Kesehatan" (WCAG 1.4.4).
+        theme = self._theme
+        metrics = QFontMetrics(self.word.font())
+        longest = max([metrics.horizontalAdvance(w) for w in word.split()]
+                      + [QFontMetrics(self.amount.font()).horizontalAdvance(amount)])
+        row = self._box()
+        margins = row.contentsMargins()
+        chrome = (margins.left() + margins.right() + row.spacing() + theme.px(10)
+                  + 2 * (theme.px(2) + theme.focus_ring_px) + 2)
+        self.setMinimumWidth(max(self._base_width, longest + chrome))
 
     # A QPushButton sizes itself by its own text; a tile takes the size of its laid-out labels,
     # so a word that wraps gets the height it needs (as ui/widgets/vacancy_card.py does).
@@ -100,15 +112,19 @@ class BrowseTiles(QWidget):
         super().__init__(parent)
         self._counts: dict[str, int] = {}
         self.tiles: dict[str, FieldTile] = {}
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(theme.gap_px)
-        for i, field in enumerate(FIELDS):
+        # Preferred, not Maximum: a box layout caps a Maximum widget at its size hint, under
+        # the height its wrapped words need (heightForWidth).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # As many columns as the width holds, up to `columns` (WCAG 1.4.10 Reflow).
+        self.grid = ReflowGrid(theme.gap_px, columns, theme.px(tile_mm[0]), self)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.grid)
+        for field in FIELDS:
             tile = FieldTile(field.icon, theme, (theme.px(tile_mm[0]), theme.px(tile_mm[1])),
-                             word_lines, self)
+                             word_lines, self.grid)
             tile.clicked.connect(lambda _c=False, k=field.key: self.field_chosen.emit(k))
-            grid.addWidget(tile, i // columns, i % columns)
+            self.grid.add(tile)
             self.tiles[field.key] = tile
         self.retranslate()
 
@@ -126,6 +142,7 @@ class BrowseTiles(QWidget):
                 "{count} vacancy", "{count} vacancies", count).format(
                 count=format_decimal(count, locale=babel_locale()))
             tile.set_texts(word, amount)
+        self.grid.reflow()
 
 
 class SuggestionRow(QWidget):

@@ -10,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,25 +25,11 @@ from PySide6.QtWidgets import (
 from ui.accessible import mark_data
 from ui.personal import mark_personal
 from ui.theme import Theme, set_role
+from ui.widgets.wrapping_button import WrappingCheckBox, WrappingRadioButton
 from ui.widgets.wrapping_label import WrappingLabel
 
 Label = Callable[[], str]
 KEYPAD_PROPERTY = "sikerKeypad"  # "digits": the step frame docks the number pad for this field
-
-
-class BigRadioButton(QRadioButton):
-    """A radio button that reacts to a tap anywhere on its box, not only on its ring and words
-    (Qt's hit area), so the whole 15 mm target works (WCAG 2.5.8)."""
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
-        return self.rect().contains(pos)
-
-
-class BigCheckBox(QCheckBox):
-    """A tick box that reacts to a tap anywhere on its box (see BigRadioButton)."""
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
-        return self.rect().contains(pos)
 
 
 def _nothing() -> str:
@@ -193,13 +177,16 @@ class _ButtonGroupField(_Field):
         self.retranslate()
 
     def _make_button(self) -> QAbstractButton:
+        # Words that wrap, so a long option ("Pertanian, kehutanan, perikanan") never pushes
+        # the column sideways at 200 % text (WCAG 1.4.10).
         button: QAbstractButton = (
-            BigRadioButton(self._grid_host) if self._exclusive else BigCheckBox(self._grid_host)
+            WrappingRadioButton(self._theme, self._grid_host) if self._exclusive
+            else WrappingCheckBox(self._theme, self._grid_host)
         )
-        button.setObjectName("ChoiceButton")
         button.setMinimumHeight(self._theme.target_px)
         if self._data:
             mark_data(button)  # a proper name (a kelurahan): the same in every language
+            mark_data(button.words)  # type: ignore[attr-defined]  # the label showing it
         return button
 
     def set_options(self, options: Sequence[tuple[Hashable, Label]]) -> None:
@@ -231,15 +218,17 @@ class _ButtonGroupField(_Field):
             self._grid.addWidget(button, index // columns, index % columns)
         for column in range(max(self._columns, 1)):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        # An explicit minimum replaces the layout's, so give the height too: never squeezed.
-        rows = -(-len(self._buttons) // columns)
-        tallest = max((b.sizeHint().height() for b in self.buttons()), default=0)
-        tallest = max(tallest, self._theme.target_px)
-        height = rows * tallest + max(0, rows - 1) * self._theme.gap_px
-        self._grid_host.setMinimumSize(self._widest(), height)
+        # The grid asks for no more width than its longest word needs (the buttons' words
+        # wrap); its height follows the width (heightForWidth), so nothing is squeezed.
+        self._grid_host.setMinimumSize(self._narrowest(), 0)
 
     def _widest(self) -> int:
+        """The widest button with its words on one line: the width a column is planned at."""
         return max((b.sizeHint().width() for b in self.buttons()), default=0)
+
+    def _narrowest(self) -> int:
+        """The widest button's longest word: below it a button would cut a word."""
+        return max((b.minimumSizeHint().width() for b in self.buttons()), default=0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -254,7 +243,7 @@ class _ButtonGroupField(_Field):
         widest = self._widest()
         gap = self._theme.gap_px
         fit = max(1, min(self._columns, (width + gap) // max(1, widest + gap)))
-        if fit != self._shown_columns or self._grid_host.minimumWidth() != widest:
+        if fit != self._shown_columns or self._grid_host.minimumWidth() != self._narrowest():
             self._place(fit)
             self._grid.invalidate()
             self.updateGeometry()  # the new height reaches the scrolling column at once

@@ -93,7 +93,7 @@ class Resident:
         self.tap(self.screen.next_button)
 
     def back(self) -> None:
-        self.tap(self.screen.back_button)
+        self.tap(self.window.nav_bar.back_button)  # the one way back (the bottom bar's Kembali)
 
     # -- the steps ----------------------------------------------------------------------------
 

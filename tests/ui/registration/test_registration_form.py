@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from kiosk.registration.nik import check_nik
 from tests.ui.registration.driver import Answers, Resident
 from ui.main_window import MainWindow
 from ui.screens.base import Route
 from ui.screens.registration import answers
-from ui.screens.registration.checks import read_nik
+from ui.screens.registration.checks import nik_problem
 
 
 @pytest.fixture
@@ -136,12 +137,13 @@ def test_the_visit_end_leaves_no_answer_in_any_widget(resident: Resident) -> Non
      ("33740152A5900003", "nik_not_digits"), ("3374 0152-0590 0003", None)],
 )
 def test_nik_problems_are_plain_sentences(nik: str, problem: str | None) -> None:
-    reading = read_nik(nik, date(2026, 12, 2))
+    reading = check_nik(nik, date(2026, 12, 2))
+    shown = nik_problem(reading)
     if problem is None:
-        assert reading.problem is None and reading.nik == "3374015205900003"
+        assert shown is None and reading.nik == "3374015205900003"
     else:
-        assert reading.problem is not None and reading.code == problem
-        assert reading.problem().endswith(".")  # one plain sentence
+        assert shown is not None and reading.problems[0].code == problem
+        assert shown().endswith(".")  # one plain sentence
 
 
 def _files_hold(folder: Path, secrets: tuple[str, ...]) -> list[str]:
@@ -228,3 +230,30 @@ def test_narration_says_the_step_and_the_problems_but_never_a_personal_value(
     assert "Langkah 2 dari 9" in said
     assert "3374015205" not in said
     assert identity.nik.error.text() in said  # type: ignore[attr-defined]
+
+
+def test_mode_bantuan_mid_step_keeps_the_answers_and_reflows_the_step(
+    qtbot, resident: Resident
+) -> None:
+    """Issue 6 item 3: a live switch to Mode Bantuan (200 % text, 20 mm targets) rebuilds the
+    step from the visit; what was typed stays, and on the kiosk's panel the step now scrolls
+    as one column with the keyboard under the field being typed in, no two keys overlapping."""
+    a = Answers()
+    resident.start()
+    resident.consent()
+    resident.type_into(resident.screen.nik, a.nik)  # type: ignore[attr-defined]
+    resident.type_into(resident.screen.full_name, a.name)  # type: ignore[attr-defined]
+    window = resident.window
+    assert resident.screen.arrangement() == "beside"
+    with qtbot.waitSignal(window.rebuilt, timeout=5_000):
+        window.top_bar.assisted_button.click()
+    step = resident.screen
+    assert window.theme.text_scale == 2.0
+    assert step.nik.text() == a.nik and step.full_name.text() == a.name  # type: ignore[attr-defined]
+    assert step.arrangement() == "one-column"
+    resident.type_into(step.birth_place, "X")  # type: ignore[attr-defined]
+    body = step.body_scroll.widget()
+    assert body is not None and body.isAncestorOf(step.letters)  # rides in the column
+    keys = [k.geometry() for k in step.letters.keys()]
+    assert not any(p.intersects(q) for i, p in enumerate(keys) for q in keys[i + 1:])
+    assert all(k.height() >= window.theme.target_px for k in step.letters.keys())

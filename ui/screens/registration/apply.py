@@ -9,20 +9,23 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
+from kiosk.registration.nik import check_nik
 from kiosk.services import KioskServices
 from kiosk.vacancy import Vacancy
 from ui.context import KioskContext
 from ui.screens.base import DemoState, Route, Screen
 from ui.screens.registration import answers
-from ui.screens.registration.checks import read_nik
+from ui.screens.registration.checks import nik_problem
 from ui.theme import set_role
 from ui.widgets.date_entry import DateEntry
 from ui.widgets.form_fields import TextField
 from ui.widgets.keyboard import KeyboardLayout, OnScreenKeyboard
+from ui.widgets.reflow_grid import ReflowGrid
 from ui.widgets.scrolling import vertical_scroll_area
+from ui.widgets.wrapping_button import WrappingButton
 from ui.widgets.wrapping_label import WrappingLabel
 
 log = logging.getLogger(__name__)
@@ -75,14 +78,14 @@ class ApplyScreen(Screen):
         self.text_label = WrappingLabel(self)
         self.status_label = WrappingLabel(self)
         set_role(self.status_label, "success")
-        self.register_button = QPushButton(self)
-        set_role(self.register_button, "primary")
+        # Words that wrap: "Saya sudah punya kartu AK1" at 200 % text is wider than a
+        # portrait panel (WCAG 1.4.10).
+        self.register_button = WrappingButton(theme, "primary", self)
         self.register_button.clicked.connect(
             lambda: self.request_navigation(Route.REG_CONSENT, from_review=False))
-        self.card_button = QPushButton(self)
+        self.card_button = WrappingButton(theme, "", self)
         self.card_button.clicked.connect(self._on_card_button_clicked)
-        self.send_button = QPushButton(self)
-        set_role(self.send_button, "primary")
+        self.send_button = WrappingButton(theme, "primary", self)
         self.send_button.clicked.connect(self._on_send_button_clicked)
         self.nik = TextField(theme, lambda: _("NIK (16 digits on your KTP)"), digits=True,
                              personal=True, max_length=24, parent=self)
@@ -95,24 +98,28 @@ class ApplyScreen(Screen):
         body = QWidget()
         column = QVBoxLayout(body)
         column.setSpacing(theme.px(4))
+        large = theme.text_scale > 1.0
+        if large:  # one scrolling column, the title and the number pad in it (WCAG 1.4.10)
+            column.addWidget(self.title_label)
         for widget in (self.text_label, self.status_label, self.nik, self.birth):
             column.addWidget(widget)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(theme.gap_px)
+        if large:
+            column.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = ReflowGrid(theme.gap_px, 3, theme.px(40), body)
         for button in (self.register_button, self.card_button, self.send_button):
-            button.setAutoDefault(True)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
+            buttons.add(button)
+        column.addWidget(buttons)
         column.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(theme.px(8))
         row.addWidget(vertical_scroll_area(body, self), 1)
-        row.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)
+        if not large:
+            row.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         m = theme.margin_px
         layout.setContentsMargins(m, theme.px(4), m, theme.px(3))
-        layout.addWidget(self.title_label)
+        if not large:
+            layout.addWidget(self.title_label)
         layout.addLayout(row, 1)
         self.retranslate()
 
@@ -186,12 +193,14 @@ class ApplyScreen(Screen):
         reference = self._reference() or None
         nik = birth = None
         if reference is None:
-            reading = read_nik(self.nik.text(), self.ctx.clock().date(), self.ctx.settings)
-            self.nik.set_error(reading.problem)
+            reading = check_nik(self.nik.text(), self.ctx.clock().date(),
+                                min_age=int(self.ctx.settings.registration_min_age))
+            problem = nik_problem(reading)
+            self.nik.set_error(problem)
             birth = self.birth.value()
             self.birth.set_error(None if birth else (lambda: _(
                 "Enter the day, month and year written on your KTP.")))
-            if reading.problem is not None or birth is None:
+            if problem is not None or birth is None:
                 return
             nik = reading.nik
         vacancy_id = self._vacancy_id

@@ -12,7 +12,7 @@ from ui.screens.base import DemoState, Route
 from ui.screens.registration import answers
 from ui.screens.registration.frame import Problem, StepScreen
 from ui.theme import set_role
-from ui.widgets.form_fields import BigCheckBox
+from ui.widgets.wrapping_button import WrappingCheckBox
 from ui.widgets.wrapping_label import WrappingLabel
 
 CONSENT_VERSION = "ak1-consent-2026-12"  # change it whenever the text below changes
@@ -78,8 +78,7 @@ class ConsentScreen(StepScreen):
             body.addWidget(text)
             self._headings.append(heading)
             self._texts.append(text)
-        self.agree = BigCheckBox(self)
-        self.agree.setObjectName("ChoiceButton")
+        self.agree = WrappingCheckBox(self.ctx.theme, self)
         self.agree.setMinimumHeight(self.ctx.theme.target_px)
         self.agree.toggled.connect(self._on_agree_toggled)
         self.agree_error = WrappingLabel(self)

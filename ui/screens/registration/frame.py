@@ -1,6 +1,9 @@
 """The frame every registration step shares: "Langkah N dari 9", the step's fields in a column
-that scrolls, the on-screen keyboard or number pad for the field being typed in, and
-"Langkah sebelumnya" / "Lanjut" at the bottom.
+that scrolls, the on-screen keyboard or number pad for the field being typed in, and "Lanjut"
+at the bottom (the way back is the bottom bar's "Kembali": one way back per screen).
+
+Where the keyboard sits (beside the fields, under them, or riding in one scrolling column under
+the field typed in) follows the room the screen has: ui/screens/registration/arrangement.py.
 
 A step subclass builds its fields in `build(body)`, shows the draft in `load()`, writes each
 edit to the draft at once (ui.screens.registration.answers) and says what is wrong in
@@ -12,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QBoxLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -29,6 +33,7 @@ from kiosk.i18n import _
 from ui.context import KioskContext
 from ui.personal import is_personal
 from ui.screens.base import Route, Screen
+from ui.screens.registration.arrangement import BESIDE, ONE_COLUMN, UNDER, KeyboardArrangement
 from ui.theme import set_role
 from ui.widgets.keyboard import KeyboardLayout, OnScreenKeyboard
 from ui.widgets.scrolling import vertical_scroll_area
@@ -40,7 +45,7 @@ Problem = Callable[[], str]
 Checked = Any
 
 
-class StepScreen(Screen):
+class StepScreen(KeyboardArrangement, Screen):
     """Base of the numbered registration steps (see the module docstring).
 
     Class attributes: `step` (1..9), `next_route` (where "Lanjut" goes). Subclasses implement
@@ -74,31 +79,28 @@ class StepScreen(Screen):
         self.keyboards.addWidget(self.letters)
         self.keyboards.addWidget(self.number_pad)
         self.keyboards.setVisible(False)
+        self._keyboard_wanted = False
         self.summary_label = WrappingLabel(self)
         set_role(self.summary_label, "error")
         self.summary_label.hide()
-        self.back_button = QPushButton(self)
-        self.back_button.setAutoDefault(True)
-        self.back_button.clicked.connect(self._on_back_button_clicked)
         self.next_button = QPushButton(self)
         self.next_button.setAutoDefault(True)
         set_role(self.next_button, "primary")
         self.next_button.clicked.connect(self._on_next_button_clicked)
-        for button in (self.back_button, self.next_button):
-            button.setMinimumWidth(theme.px(60))
+        self.next_button.setMinimumWidth(theme.px(60))
 
-        head = QHBoxLayout()
+        self.head = QWidget(self)
+        head = QHBoxLayout(self.head)
+        head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title_label, 1)
         head.addWidget(self.step_label, 0)
-        # Large text (150 %, 200 %): the keyboard goes under the fields instead of beside them,
-        # so neither column is squeezed until words clip (WCAG 1.4.10 reflow).
-        middle = QVBoxLayout() if theme.text_scale > 1.0 else QHBoxLayout()
-        middle.setSpacing(theme.px(8))
-        middle.addWidget(self.body_scroll, 1)
-        middle.addWidget(self.keyboards, 0, Qt.AlignmentFlag.AlignTop)
+        self._large = theme.text_scale > 1.0
+        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.middle.setSpacing(theme.px(8))
+        self.middle.addWidget(self.body_scroll, 1)
+        self.middle.addWidget(self.keyboards, 0, Qt.AlignmentFlag.AlignTop)
         foot = QHBoxLayout()
         foot.setSpacing(theme.gap_px)
-        foot.addWidget(self.back_button)
         foot.addStretch(1)
         foot.addWidget(self.next_button)
         layout = QVBoxLayout(self)
@@ -107,21 +109,28 @@ class StepScreen(Screen):
         # More than the 4 mm gap: a field half scrolled out of view still keeps its distance
         # from the buttons below it (WCAG 2.5.8).
         layout.setSpacing(theme.px(5))
-        layout.addLayout(head)
-        large = theme.text_scale > 1.0
+        self._outer = layout
+        layout.addWidget(self.head)
         # The keyboard is never squeezed: the fields' column scrolls instead.
         self.keyboards.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        if large:
-            # Large text: the instruction scrolls with the fields and the keyboard keeps its
-            # full height, so no key is squeezed onto another (the audit's target gap).
+        if self._large:
+            # Large text: the instruction scrolls with the fields.
             self.body.insertWidget(0, self.instruction_label)
             self.body_scroll.setMinimumHeight(2 * theme.target_px)
         else:
             layout.addWidget(self.instruction_label)
-        layout.addLayout(middle, 1)
+        self._instruction_inside = self._large
+        layout.addLayout(self.middle, 1)
         layout.addWidget(self.summary_label)
         layout.addLayout(foot)
+        self._arrangement = UNDER if self._large else BESIDE
+        self._head_in_column = False
+        if self._large:
+            self.middle.setDirection(QBoxLayout.Direction.TopToBottom)
         self.build(self.body)
+        built = [item.widget() for i in range(self.body.count())
+                 if (item := self.body.itemAt(i)) is not None]
+        self._fields = [w for w in built if w is not None and w is not self.instruction_label]
         self.body.addStretch(1)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -167,12 +176,14 @@ class StepScreen(Screen):
         self._show_problems([])
         self.load()
         self.retranslate()
+        self._refit_body()
         self.body_scroll.verticalScrollBar().setValue(0)
         first = self.findChild(QLineEdit)
         if first is not None and self.uses_keyboard:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             self._dock(first)  # also when the window is not active (focusChanged stays quiet)
         else:
+            self._keyboard_wanted = False
             self.keyboards.setVisible(False)
 
     def leave(self) -> None:
@@ -203,8 +214,6 @@ class StepScreen(Screen):
             _("Step {step} of {count}").format(step=self.step, count=STEP_COUNT)
         )
         self.instruction_label.setText(self.instruction())
-        self.back_button.setText(_("Previous step"))
-        self.back_button.setAccessibleName(_("Previous step"))
         if self._from_review:
             self.next_button.setText(_("Back to the summary"))
         else:
@@ -214,6 +223,7 @@ class StepScreen(Screen):
         self.number_pad.retranslate()
         self.retranslate_fields()
         self._show_problems(self._shown_problems, focus=False)
+        self._rearrange()  # the words, and so the room they need, changed
 
     def narration(self) -> Any:
         """accessibility.narration.Narration: the step's title and "Langkah N dari 9", what to
@@ -287,10 +297,6 @@ class StepScreen(Screen):
     def _on_next_button_clicked(self) -> None:
         self.try_next()
 
-    @Slot()
-    def _on_back_button_clicked(self) -> None:
-        self.request_back()
-
     @Slot(QWidget, QWidget)
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QLineEdit) and self.isAncestorOf(new) and self.uses_keyboard:
@@ -309,4 +315,9 @@ class StepScreen(Screen):
         other.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.keyboards.setCurrentWidget(keyboard)
         self.keyboards.updateGeometry()
+        self._keyboard_wanted = True
         self.keyboards.setVisible(True)
+        if self._arrangement == ONE_COLUMN:
+            self._ride_keyboard()
+        else:  # the field typed in stays in view
+            QTimer.singleShot(0, lambda: self._show_typing(new))

@@ -11,14 +11,16 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk import formatting as fmt
 from kiosk.i18n import N_, _
+from kiosk.registration.nik import NikResult, check_nik
 from ui.personal import mark_personal
 from ui.screens.base import DemoState, Route
 from ui.screens.registration import answers
-from ui.screens.registration.checks import NikReading, read_nik
+from ui.screens.registration.checks import nik_problem
 from ui.screens.registration.frame import Problem, StepScreen
 from ui.theme import set_role
 from ui.widgets.date_entry import DateEntry
-from ui.widgets.form_fields import BigCheckBox, ChoiceField, TextField
+from ui.widgets.form_fields import ChoiceField, TextField
+from ui.widgets.wrapping_button import WrappingCheckBox
 from ui.widgets.wrapping_label import WrappingLabel
 
 RELIGIONS = (
@@ -52,8 +54,7 @@ class IdentityScreen(StepScreen):
         self.reading = WrappingLabel(self)
         set_role(self.reading, "success")
         mark_personal(self.reading)
-        self.differs = BigCheckBox(self)
-        self.differs.setObjectName("ChoiceButton")
+        self.differs = WrappingCheckBox(theme, self)
         self.differs.setMinimumHeight(theme.target_px)
         mark_personal(self.differs)
         self.differs.toggled.connect(self._on_differs_toggled)
@@ -89,8 +90,9 @@ class IdentityScreen(StepScreen):
     def _today(self) -> date:
         return self.ctx.clock().date()
 
-    def _reading(self) -> NikReading:
-        return read_nik(self.nik.text(), self._today(), self.ctx.settings)
+    def _reading(self) -> NikResult:
+        return check_nik(self.nik.text(), self._today(),
+                         min_age=int(self.ctx.settings.registration_min_age))
 
     def load(self) -> None:
         visit = self._visit
@@ -152,9 +154,9 @@ class IdentityScreen(StepScreen):
 
     def problems(self) -> list[tuple[Any, Problem]]:
         found: list[tuple[Any, Problem]] = []
-        reading = self._reading()
-        if reading.problem is not None:
-            found.append((self.nik, reading.problem))
+        problem = nik_problem(self._reading())
+        if problem is not None:
+            found.append((self.nik, problem))
         if self.differs.isChecked() and self.ktp_date.value() is None:
             found.append((self.ktp_date, lambda: _(
                 "Enter the day, month and year written on your KTP.")))

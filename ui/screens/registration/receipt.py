@@ -18,6 +18,7 @@ from ui.personal import mark_personal
 from ui.printing import Paper, PrintResult, Slip, SlipLine, print_slip
 from ui.screens.base import DemoSetup, DemoState, Route, Screen
 from ui.screens.registration import answers
+from ui.screens.registration.demo import demo_draft
 from ui.theme import set_role
 from ui.widgets.qr_code import qr_pixmap
 from ui.widgets.scrolling import vertical_scroll_area
@@ -44,7 +45,9 @@ def sync_state(services: KioskServices, reference: str) -> str:
 
 
 def _demo_receipt(_services: KioskServices) -> DemoSetup:
-    return DemoSetup(params={"reference": DEMO_REFERENCE})
+    draft = demo_draft()
+    draft.submitted_reference = DEMO_REFERENCE
+    return DemoSetup(params={"reference": DEMO_REFERENCE}, registration=draft)
 
 
 def receipt_slip(name: str, reference: str, received: bool) -> Slip:
@@ -91,6 +94,7 @@ class ReceiptScreen(Screen):
         self.title_label = self._label("title")
         self.name_label = self._label("heading")
         mark_personal(self.name_label)
+        mark_data(self.name_label)  # the resident's name: the same in every language
         self.reference_caption = self._label("small")
         self.reference_label = self._label("title")
         self.reference_label.setObjectName("ReceiptReference")
@@ -124,14 +128,23 @@ class ReceiptScreen(Screen):
         side.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignHCenter)
         side.addWidget(self.print_button)
         side.addWidget(self.print_status)
-        side.addStretch(1)
-        side.addWidget(self.done_button)
         row = QHBoxLayout(self)
         m = theme.margin_px
         row.setContentsMargins(m, theme.px(5), m, theme.px(3))
         row.setSpacing(theme.px(10))
         row.addWidget(self.body_scroll, 1)
-        row.addLayout(side, 0)
+        if theme.text_scale > 1.0:
+            # Large text: one scrolling column (the words, then the code, printing and
+            # "Selesai"), so neither a narrow column of words nor the code's side column
+            # pushes the screen past the panel (WCAG 1.4.10).
+            column.takeAt(column.count() - 1)  # the stretch: the side follows the words
+            column.addLayout(side)
+            column.addWidget(self.done_button)
+            column.addStretch(1)
+        else:
+            side.addStretch(1)
+            side.addWidget(self.done_button)
+            row.addLayout(side, 0)
         self.retranslate()
 
     def _label(self, role: str) -> WrappingLabel:

@@ -11,10 +11,13 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk import formatting as fmt
 from kiosk.i18n import _
 from kiosk.kbji import MAJOR_GROUPS
+from kiosk.services import KioskServices
+from ui.accessible import mark_data
 from ui.personal import mark_personal
-from ui.screens.base import DemoState, Route
+from ui.screens.base import DemoSetup, DemoState, Route
 from ui.screens.registration import answers
 from ui.screens.registration.contact import education_label
+from ui.screens.registration.demo import demo_draft
 from ui.screens.registration.experience import describe_job
 from ui.screens.registration.frame import Problem, StepScreen
 from ui.screens.registration.identity import MARITAL, RELIGIONS
@@ -37,6 +40,10 @@ def _label(pairs: tuple[tuple[str, str], ...], value: Any) -> str:
     return next((_(text) for key, text in pairs if key == value), "")
 
 
+def _demo_review(_services: KioskServices) -> DemoSetup:
+    return DemoSetup(registration=demo_draft())
+
+
 class ReviewScreen(StepScreen):
     """Step 9. Every value shown here is personal and marked so (never read aloud in public)."""
 
@@ -44,7 +51,7 @@ class ReviewScreen(StepScreen):
     step = 9
     next_route = Route.REG_RECEIPT
     uses_keyboard = False
-    demo_states = (DemoState("registration-9-review"),)
+    demo_states = (DemoState("registration-9-review", _demo_review),)
 
     def build(self, body: QVBoxLayout) -> None:
         self._busy = False
@@ -60,6 +67,7 @@ class ReviewScreen(StepScreen):
             set_role(title, "heading")
             value = WrappingLabel(self)
             mark_personal(value)
+            mark_data(value)  # the resident's own answers: the same in every language
             button = QPushButton(self)
             button.setAutoDefault(True)
             button.clicked.connect(lambda _c=False, r=route: self.request_navigation(
