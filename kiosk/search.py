@@ -24,7 +24,7 @@ from kiosk.catalog import row_to_vacancy
 from kiosk.places import Band, Place, PlaceTable
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search_rank import Ranker
-from kiosk.search_tags import AREA_CITY, EVERY, region_tag
+from kiosk.search_tags import AREA_CITY, EVERY, kecamatan_tag, region_tag
 from kiosk.search_words import QueryPlan, QueryWords
 from kiosk.textnorm import Stemmer, tokens
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
@@ -208,6 +208,11 @@ class SearchService:
             # Only punctuation, emoji or another script: nothing the index can match.
             return SearchResult((), 0)
         required = [x for x in (place_filter, field_expression(query.field)) if x]
+        # The scope's place tag (the city's, or the kecamatan's) lets FTS5 skip the matches
+        # outside it instead of joining each to the facet table to find out; the facet
+        # condition stays, so the tag only narrows (kiosk.search_tags).
+        narrow = (region_tag(KOTA_CODE) if scope == KOTA_CODE
+                  else kecamatan_tag(scope) if scope else None)
         # CROSS JOIN keeps FTS5 the outer loop: with an indexed facet filter (the city's
         # area, a kecamatan) SQLite would otherwise run the MATCH once per facet row.
         matched = (
@@ -221,7 +226,8 @@ class SearchService:
             total = int(self._db.execute(
                 f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params).fetchone()[0])
         else:
-            total = self._count_matches(expression, matched, params, filtered=len(where) > 1)
+            total = self._count_matches(expression, matched, params, filtered=len(where) > 1,
+                                        narrow=narrow)
         soft = False
         if total == 0 and len(groups) >= 2:
             # No vacancy has every word: those with the most of them, under their own heading.
@@ -229,7 +235,8 @@ class SearchService:
                 some = " OR ".join(
                     "(" + " AND ".join(c) + ")" for c in combinations(groups, k))
                 expression = " AND ".join([f"({some})", *required])
-                total = self._count_matches(expression, matched, params, filtered=len(where) > 1)
+                total = self._count_matches(expression, matched, params, filtered=len(where) > 1,
+                                        narrow=narrow)
                 if total:
                     soft = True
                     break
@@ -241,7 +248,7 @@ class SearchService:
         if not soft and plan.exact != plan.groups:
             exact = _conjunction(list(plan.exact) + required)
         ids = self._ranker.ranked(expression, exact, condition, params, offset + limit, near,
-                                  scope_in_city=scope is not None, total=total)
+                                  scope_in_city=scope is not None, total=total, narrow=narrow)
         vacancies = self._load(ids[offset:offset + limit])
         bands = tuple(self._places.band(near, v.kecamatan_code, v.in_kota_semarang, v.location)
                       for v in vacancies)
@@ -264,7 +271,8 @@ class SearchService:
         return " AND ".join(expiry + filters)
 
     def _count_matches(
-        self, expression: str, matched: str, params: dict[str, object], *, filtered: bool
+        self, expression: str, matched: str, params: dict[str, object], *, filtered: bool,
+        narrow: str | None = None,
     ) -> int:
         """How many open vacancies match `expression` (with the facet filters in `matched`).
 
@@ -276,8 +284,9 @@ class SearchService:
         docs/performance.md). With other filters every match is joined, as before.
         """
         if filtered:
+            match = expression if narrow is None else f"({expression}) AND {narrow}"
             return int(self._db.execute(
-                matched.format(what="count(*)"), {**params, "match": expression}).fetchone()[0])
+                matched.format(what="count(*)"), {**params, "match": match}).fetchone()[0])
         first_open, last_closed = self._open_bounds(str(params["today"]))
         if first_open is None:
             return 0

@@ -11,7 +11,9 @@ kecamatan_code and area columns (migration m010). How a page is found:
   stopping when the page is full; the index is never read;
 - few matches: one FTS5 query per tier, its matches ordered by band and rank key;
 - many matches: per tier, the small bands nearest the kiosk in one FTS5 query ordered by band
-  (their tags let FTS5 skip the rest), then each large band newest first, stopping early.
+  (their tags let FTS5 skip the rest), then each large band newest first, stopping early;
+- a search scoped to the city or a kecamatan adds that place's tag to each FTS5 query, and a
+  tier is read without NOT (nested_tiers), so FTS5 never evaluates the words twice.
 Each FTS5 query of a word still being typed pays for expanding its prefix, so the fewer
 queries the better (docs/performance.md, "Search at 100,000").
 """
@@ -87,7 +89,8 @@ def bands(near: str | None, *, scope_in_city: bool) -> Bands:
 
 
 def tiers(expression: str, exact: str | None) -> list[str]:
-    """The relevance tiers of an FTS5 expression, best first, as disjoint FTS5 expressions:
+    """The rule (what nested_tiers reads): the relevance tiers of an FTS5 expression, best
+    first, as disjoint FTS5 expressions:
     the typed words themselves in the title (`exact`, when it differs from `expression`);
     every word or its occupation in the title; in title, employer or skills; anywhere."""
     title = "{title}: (" + expression + ")"
@@ -97,6 +100,16 @@ def tiers(expression: str, exact: str | None) -> list[str]:
         exact_title = "{title}: (" + exact + ")"
         found[:1] = [exact_title, f"{title} NOT {exact_title}"]
     return found
+
+
+def nested_tiers(expression: str, exact: str | None) -> list[str]:
+    """The same tiers as `tiers`, each without its NOT: every one holds the ones before it
+    (the typed words are among each group's alternatives, the title among the fields), so a
+    tier is its expression less the vacancies already found in the tiers before. Each FTS5
+    query then expands a prefix being typed once instead of twice."""
+    found = ["{title}: (" + expression + ")", "{title employer skills}: (" + expression + ")",
+             expression]
+    return (["{title}: (" + exact + ")"] if exact else []) + found
 
 
 class Ranker:
@@ -110,11 +123,13 @@ class Ranker:
 
     def ranked(self, expression: str, exact: str | None, condition: str,
                params: dict[str, object], wanted: int, near: str | None, *,
-               scope_in_city: bool, total: int) -> list[int]:
+               scope_in_city: bool, total: int, narrow: str | None = None) -> list[int]:
         """The first `wanted` vacancy ids matching `expression` (kiosk.search_tags.EVERY:
         every vacancy) and the facet `condition` (SQL over alias f, with `params`) in rank
         order: tier, band, newest first (the facet's rank_key is the recency key and the
-        index's rowid). `total` is how many match in all (kiosk.search counts first)."""
+        index's rowid). `total` is how many match in all (kiosk.search counts first);
+        `narrow`, an FTS5 expression every row in `condition` matches (the scope's place
+        tag), is added to each FTS5 query so it skips the rows outside."""
         if wanted <= 0 or total <= 0:
             return []
         shape = bands(near, scope_in_city=scope_in_city)
@@ -132,11 +147,18 @@ class Ranker:
         sorted_by_band = f"{matched} ORDER BY {shape.order}, s.rowid DESC LIMIT :n"
         newest = f"{matched} ORDER BY s.rowid DESC LIMIT :n"
         steps = self._steps(shape, near, few=total <= FEW_MATCHES)
-        for tier in tiers(expression, exact):
+        for tier in nested_tiers(expression, exact):
+            # Moving on to a tier means every vacancy of the tiers before (in `condition`) is
+            # in `ids` already: had one been left out, the page would be full.
+            before = set(ids)
             for sort, band_expression in steps:
                 match = tier if band_expression is None else f"({tier}) AND ({band_expression})"
-                ids += self._ids(sorted_by_band if sort else newest, {**params, "match": match},
-                                 wanted - len(ids))
+                if narrow is not None:
+                    match = f"({match}) AND {narrow}"
+                need = wanted - len(ids)
+                found = self._ids(sorted_by_band if sort else newest, {**params, "match": match},
+                                  need + len(before))
+                ids += [i for i in found if i not in before][:need]
                 if len(ids) >= wanted:
                     return ids
         return ids
