@@ -194,6 +194,7 @@ class SearchService:
         elif scope:
             where.append("f.kecamatan_code = :kecamatan")
             params["kecamatan"] = scope
+        scope_sql = where[1] if scope else None
         if query.education is not None:
             where.append("(f.education_rank IS NULL OR f.education_rank <= :education)")
             params["education"] = query.education.rank
@@ -221,10 +222,17 @@ class SearchService:
         )
         groups = list(plan.groups)
         expression = _conjunction(groups + required) or EVERY
+        everything: list[int] | None = None
         if expression == EVERY:  # nothing to look for: the facet table counts and ranks alone
             condition = self._facet_condition(where[1:], params)
             total = int(self._db.execute(
                 f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params).fetchone()[0])
+        elif scope_sql and self._ranker.holds_few(
+                scope_sql, {k: v for k, v in params.items() if k == "kecamatan"}):
+            # A scope this small: every match at once is the count and the last tier.
+            everything = self._ranker.everything(expression, condition, params, near,
+                                                 scope_in_city=True, narrow=narrow)
+            total = len(everything)
         else:
             total = self._count_matches(expression, matched, params, filtered=len(where) > 1,
                                         narrow=narrow)
@@ -238,7 +246,7 @@ class SearchService:
                 total = self._count_matches(expression, matched, params, filtered=len(where) > 1,
                                         narrow=narrow)
                 if total:
-                    soft = True
+                    soft, everything = True, None
                     break
         suggestions: tuple[str, ...] = ()
         if total == 0:
@@ -248,7 +256,8 @@ class SearchService:
         if not soft and plan.exact != plan.groups:
             exact = _conjunction(list(plan.exact) + required)
         ids = self._ranker.ranked(expression, exact, condition, params, offset + limit, near,
-                                  scope_in_city=scope is not None, total=total, narrow=narrow)
+                                  scope_in_city=scope is not None, total=total, narrow=narrow,
+                                  everything=everything)
         vacancies = self._load(ids[offset:offset + limit])
         bands = tuple(self._places.band(near, v.kecamatan_code, v.in_kota_semarang, v.location)
                       for v in vacancies)

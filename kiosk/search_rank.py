@@ -121,15 +121,41 @@ class Ranker:
         self._sizes: dict[tuple[str, str | None], int] = {}
         self._sizes_key: tuple[int, int] | None = None
 
+    def holds_few(self, scope: str, params: dict[str, object]) -> bool:
+        """Whether the facet rows in `scope` (an SQL condition over alias f, open or not)
+        number at most FEW_MATCHES, so that the matches of any words in it are few; cached
+        until the data changes."""
+        sizes = self._fresh_sizes()
+        key = (scope, repr(sorted(params.items())))
+        if key not in sizes:
+            sizes[key] = int(self._db.execute(
+                f"SELECT count(*) FROM vacancy_facet f WHERE {scope}", params).fetchone()[0])
+        return sizes[key] <= FEW_MATCHES
+
+    def everything(self, expression: str, condition: str, params: dict[str, object],
+                   near: str | None, *, scope_in_city: bool, narrow: str | None) -> list[int]:
+        """Every vacancy id matching `expression` (and `narrow`) in `condition`, by band then
+        newest: the count and the last tier's reading in one FTS5 query, for a scope that
+        holds few vacancies (holds_few)."""
+        shape = bands(near, scope_in_city=scope_in_city)
+        match = expression if narrow is None else f"({expression}) AND {narrow}"
+        matched = _MATCHED.format(condition=f"{condition} AND {shape.within}")
+        return [r[0] for r in self._db.execute(
+            f"{matched} ORDER BY {shape.order}, s.rowid DESC",
+            {**params, "near": near, "match": match})]
+
     def ranked(self, expression: str, exact: str | None, condition: str,
                params: dict[str, object], wanted: int, near: str | None, *,
-               scope_in_city: bool, total: int, narrow: str | None = None) -> list[int]:
+               scope_in_city: bool, total: int, narrow: str | None = None,
+               everything: list[int] | None = None) -> list[int]:
         """The first `wanted` vacancy ids matching `expression` (kiosk.search_tags.EVERY:
         every vacancy) and the facet `condition` (SQL over alias f, with `params`) in rank
         order: tier, band, newest first (the facet's rank_key is the recency key and the
         index's rowid). `total` is how many match in all (kiosk.search counts first);
         `narrow`, an FTS5 expression every row in `condition` matches (the scope's place
-        tag), is added to each FTS5 query so it skips the rows outside."""
+        tag), is added to each FTS5 query so it skips the rows outside; `everything`, when
+        given, is what `everything` returned for the same search (its last tier is read from
+        it instead of FTS5)."""
         if wanted <= 0 or total <= 0:
             return []
         shape = bands(near, scope_in_city=scope_in_city)
@@ -151,6 +177,8 @@ class Ranker:
             # Moving on to a tier means every vacancy of the tiers before (in `condition`) is
             # in `ids` already: had one been left out, the page would be full.
             before = set(ids)
+            if tier == expression and everything is not None:
+                return ids + [i for i in everything if i not in before][:wanted - len(ids)]
             for sort, band_expression in steps:
                 match = tier if band_expression is None else f"({tier}) AND ({band_expression})"
                 if narrow is not None:
@@ -184,22 +212,27 @@ class Ranker:
             steps[-1] = (steps[-1][0], None)
         return steps
 
-    def _band_sizes(self, shape: Bands, near: str | None) -> dict[str, int]:
-        """How many vacancies (open or not) each band's facet condition holds, and "" the
-        whole catalog; counted through the facet's indexes, cached until the data changes."""
+    def _fresh_sizes(self) -> dict[tuple[str, str | None], int]:
+        """The cached sizes, emptied when the database has changed since they were counted."""
         key = (self._db.execute("PRAGMA data_version").fetchone()[0],
                self._db.conn.total_changes)
         if self._sizes_key != key:
             self._sizes, self._sizes_key = {}, key
+        return self._sizes
+
+    def _band_sizes(self, shape: Bands, near: str | None) -> dict[str, int]:
+        """How many vacancies (open or not) each band's facet condition holds, and "" the
+        whole catalog; counted through the facet's indexes, cached until the data changes."""
+        sizes = self._fresh_sizes()
         for band in shape.bands:
-            if (band.facet, near) not in self._sizes:
-                self._sizes[band.facet, near] = int(self._db.execute(
+            if (band.facet, near) not in sizes:
+                sizes[band.facet, near] = int(self._db.execute(
                     f"SELECT count(*) FROM vacancy_facet f WHERE {band.facet}", {"near": near}
                 ).fetchone()[0])
-        if ("", None) not in self._sizes:
-            self._sizes["", None] = int(self._db.execute(
+        if ("", None) not in sizes:
+            sizes["", None] = int(self._db.execute(
                 "SELECT count(*) FROM vacancy_facet").fetchone()[0])
-        return {facet: size for (facet, at), size in self._sizes.items() if at in (near, None)}
+        return {facet: size for (facet, at), size in sizes.items() if at in (near, None)}
 
     def _ids(self, sql: str, params: dict[str, object], n: int) -> list[int]:
         return [r[0] for r in self._db.execute(sql, {**params, "n": n})]

@@ -30,10 +30,14 @@ PLACES = [("Tembalang, Semarang", TEMBALANG, True), ("Genuk, Semarang", GENUK, T
           ("Semarang", None, True), ("Surakarta / Solo", None, False),
           ("Jawa Tengah", None, False), ("Jakarta Barat", None, False), ("", None, False)]
 TITLES = ["Satpam Gudang", "Admin Gudang", "Security", "Kasir", "Staff Gudang Admin",
-          "Operator Produksi"]
-SKILLS = [[], ["Gudang"], ["Admin"], ["Satpam"]]
-DESCRIPTIONS = ["Bekerja di gudang.", "Melayani pelanggan.", "Admin kantor, satpam malam."]
-TEXTS = ["gudang ", "admin gu", "satpam ", "gudang admin", "", "lowongan kerja "]
+          "Operator Produksi", "Admin Shift Malam"]
+SKILLS = [[], ["Gudang"], ["Admin"], ["Satpam"], ["Shift malam"]]
+DESCRIPTIONS = ["Bekerja di gudang.", "Melayani pelanggan.", "Admin kantor, satpam malam.",
+                "Kerja shift malam di pabrik."]
+# Occupations match in title or skills only; "malam" and "shift mala" (a prefix of four
+# letters) also in the description, so every tier has vacancies.
+TEXTS = ["gudang ", "admin gu", "satpam ", "gudang admin", "", "lowongan kerja ", "malam ",
+         "shift mala"]
 START = date(2025, 6, 1)
 
 vacancy_rows = st.lists(st.tuples(
@@ -86,9 +90,13 @@ def _ordered(db: Database, places: PlaceTable, stored: list[Vacancy], query: Sea
                          ids=["few-sorted", "each-band", "small-bands-merged", "all-merged"])
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@example(rows=[(place, title, [], DESCRIPTIONS[0], i, 60)
-               for i, (place, title) in enumerate(zip(PLACES * 2, TITLES * 3, strict=False))],
-         today_offset=30, near=TEMBALANG, scope=None)  # every band, each more than once
+# every band, each more than once, every tier; everywhere and in the city
+@example(rows=[(place, title, [], DESCRIPTIONS[i % len(DESCRIPTIONS)], i, 60)
+               for i, (place, title) in enumerate(zip(PLACES * 3, TITLES * 3, strict=False))],
+         today_offset=30, near=TEMBALANG, scope=None)
+@example(rows=[(place, title, [], DESCRIPTIONS[i % len(DESCRIPTIONS)], i, 60)
+               for i, (place, title) in enumerate(zip(PLACES * 3, TITLES * 3, strict=False))],
+         today_offset=30, near=TEMBALANG, scope=KOTA_CODE)
 @given(rows=vacancy_rows, today_offset=st.integers(20, 60),
        near=st.sampled_from([None, TEMBALANG]), scope=st.sampled_from([None, KOTA_CODE, GENUK]))
 def test_the_order_is_tier_then_band_then_newest(
