@@ -22,7 +22,7 @@ from kiosk.catalog_rows import (
     vacancy_to_row,
 )
 from kiosk.changes import Changes, mark_changed, require_transaction
-from kiosk.search_tags import place_tags, title_tags
+from kiosk.search_tags import place_area, place_tags, title_tags
 from kiosk.textnorm import Stemmer
 from kiosk.vacancy import Vacancy
 
@@ -141,8 +141,8 @@ class VacancyCatalog:
         if pending:
             conn.executemany(
                 "INSERT INTO vacancy_facet (rank_key, vacancy_id, valid_through, kecamatan_code, "
-                "in_kota, education_rank, employment_type, salary_top) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (facet for facet, _words in pending.values()))
+                "in_kota, education_rank, employment_type, salary_top, area) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (facet for facet, _words in pending.values()))
             conn.executemany(
                 "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
                 "VALUES (?, ?, ?, ?, ?)", (words for _facet, words in pending.values()))
@@ -186,11 +186,12 @@ class VacancyCatalog:
     def _index_rows(
         self, vacancy_id: int, vacancy: Vacancy, row: dict[str, Any], words: tuple[str, ...]
     ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        """The facet row (salary_top: the top of the stated pay as IDR per month, kiosk.pay)
-        and the search index row of one vacancy."""
+        """The facet row (salary_top: the top of the stated pay as IDR per month, kiosk.pay;
+        area: kiosk.search_tags.place_area) and the search index row of one vacancy."""
         key = rank_key(vacancy.date_posted, vacancy_id)
         facet = (key, vacancy_id, row["valid_through"], row["kecamatan_code"], row["in_kota"],
-                 row["education_rank"], row["employment_type"], vacancy.monthly_salary_top())
+                 row["education_rank"], row["employment_type"], vacancy.monthly_salary_top(),
+                 place_area(row["location"], row["kecamatan_code"], bool(row["in_kota"])))
         return facet, (key, *words)
 
     def _check_index_format(self) -> None:
@@ -223,11 +224,13 @@ class VacancyCatalog:
             "v.kecamatan_code, v.in_kota "
             "FROM vacancy_facet f JOIN vacancy v ON v.id = f.vacancy_id")
         count = 0
+        areas: list[tuple[int, int]] = []  # the place tables may have changed: area follows
 
         def words() -> Iterable[tuple[Any, ...]]:
             nonlocal count
             for key, title, employer, skills, description, *place in rows:
                 count += 1
+                areas.append((place_area(place[0], place[1], bool(place[2])), key))
                 yield (key, *self._indexed_words(
                     title, employer, json.loads(skills or "[]"), unpack_text(description),
                     (place[0], place[1], place[2])))
@@ -235,6 +238,9 @@ class VacancyCatalog:
         conn.executemany(
             "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
             "VALUES (?, ?, ?, ?, ?)", words())
+        if any(c[1] == "area" for c in conn.execute("PRAGMA table_info(vacancy_facet)")):
+            # (migration m007 rebuilds the index before m010 adds the column)
+            conn.executemany("UPDATE vacancy_facet SET area = ? WHERE rank_key = ?", areas)
         mark_changed(self._db, Changes(catalog=True))
         return count
 

@@ -21,9 +21,10 @@ from sqlite_utils import Database
 from assets import ASSETS_DIR
 from kiosk.browse import FIELDS, field_expression
 from kiosk.catalog import row_to_vacancy
-from kiosk.places import JATENG_CODE, Band, Place, PlaceTable
+from kiosk.places import Band, Place, PlaceTable
 from kiosk.region import KOTA_CODE, RegionTable
-from kiosk.search_tags import EVERY, kecamatan_tag, region_tag
+from kiosk.search_rank import Ranker
+from kiosk.search_tags import AREA_CITY, EVERY, kecamatan_tag, region_tag
 from kiosk.search_words import QueryPlan, QueryWords
 from kiosk.textnorm import Stemmer, tokens
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
@@ -156,6 +157,7 @@ class SearchService:
         self._bounds: tuple[int | None, int | None] = (None, None)
         self._bounds_key: tuple[str, int, int] | None = None
         self._places = PlaceTable.load(regions or RegionTable.load())
+        self._ranker = Ranker(db)
         self._words = QueryWords(self._stemmer, self._synonyms, self._places,
                                  self._load_vocabulary)
 
@@ -165,7 +167,8 @@ class SearchService:
         """Up to `limit` matching open vacancies from rank `offset` on, and the total count.
 
         Rank: vacancies with every query word in the title first, then those with every word in
-        title, employer or skills, then the rest; newest first within each tier.
+        title, employer or skills, then the rest; within each tier by distance band from
+        `query.near`, then newest first (kiosk.search_rank).
 
         Args:
             today: judge expiry on this date instead of the clock's (for staff and tests).
@@ -186,10 +189,12 @@ class SearchService:
         where = ["f.valid_through >= :today"]
         params: dict[str, object] = {"today": (today or self._clock().date()).isoformat()}
         if scope == KOTA_CODE:
-            where.append("f.in_kota = 1")
+            # (every posting in_kota has the city's area: the area index narrows to the city)
+            where.append(f"f.area = {AREA_CITY} AND f.in_kota = 1")
         elif scope:
             where.append("f.kecamatan_code = :kecamatan")
             params["kecamatan"] = scope
+        scope_sql = where[1] if scope else None
         if query.education is not None:
             where.append("(f.education_rank IS NULL OR f.education_rank <= :education)")
             params["education"] = query.education.rank
@@ -204,17 +209,33 @@ class SearchService:
             # Only punctuation, emoji or another script: nothing the index can match.
             return SearchResult((), 0)
         required = [x for x in (place_filter, field_expression(query.field)) if x]
+        # The scope's place tag (the city's, or the kecamatan's) lets FTS5 skip the matches
+        # outside it instead of joining each to the facet table to find out; the facet
+        # condition stays, so the tag only narrows (kiosk.search_tags).
+        narrow = (region_tag(KOTA_CODE) if scope == KOTA_CODE
+                  else kecamatan_tag(scope) if scope else None)
+        # CROSS JOIN keeps FTS5 the outer loop: with an indexed facet filter (the city's
+        # area, a kecamatan) SQLite would otherwise run the MATCH once per facet row.
         matched = (
-            "SELECT {what} FROM vacancy_search s JOIN vacancy_facet f ON f.rank_key = s.rowid "
-            f"WHERE vacancy_search MATCH :match AND {condition}"
+            "SELECT {what} FROM vacancy_search s CROSS JOIN vacancy_facet f "
+            f"ON f.rank_key = s.rowid WHERE vacancy_search MATCH :match AND {condition}"
         )
         groups = list(plan.groups)
         expression = _conjunction(groups + required) or EVERY
-        if expression == EVERY:  # nothing to look for: the facet table counts alone
+        everything: list[int] | None = None
+        if expression == EVERY:  # nothing to look for: the facet table counts and ranks alone
+            condition = self._facet_condition(where[1:], params)
             total = int(self._db.execute(
                 f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params).fetchone()[0])
+        elif scope_sql and self._ranker.holds_few(
+                scope_sql, {k: v for k, v in params.items() if k == "kecamatan"}):
+            # A scope this small: every match at once is the count and the last tier.
+            everything = self._ranker.everything(expression, condition, params, near,
+                                                 scope_in_city=True, narrow=narrow)
+            total = len(everything)
         else:
-            total = self._count_matches(expression, matched, params, filtered=len(where) > 1)
+            total = self._count_matches(expression, matched, params, filtered=len(where) > 1,
+                                        narrow=narrow)
         soft = False
         if total == 0 and len(groups) >= 2:
             # No vacancy has every word: those with the most of them, under their own heading.
@@ -222,9 +243,10 @@ class SearchService:
                 some = " OR ".join(
                     "(" + " AND ".join(c) + ")" for c in combinations(groups, k))
                 expression = " AND ".join([f"({some})", *required])
-                total = self._count_matches(expression, matched, params, filtered=len(where) > 1)
+                total = self._count_matches(expression, matched, params, filtered=len(where) > 1,
+                                        narrow=narrow)
                 if total:
-                    soft = True
+                    soft, everything = True, None
                     break
         suggestions: tuple[str, ...] = ()
         if total == 0:
@@ -233,49 +255,33 @@ class SearchService:
         exact = None
         if not soft and plan.exact != plan.groups:
             exact = _conjunction(list(plan.exact) + required)
-        ids = self._ranked(expression, exact, matched, params, offset + limit, near,
-                           scope_in_city=scope is not None)
+        ids = self._ranker.ranked(expression, exact, condition, params, offset + limit, near,
+                                  scope_in_city=scope is not None, total=total, narrow=narrow,
+                                  everything=everything)
         vacancies = self._load(ids[offset:offset + limit])
         bands = tuple(self._places.band(near, v.kecamatan_code, v.in_kota_semarang, v.location)
                       for v in vacancies)
         return SearchResult(vacancies, total, bands, soft, (), plan.place)
 
-    def _ranked(self, expression: str, exact: str | None, matched: str,
-                params: dict[str, object], wanted: int, near: str | None, *,
-                scope_in_city: bool) -> list[int]:
-        """The first `wanted` matching vacancy ids in rank order: relevance tier first (the
-        typed words themselves in the title; every word or its occupation in the title; in
-        title, employer or skills; anywhere), then distance band from the kiosk
-        (kiosk.places.Band), then newest. FTS5 yields each tier and band newest first, so
-        each query stops early."""
-        city, jateng = region_tag(KOTA_CODE), region_tag(JATENG_CODE)
-        bands = [f"{city} NOT {kecamatan_tag(near)}", kecamatan_tag(near)] if near else [city]
-        bands.reverse()
-        if not scope_in_city:
-            bands += [f"{jateng} NOT {city}", f"{EVERY} NOT {jateng}"]
-        title = "{title}: (" + expression + ")"
-        fields = "{title employer skills}: (" + expression + ")"
-        tiers = [title, f"{fields} NOT {title}", f"({expression}) NOT {fields}"]
-        if expression == EVERY:  # no words, no tiers: only the distance bands
-            tiers = [EVERY]
-        elif exact:
-            exact_title = "{title}: (" + exact + ")"
-            tiers[:1] = [exact_title, f"{title} NOT {exact_title}"]
-        ids: list[int] = []
-        for tier in tiers:
-            for band in bands:
-                if len(ids) >= wanted:
-                    return ids
-                ids += [
-                    r[0] for r in self._db.execute(
-                        matched.format(what="f.vacancy_id") + " ORDER BY s.rowid DESC LIMIT :n",
-                        {**params, "match": f"({tier}) AND ({band})", "n": wanted - len(ids)},
-                    )
-                ]
-        return ids
+    def _facet_condition(self, filters: list[str], params: dict[str, object]) -> str:
+        """The facet-table condition for open vacancies passing `filters`, as a range of rank
+        keys: those newer than the newest closed vacancy need no expiry check, those older
+        than the oldest open one are skipped (see _count_matches). Binds :first_open and
+        :last_closed in `params`. Counting 100,000 facet rows this way is a scan of the
+        table, not a walk of the valid_through index with a look-up per row (4x slower when
+        nearly every vacancy is open)."""
+        first_open, last_closed = self._open_bounds(str(params["today"]))
+        if first_open is None:
+            return "0"
+        params.update(first_open=first_open, last_closed=last_closed)
+        expiry = ["f.rank_key >= :first_open"]
+        if last_closed is not None and last_closed > first_open:
+            expiry.append("(f.rank_key > :last_closed OR +f.valid_through >= :today)")
+        return " AND ".join(expiry + filters)
 
     def _count_matches(
-        self, expression: str, matched: str, params: dict[str, object], *, filtered: bool
+        self, expression: str, matched: str, params: dict[str, object], *, filtered: bool,
+        narrow: str | None = None,
     ) -> int:
         """How many open vacancies match `expression` (with the facet filters in `matched`).
 
@@ -287,8 +293,9 @@ class SearchService:
         docs/performance.md). With other filters every match is joined, as before.
         """
         if filtered:
+            match = expression if narrow is None else f"({expression}) AND {narrow}"
             return int(self._db.execute(
-                matched.format(what="count(*)"), {**params, "match": expression}).fetchone()[0])
+                matched.format(what="count(*)"), {**params, "match": match}).fetchone()[0])
         first_open, last_closed = self._open_bounds(str(params["today"]))
         if first_open is None:
             return 0

@@ -14,7 +14,7 @@ import re
 from functools import cache, lru_cache
 
 from kiosk.occupations import OccupationVocabulary, vocabulary_fingerprint
-from kiosk.places import WILAYAH_FILE, PlaceTable
+from kiosk.places import JATENG_CODE, WILAYAH_FILE, PlaceTable
 from kiosk.region import KOTA_CODE, RegionTable
 
 EVERY = "zv"
@@ -54,6 +54,22 @@ def place_tags(location: str, kecamatan_code: str | None, in_kota: bool) -> str:
             tags.append(region_tag(code))
         tags.append(region_tag(code.split(".")[0]))
     return " ".join(tags)
+
+
+AREA_CITY, AREA_JATENG, AREA_ELSEWHERE = 0, 1, 2
+"""The facet table's `area` of a posting (migration m010): in Kota Semarang, in the rest of
+Jawa Tengah, elsewhere; the distance bands of kiosk.places.Band without the kiosk's own
+kecamatan, which the facet's kecamatan_code gives."""
+
+
+def place_area(location: str, kecamatan_code: str | None, in_kota: bool) -> int:
+    """The `area` of a posting, read from its place tags, so that ranking by the facet table
+    and matching the tags in the index can never disagree: AREA_CITY where the posting has
+    the city's tag, AREA_JATENG where it has Jawa Tengah's, else AREA_ELSEWHERE."""
+    tags = place_tags(location, kecamatan_code, in_kota).split()
+    if region_tag(KOTA_CODE) in tags:
+        return AREA_CITY
+    return AREA_JATENG if region_tag(JATENG_CODE) in tags else AREA_ELSEWHERE
 
 
 @cache
