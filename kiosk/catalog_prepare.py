@@ -41,7 +41,10 @@ def _serve(conn: Connection) -> None:
     """The helper process: answers each batch of vacancies with (row, words, salary_top) of
     each; ends at end-of-file or None."""
     stemmer = Stemmer()
-    conn.send(("ready", index_fingerprint(stemmer)))  # also loads Sastrawi's dictionary
+    try:
+        conn.send(("ready", index_fingerprint(stemmer)))  # also loads Sastrawi's dictionary
+    except OSError:  # the writer finished (or went) before the helper was up
+        return
     while True:
         try:
             batch = conn.recv()
