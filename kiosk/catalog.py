@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import nullcontext
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.catalog_prepare import BatchPreparer, Ready
 from kiosk.catalog_rows import (
     COMPARED,
     INDEXED,
     Prepared,
+    UpsertCounts,
     index_fingerprint,
     indexed_words,
     prepare_batch,
@@ -32,24 +30,6 @@ __all__ = [  # the row helpers live in kiosk.catalog_rows; these are read from h
     "BATCH_SIZE", "Prepared", "UpsertCounts", "VacancyCatalog", "index_fingerprint", "rank_key",
     "row_to_vacancy", "upsert_in_batches", "vacancy_to_row",
 ]
-
-BATCH_SIZE = 500
-"""Vacancies per transaction for callers that write many (an import, a sync pull)."""
-
-
-@dataclass(frozen=True)
-class UpsertCounts:
-    """What one upsert did: vacancies new to the catalog, changed, and identical to before."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def __add__(self, other: UpsertCounts) -> UpsertCounts:
-        return UpsertCounts(
-            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged
-        )
-
 
 class VacancyCatalog:
     """Reads and writes vacancies in one kiosk database.
@@ -337,83 +317,6 @@ class VacancyCatalog:
         ).fetchone()[0]
 
 
-def upsert_in_batches(
-    catalog: VacancyCatalog,
-    vacancies: Iterable[Vacancy],
-    *,
-    on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None = None,
-    preparer: BatchPreparer | None = None,
-) -> UpsertCounts:
-    """An operation over a stream: each BATCH_SIZE vacancies are upserted, with their change
-    mark (kiosk.changes), as one transaction, so a crash or a full disk keeps every earlier batch
-    whole and loses only the batch in flight. Inside a caller's transaction each batch is a
-    savepoint instead and the caller commits. Outside one, every batch but the last commits
-    with synchronous=NORMAL and the last with FULL (see _set_synchronous), which is what makes
-    a long import fast on a slow disk. `on_batch` is called with each batch's counts and its
-    vacancies once it is committed, so a caller knows what is stored when a later batch fails.
-    `preparer` (kiosk.catalog_prepare) is the caller's to close; by default one is made for
-    this write (its helper process starts only for a long write).
-
-    Raises:
-        sqlite3.OperationalError / OSError: the write failed; committed batches stay.
-    """
-    total = UpsertCounts()
-    db = catalog.database
-    bulk = not db.conn.in_transaction
-    # One batch ahead: while batch k is written (SQLite lets go of the GIL), batch k+1 is
-    # folded, stemmed and packed, in a helper process once the write is long enough
-    # (kiosk.catalog_prepare); and knowing a next batch exists tells which commit is the last.
-    ahead: tuple[list[Vacancy], Ready] | None = None
-    try:
-        own = nullcontext(preparer) if preparer is not None else BatchPreparer(catalog.stemmer)
-        with own as using:
-            for batch in _batches(vacancies):
-                # The batch before is taken first, so the helper is idle when it gets this one.
-                ready = None if ahead is None else (ahead[0], ahead[1]())
-                ahead = (batch, using.submit(batch))
-                if ready is not None:
-                    if bulk:
-                        _set_synchronous(db, "NORMAL")
-                    total += _commit_batch(db, catalog, *ready, on_batch)
-            if ahead is not None:
-                if bulk:
-                    _set_synchronous(db, "FULL")
-                total += _commit_batch(db, catalog, ahead[0], ahead[1](), on_batch)
-    finally:
-        if bulk:
-            _set_synchronous(db, "FULL")
-    return total
-
-
-def _batches(vacancies: Iterable[Vacancy]) -> Iterator[list[Vacancy]]:
-    batch: list[Vacancy] = []
-    for vacancy in vacancies:
-        batch.append(vacancy)
-        if len(batch) >= BATCH_SIZE:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _set_synchronous(db: Database, level: str) -> None:
-    """Batches before the last commit with synchronous=NORMAL: in WAL mode a commit is then
-    safe from a crash or SIGKILL (the WAL is written) but not synced to the disk until the
-    next sync; the last batch commits with FULL, whose sync of the WAL also makes every
-    earlier batch durable, so a power cut after the import loses none of it (SQLite's WAL
-    documentation: "synchronous")."""
-    db.execute(f"PRAGMA synchronous = {level}")
-
-
-def _commit_batch(
-    db: Database,
-    catalog: VacancyCatalog,
-    batch: list[Vacancy],
-    prepared: list[Prepared],
-    on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None,
-) -> UpsertCounts:
-    with db.atomic():
-        counts = catalog.upsert_prepared(prepared)
-    if on_batch is not None:
-        on_batch(counts, batch)
-    return counts
+# The batched write of a stream (imports, benchmarks) lives in kiosk.catalog_batches; it is
+# read from here, as it always was. Imported last: it refers back to VacancyCatalog.
+from kiosk.catalog_batches import BATCH_SIZE, upsert_in_batches  # noqa: E402

@@ -1,11 +1,13 @@
 """How a vacancy is stored: its `vacancy` table row, its rank key, its packed description, the
-fingerprint of the words the search index holds. kiosk.catalog writes with these."""
+fingerprint of the words the search index holds, what an upsert did. kiosk.catalog writes with
+these."""
 from __future__ import annotations
 
 import hashlib
 import json
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -65,6 +67,20 @@ def index_fingerprint(stemmer: Stemmer) -> str:
     # The tags (KBJI group, place: kiosk.search_tags) are indexed words too.
     words = stemmer.index_text(_FINGERPRINT_PROBE) + " " + tags_fingerprint()
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class UpsertCounts:
+    """What one upsert did: vacancies new to the catalog, changed, and identical to before."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __add__(self, other: UpsertCounts) -> UpsertCounts:
+        return UpsertCounts(
+            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged
+        )
 
 
 class Prepared(NamedTuple):

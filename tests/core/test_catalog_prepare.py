@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import catalog as catalog_module
-from kiosk import catalog_prepare
+from kiosk import catalog_batches, catalog_prepare
 from kiosk.catalog import VacancyCatalog, upsert_in_batches
 from kiosk.catalog_prepare import BatchPreparer
 from kiosk.catalog_rows import prepare_batch
@@ -69,7 +68,7 @@ def _dump(path: Path) -> tuple[list[tuple[object, ...]], ...]:
 def test_a_write_through_the_helper_stores_the_same_catalog(
     tmp_path: Path, postings: list[Vacancy], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(catalog_module, "BATCH_SIZE", 20)  # 15 batches of the 300 and more
+    monkeypatch.setattr(catalog_batches, "BATCH_SIZE", 20)  # 15 batches of the 300 and more
     monkeypatch.setattr(catalog_prepare, "PROCESS_FROM_BATCHES", 0)
     stemmer = Stemmer()
     with _ready_preparer(stemmer) as preparer:
