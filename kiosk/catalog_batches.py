@@ -87,7 +87,8 @@ BULK_CHECKPOINT_PAGES = 10_000
 """WAL pages (4 KiB) a long write lets gather before SQLite copies them into the database
 file (its default is 1,000): the search index rewrites the same pages batch after batch, so
 checkpointing less often copies each of them fewer times (about 20 % of the write's time at
-30,000 vacancies, docs/performance.md). The WAL file may grow to about 40 MB meanwhile (and keeps that size on disk)."""
+30,000 vacancies, docs/performance.md). The WAL file may grow to about 40 MB meanwhile
+(and keeps that size on disk)."""
 
 
 def _set_checkpoint(db: Database, pages: int) -> None:
