@@ -84,7 +84,11 @@ class _Helper:
     def poll_ready(self, timeout: float = 0) -> bool:
         """True once the helper has started and folds and stems as this process does."""
         if self.state == "starting" and self._conn.poll(timeout):
-            kind, fingerprint = self._conn.recv()
+            try:
+                kind, fingerprint = self._conn.recv()
+            except (EOFError, OSError):  # died while starting (cannot import, killed)
+                self.close()
+                return False
             if kind == "ready" and fingerprint == self._fingerprint:
                 self.state = "ready"
             else:  # another Stemmer than the one in the helper: its words would differ

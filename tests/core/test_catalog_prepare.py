@@ -103,6 +103,21 @@ def test_a_helper_that_dies_leaves_the_batch_to_this_process(
     assert prepared == prepare_batch(Stemmer(), postings[:50])
 
 
+def test_a_helper_that_dies_while_starting_is_never_used(
+    postings: list[Vacancy], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalog_prepare, "PROCESS_FROM_BATCHES", 0)
+    stemmer = Stemmer()
+    with BatchPreparer(stemmer) as preparer:
+        assert preparer.submit(postings[:5])() == prepare_batch(stemmer, postings[:5])
+        pid = preparer.helper_pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)  # long before it has imported anything
+        assert not preparer.wait_for_helper(60)
+        assert preparer.submit(postings[5:9])() == prepare_batch(stemmer, postings[5:9])
+        assert (preparer.helper_pid, preparer.helper_batches) == (None, 0)
+
+
 @pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="needs Linux pidfd_open")
 def test_the_helper_ends_when_the_writer_is_killed() -> None:
     child = subprocess.Popen(
