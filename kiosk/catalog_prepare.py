@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import pickle
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -163,7 +164,7 @@ class BatchPreparer:
         if helper is not None and helper.poll_ready():
             try:
                 helper.send(batch)
-            except (OSError, ValueError) as exc:  # gone, or a batch that cannot be sent
+            except (OSError, ValueError, pickle.PickleError) as exc:  # gone, or cannot be sent
                 self._lost(exc)
             else:
                 self.helper_batches += 1
@@ -186,7 +187,7 @@ class BatchPreparer:
         started = time.perf_counter()
         try:
             prepared = helper.receive(batch)
-        except (EOFError, OSError, ValueError, TypeError) as exc:
+        except (EOFError, OSError, ValueError, TypeError, pickle.PickleError) as exc:
             self._lost(exc)
             prepared = None
         self.helper_wait_s += time.perf_counter() - started
