@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -14,7 +12,10 @@ from kiosk.catalog_rows import (
     COMPARED,
     INDEXED,
     Prepared,
+    UpsertCounts,
     index_fingerprint,
+    indexed_words,
+    prepare_batch,
     rank_key,
     row_to_vacancy,
     same_as_stored,
@@ -22,7 +23,7 @@ from kiosk.catalog_rows import (
     vacancy_to_row,
 )
 from kiosk.changes import Changes, mark_changed, require_transaction
-from kiosk.search_tags import place_area, place_tags, title_tags
+from kiosk.search_tags import place_area
 from kiosk.textnorm import Stemmer
 from kiosk.vacancy import Vacancy
 
@@ -30,22 +31,6 @@ __all__ = [  # the row helpers live in kiosk.catalog_rows; these are read from h
     "BATCH_SIZE", "Prepared", "UpsertCounts", "VacancyCatalog", "index_fingerprint", "rank_key",
     "row_to_vacancy", "upsert_in_batches", "vacancy_to_row",
 ]
-
-BATCH_SIZE = 500
-"""Vacancies per transaction for callers that write many (an import, a sync pull)."""
-@dataclass(frozen=True)
-class UpsertCounts:
-    """What one upsert did: vacancies new to the catalog, changed, and identical to before."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def __add__(self, other: UpsertCounts) -> UpsertCounts:
-        return UpsertCounts(
-            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged
-        )
-
 
 class VacancyCatalog:
     """Reads and writes vacancies in one kiosk database.
@@ -86,58 +71,64 @@ class VacancyCatalog:
         """
         return self.upsert_prepared(self.prepare(vacancies))
 
+    @property
+    def stemmer(self) -> Stemmer:
+        """The Stemmer the index is written with (kiosk.catalog_prepare checks its helper's)."""
+        return self._stemmer
+
     def prepare(self, vacancies: Iterable[Vacancy]) -> list[Prepared]:
         """Each vacancy with its table row and its indexed words: the part of `upsert` that
-        needs no database, so a batch can be prepared in another thread while the previous one
-        is written (upsert_in_batches). Safe to call from any thread."""
-        return [
-            # A missing title or employer is refused by the table (NOT NULL) when written.
-            Prepared(v, row, self._indexed_words(
-                v.title or "", v.employer or "", v.skills, v.description or "",
-                (row["location"], row["kecamatan_code"], row["in_kota"])))
-            for v, row in ((v, vacancy_to_row(v)) for v in vacancies)
-        ]
+        needs no database, so a batch can be prepared in another thread or process while the
+        previous one is written (upsert_in_batches). Safe to call from any thread."""
+        return prepare_batch(self._stemmer, vacancies)
 
-    def upsert_prepared(self, prepared: Iterable[Prepared]) -> UpsertCounts:
-        """`upsert` of vacancies already `prepare`d by this catalog (same rules, same errors)."""
+    def upsert_prepared(self, prepared: Sequence[Prepared]) -> UpsertCounts:
+        """`upsert` of vacancies already `prepare`d by this catalog (same rules, same errors).
+
+        The stored rows of the batch are looked up with one query a source, and its new rows
+        written with one `executemany`, their ids given here as SQLite would (the largest id
+        plus one: the table has no AUTOINCREMENT)."""
         require_transaction(self._db)
         self._check_index_format()
         added = updated = unchanged = 0
         conn = self._db.conn
         now = self._clock().isoformat(timespec="seconds")
-        columns = ", ".join(COMPARED)
-        # vacancy id -> (facet row, index row), written at the end; a vacancy met twice in one
-        # batch keeps its last version and is indexed once.
+        stored = self._stored(prepared)
+        next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM vacancy").fetchone()[0])
+        # id -> the new row, inserted together below (a vacancy met twice in one batch keeps
+        # its last version; it is inserted, or updated, and indexed once)
+        inserts: dict[int, tuple[Any, ...]] = {}
+        # vacancy id -> (facet row, index row), written at the end
         pending: dict[int, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
-        for vacancy, row, words in prepared:
-            row = dict(row)  # the prepared row stays as it was, should the write be retried
-            found = conn.execute(
-                f"SELECT id, {columns} FROM vacancy WHERE source = ? AND source_id = ?",
-                (vacancy.source, vacancy.source_id),
-            ).fetchone()
+        for vacancy, row, words, salary_top in prepared:
+            key = (vacancy.source, vacancy.source_id)
+            found = stored.get(key)
             if found is not None and same_as_stored(found[1:], row, vacancy):
                 unchanged += 1
                 continue
-            row["updated_at"] = now
+            row = {**row, "updated_at": now}  # the prepared row stays as it was for a retry
             if found is None:
-                names = ", ".join(row)
-                marks = ", ".join("?" for _ in row)
-                cursor = conn.execute(
-                    f"INSERT INTO vacancy ({names}) VALUES ({marks})", tuple(row.values())
-                )
-                vacancy_id = int(cursor.lastrowid or 0)
+                vacancy_id, next_id = next_id, next_id + 1
+                inserts[vacancy_id] = (vacancy_id, *row.values())
                 added += 1
             else:
                 vacancy_id = found[0]
-                if vacancy_id not in pending:
-                    self._unindex(vacancy_id, found[1:])
-                assignments = ", ".join(f"{name} = ?" for name in row)
-                conn.execute(
-                    f"UPDATE vacancy SET {assignments} WHERE id = ?",
-                    (*row.values(), vacancy_id),
-                )
+                if vacancy_id in inserts:  # new in this batch: insert its last version
+                    inserts[vacancy_id] = (vacancy_id, *row.values())
+                else:
+                    if vacancy_id not in pending:
+                        self._unindex(vacancy_id, found[1:])
+                    assignments = ", ".join(f"{name} = ?" for name in row)
+                    conn.execute(f"UPDATE vacancy SET {assignments} WHERE id = ?",
+                                 (*row.values(), vacancy_id))
                 updated += 1
-            pending[vacancy_id] = self._index_rows(vacancy_id, vacancy, row, words)
+            stored[key] = (vacancy_id, *(row[name] for name in COMPARED))
+            pending[vacancy_id] = self._index_rows(vacancy_id, vacancy, row, words, salary_top)
+        if inserts:
+            names = ", ".join(("id", *next(iter(prepared)).row, "updated_at"))
+            marks = ", ".join("?" for _ in names.split(", "))
+            conn.executemany(f"INSERT INTO vacancy ({names}) VALUES ({marks})",
+                             inserts.values())
         if pending:
             conn.executemany(
                 "INSERT INTO vacancy_facet (rank_key, vacancy_id, valid_through, kecamatan_code, "
@@ -150,19 +141,24 @@ class VacancyCatalog:
             mark_changed(self._db, Changes(catalog=True))
         return UpsertCounts(added, updated, unchanged)
 
-    def _indexed_words(
-        self, title: str, employer: str, skills: Iterable[str], description: str,
-        place: tuple[str, str | None, Any],
-    ) -> tuple[str, str, str, str]:
-        """The indexed words of each column; the title carries its KBJI tag and the skills
-        the place tags (kiosk.search_tags), `place` being (location, kecamatan_code,
-        in_kota) as stored."""
-        stem = self._stemmer
-        location, kecamatan_code, in_kota = place
-        return (stem.index_text(title) + " " + title_tags(title), stem.index_text(employer),
-                stem.index_many(skills) + " " + place_tags(location, kecamatan_code,
-                                                           bool(in_kota)),
-                stem.index_text(description))
+    def _stored(self, prepared: Sequence[Prepared]) -> dict[tuple[str, str], tuple[Any, ...]]:
+        """(source, source_id) -> (id, COMPARED columns) of the batch's vacancies already
+        stored, read with one query a source and 10,000 source ids (under SQLite's limit of
+        32,766 parameters)."""
+        by_source: dict[str, list[str]] = {}
+        for p in prepared:
+            by_source.setdefault(p.vacancy.source, []).append(p.vacancy.source_id)
+        columns = ", ".join(COMPARED)
+        found: dict[tuple[str, str], tuple[Any, ...]] = {}
+        for source, ids in by_source.items():
+            for start in range(0, len(ids), 10_000):
+                chunk = ids[start:start + 10_000]
+                marks = ", ".join("?" for _ in chunk)
+                for row in self._db.conn.execute(
+                        f"SELECT source_id, id, {columns} FROM vacancy "
+                        f"WHERE source = ? AND source_id IN ({marks})", (source, *chunk)):
+                    found[(source, row[0])] = row[1:]
+        return found
 
     def _unindex(self, vacancy_id: int, stored: tuple[Any, ...]) -> None:
         """Remove a stored vacancy's facet and index rows; `stored` is its COMPARED columns as
@@ -175,22 +171,24 @@ class VacancyCatalog:
         if old is None:
             return
         title, employer, skills, description, *place = (stored[i] for i in INDEXED)
-        words = self._indexed_words(
-            title, employer, json.loads(skills or "[]"), unpack_text(description),
+        words = indexed_words(
+            self._stemmer, title, employer, json.loads(skills or "[]"), unpack_text(description),
             (place[0], place[1], place[2]))
         conn.execute(
             "INSERT INTO vacancy_search (vacancy_search, rowid, title, employer, skills, "
             "description) VALUES ('delete', ?, ?, ?, ?, ?)", (old[0], *words))
         conn.execute("DELETE FROM vacancy_facet WHERE rank_key = ?", (old[0],))
 
+    @staticmethod
     def _index_rows(
-        self, vacancy_id: int, vacancy: Vacancy, row: dict[str, Any], words: tuple[str, ...]
+        vacancy_id: int, vacancy: Vacancy, row: dict[str, Any], words: tuple[str, ...],
+        salary_top: int | None,
     ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """The facet row (salary_top: the top of the stated pay as IDR per month, kiosk.pay;
         area: kiosk.search_tags.place_area) and the search index row of one vacancy."""
         key = rank_key(vacancy.date_posted, vacancy_id)
         facet = (key, vacancy_id, row["valid_through"], row["kecamatan_code"], row["in_kota"],
-                 row["education_rank"], row["employment_type"], vacancy.monthly_salary_top(),
+                 row["education_rank"], row["employment_type"], salary_top,
                  place_area(row["location"], row["kecamatan_code"], bool(row["in_kota"])))
         return facet, (key, *words)
 
@@ -231,9 +229,9 @@ class VacancyCatalog:
             for key, title, employer, skills, description, *place in rows:
                 count += 1
                 areas.append((place_area(place[0], place[1], bool(place[2])), key))
-                yield (key, *self._indexed_words(
-                    title, employer, json.loads(skills or "[]"), unpack_text(description),
-                    (place[0], place[1], place[2])))
+                yield (key, *indexed_words(
+                    self._stemmer, title, employer, json.loads(skills or "[]"),
+                    unpack_text(description), (place[0], place[1], place[2])))
 
         conn.executemany(
             "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
@@ -326,79 +324,6 @@ class VacancyCatalog:
         ).fetchone()[0]
 
 
-def upsert_in_batches(
-    catalog: VacancyCatalog,
-    vacancies: Iterable[Vacancy],
-    *,
-    on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None = None,
-) -> UpsertCounts:
-    """An operation over a stream: each BATCH_SIZE vacancies are upserted, with their change
-    mark (kiosk.changes), as one transaction, so a crash or a full disk keeps every earlier batch
-    whole and loses only the batch in flight. Inside a caller's transaction each batch is a
-    savepoint instead and the caller commits. Outside one, every batch but the last commits
-    with synchronous=NORMAL and the last with FULL (see _set_synchronous), which is what makes
-    a long import fast on a slow disk. `on_batch` is called with each batch's counts and its
-    vacancies once it is committed, so a caller knows what is stored when a later batch fails.
-
-    Raises:
-        sqlite3.OperationalError / OSError: the write failed; committed batches stay.
-    """
-    total = UpsertCounts()
-    db = catalog.database
-    bulk = not db.conn.in_transaction
-    # One batch ahead: while batch k is written (SQLite and zlib let go of the GIL), batch k+1
-    # is folded, stemmed and packed in a helper thread; and knowing a next batch exists tells
-    # which commit is the last.
-    ahead: tuple[list[Vacancy], Future[list[Prepared]]] | None = None
-    try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siker-prepare") as pool:
-            for batch in _batches(vacancies):
-                future = pool.submit(catalog.prepare, batch)
-                if ahead is not None:
-                    if bulk:
-                        _set_synchronous(db, "NORMAL")
-                    total += _commit_batch(db, catalog, *ahead, on_batch)
-                ahead = (batch, future)
-            if ahead is not None:
-                if bulk:
-                    _set_synchronous(db, "FULL")
-                total += _commit_batch(db, catalog, *ahead, on_batch)
-    finally:
-        if bulk:
-            _set_synchronous(db, "FULL")
-    return total
-
-
-def _batches(vacancies: Iterable[Vacancy]) -> Iterator[list[Vacancy]]:
-    batch: list[Vacancy] = []
-    for vacancy in vacancies:
-        batch.append(vacancy)
-        if len(batch) >= BATCH_SIZE:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _set_synchronous(db: Database, level: str) -> None:
-    """Batches before the last commit with synchronous=NORMAL: in WAL mode a commit is then
-    safe from a crash or SIGKILL (the WAL is written) but not synced to the disk until the
-    next sync; the last batch commits with FULL, whose sync of the WAL also makes every
-    earlier batch durable, so a power cut after the import loses none of it (SQLite's WAL
-    documentation: "synchronous")."""
-    db.execute(f"PRAGMA synchronous = {level}")
-
-
-def _commit_batch(
-    db: Database,
-    catalog: VacancyCatalog,
-    batch: list[Vacancy],
-    prepared: Future[list[Prepared]],
-    on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None,
-) -> UpsertCounts:
-    ready = prepared.result()  # raises what preparing raised
-    with db.atomic():
-        counts = catalog.upsert_prepared(ready)
-    if on_batch is not None:
-        on_batch(counts, batch)
-    return counts
+# The batched write of a stream (imports, benchmarks) lives in kiosk.catalog_batches; it is
+# read from here, as it always was. Imported last: it refers back to VacancyCatalog.
+from kiosk.catalog_batches import BATCH_SIZE, upsert_in_batches  # noqa: E402

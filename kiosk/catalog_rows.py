@@ -1,15 +1,18 @@
 """How a vacancy is stored: its `vacancy` table row, its rank key, its packed description, the
-fingerprint of the words the search index holds. kiosk.catalog writes with these."""
+fingerprint of the words the search index holds, what an upsert did. kiosk.catalog writes with
+these."""
 from __future__ import annotations
 
 import hashlib
 import json
 import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
 from kiosk.pay import PayUnit
-from kiosk.search_tags import tags_fingerprint
+from kiosk.search_tags import place_tags, tags_fingerprint, title_tags
 from kiosk.textnorm import Stemmer
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 
@@ -66,12 +69,55 @@ def index_fingerprint(stemmer: Stemmer) -> str:
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class UpsertCounts:
+    """What one upsert did: vacancies new to the catalog, changed, and identical to before."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __add__(self, other: UpsertCounts) -> UpsertCounts:
+        return UpsertCounts(
+            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged
+        )
+
+
 class Prepared(NamedTuple):
-    """A vacancy ready to be written: its `vacancy` table row and its indexed words."""
+    """A vacancy ready to be written: its `vacancy` table row, its indexed words (one string a
+    search index column) and the top of its pay in IDR per month (kiosk.pay), or None."""
 
     vacancy: Vacancy
     row: dict[str, Any]
     words: tuple[str, ...]
+    salary_top: int | None
+
+
+def indexed_words(
+    stemmer: Stemmer, title: str, employer: str, skills: Iterable[str], description: str,
+    place: tuple[str, str | None, Any],
+) -> tuple[str, str, str, str]:
+    """The indexed words of each search index column: folded words and their stems
+    (Stemmer.index_text); the title carries its KBJI tag and the skills the place tags
+    (kiosk.search_tags), `place` being (location, kecamatan_code, in_kota) as stored."""
+    location, kecamatan_code, in_kota = place
+    return (stemmer.index_text(title) + " " + title_tags(title), stemmer.index_text(employer),
+            stemmer.index_many(skills) + " " + place_tags(location, kecamatan_code,
+                                                          bool(in_kota)),
+            stemmer.index_text(description))
+
+
+def prepare_batch(stemmer: Stemmer, vacancies: Iterable[Vacancy]) -> list[Prepared]:
+    """Each vacancy with its table row, indexed words and monthly pay top: everything a write
+    needs that needs no database, so it can run in another thread or process
+    (kiosk.catalog_prepare)."""
+    return [
+        # A missing title or employer is refused by the table (NOT NULL) when written.
+        Prepared(v, row, indexed_words(
+            stemmer, v.title or "", v.employer or "", v.skills, v.description or "",
+            (row["location"], row["kecamatan_code"], row["in_kota"])), v.monthly_salary_top())
+        for v, row in ((v, vacancy_to_row(v)) for v in vacancies)
+    ]
 
 
 def vacancy_to_row(v: Vacancy) -> dict[str, Any]:

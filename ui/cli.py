@@ -289,4 +289,9 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
+    # Long catalog writes prepare batches in a spawned helper process (kiosk.catalog_prepare);
+    # in the PyInstaller bundle that process is this executable, which must serve it here.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

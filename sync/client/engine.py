@@ -32,7 +32,7 @@ from kiosk.vault import Vault
 from sync.client.hooks import AckHooks
 from sync.client.http import CentralClient, Offline, Refused, TimedOut, Unauthorized
 from sync.client.lock import SyncBusy, SyncLock
-from sync.client.vacancies import vacancy_from_wire
+from sync.client.vacancies import apply_vacancy_changes
 from sync.protocol import (
     Change,
     HeartbeatAnswer,
@@ -268,16 +268,20 @@ class SyncEngine:
         touched = Changes()
         generation = int(self._read("generation"))
         with changed(self.db, Changes(registrations=True)):
+            vacancies = [c for c in page.changes if c.entity == "vacancy"]
+            if apply_vacancy_changes(self.db, self.catalog, vacancies, generation,
+                                     before_first_upsert=self._remove_demo_once):
+                touched = touched | Changes(catalog=True)
             for change in page.changes:
-                touched = touched | self._apply_change(change, generation, now)
+                if change.entity != "vacancy":
+                    touched = touched | self._apply_change(change, generation, now)
             self.db.execute("UPDATE sync_state SET cursor = ? WHERE id = 1", [page.next_cursor])
             if not page.has_more and int(self._read("resync")):
                 touched = touched | self._drop_unseen(generation)
         self.report.changes = self.report.changes | touched
 
     def _apply_change(self, change: Change, generation: int, now: datetime) -> Changes:
-        if change.entity == "vacancy":
-            return self._apply_vacancy(change, generation)
+        """A pulled change other than a vacancy (those go by page: apply_vacancy_changes)."""
         if change.entity == "reference":
             return Changes()  # regions and KBJI ship with the kiosk; not stored yet
         if outbox.has_local_work(self.db, change.entity, change.id):
@@ -296,32 +300,12 @@ class SyncEngine:
             return Changes(registrations=True)
         return Changes()
 
-    def _apply_vacancy(self, change: Change, generation: int) -> Changes:
-        known = self.db.execute("SELECT source, source_id, version FROM central_vacancy "
-                                "WHERE wire_id = ?", [change.id]).fetchone()
-        if change.op == "delete":
-            if known is not None:
-                self.catalog.remove(known[0], known[1])
-                self.db.execute("DELETE FROM central_vacancy WHERE wire_id = ?", [change.id])
-            return Changes(catalog=True)
-        try:
-            vacancy = vacancy_from_wire(change.data or {})
-        except (KeyError, ValueError, TypeError):
-            log.warning("Sync pull: vacancy %s cannot be read; skipped", change.id[:40])
-            return Changes()
+    def _remove_demo_once(self) -> None:
+        """A real catalog has arrived: the demo goes (checked once per run, not per page)."""
         if not self._demo_gone:
-            # A real catalog has arrived: the demo goes (checked once per run, not per row).
             if self.catalog.count_demo():
                 self.catalog.remove_demo()
             self._demo_gone = True
-        self.catalog.upsert([vacancy])
-        self.db.execute(
-            "INSERT INTO central_vacancy (wire_id, source, source_id, version, generation) "
-            "VALUES (?,?,?,?,?) ON CONFLICT (wire_id) DO UPDATE SET source = excluded.source, "
-            "source_id = excluded.source_id, version = excluded.version, "
-            "generation = excluded.generation",
-            [change.id, vacancy.source, vacancy.source_id, change.version, generation])
-        return Changes(catalog=True)
 
     def _drop_unseen(self, generation: int) -> Changes:
         gone = self.db.execute("SELECT wire_id, source, source_id FROM central_vacancy WHERE "
