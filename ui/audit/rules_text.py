@@ -119,6 +119,12 @@ def clipped(widget: QWidget, text: str, border_px: int = 0) -> str:
         if need.width() > room.width() - margin + 1 or need.height() > room.height() - margin + 1:
             return (f"needs {need.width()} x {need.height()} px, has "
                     f"{room.width()} x {room.height()} px")
+    elif isinstance(widget, QAbstractButton) and not QAbstractButton.text(widget):
+        # A button that draws no text of its own (a tile, a card: word-wrapping labels laid
+        # out inside it, whose joined words its text() returns) is judged by those labels,
+        # each checked on its own; measured as one unwrapped line it would be "clipped" by
+        # the very wrapping that keeps its words whole.
+        pass
     elif isinstance(widget, QAbstractButton):
         # The words and the icon must fit inside the border; padding may give way.
         need = metrics.boundingRect(QRect(0, 0, 1 << 20, 1 << 20), 0, text)
