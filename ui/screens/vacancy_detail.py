@@ -212,8 +212,12 @@ class VacancyDetailScreen(Screen):
         description, all scrolling with it (the bars leave some 70 mm at 200 % text)."""
         theme = self._theme
         pager = max(theme.target_px, theme.px(15)) + theme.gap_px
+        body = self.body_scroll.widget()
+        # The text column's own minimum too (the fact names at 150 % are wide), with the room
+        # of a scroll bar.
+        body_min = 0 if body is None else body.minimumSizeHint().width() + theme.px(7)
         need = (2 * theme.margin_px + self.side_scroll.minimumWidth() + theme.px(10) + pager
-                + theme.px(BODY_MIN_MM * max(1.0, theme.text_scale)))
+                + max(theme.px(BODY_MIN_MM * max(1.0, theme.text_scale)), body_min))
         one = width < need
         if one == self.one_column:
             return
@@ -376,6 +380,8 @@ class VacancyDetailScreen(Screen):
         self.print_status.setText(self._print_message)
         self.print_status.setVisible(bool(self._print_message))
         self._show_qr(v)
+        if self.width() > 1:  # another vacancy or language: its words may need one column
+            self._fit(self.width())
 
     def _fact_texts(self, v: Vacancy) -> dict[str, str]:
         """The value of each fact row; "" hides the row (no skills listed)."""
