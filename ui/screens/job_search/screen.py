@@ -1,7 +1,6 @@
 """The job search screen: type with the on-screen keyboard, narrow with filters, tap a result."""
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -14,37 +13,28 @@ from kiosk.browse import field_by_key
 from kiosk.changes import Changes
 from kiosk.i18n import _
 from kiosk.places import home_kecamatan
-from kiosk.region import KOTA_CODE
-from kiosk.search import SearchQuery, SearchResult
+from kiosk.search import SearchQuery
 from kiosk.search_filters import (
     SPECS,
     SearchFilter,
     filter_value,
     has_filters,
     options,
-    search_status,
     value_text,
     with_filter,
 )
 from kiosk.session import DEFAULT_SEARCH, Part
-from ui.accessibility_events import announce
 from ui.context import KioskContext
-from ui.screens.base import Route, Screen
+from ui.screens.base import Route
 from ui.screens.job_search.demo import DEMO_STATES
 from ui.screens.job_search.layout import SearchLayout
 from ui.screens.job_search.results_pane import ResultsPane
 from ui.screens.job_search.search_panel import SearchPanel
+from ui.screens.job_search.searching import SearchingScreen, log
 from ui.widgets.choice_panel import ChoicePanel
-from ui.widgets.vacancy_card import VacancyCard
-
-# The screen's name before it became a package: logs and tests name it so.
-log = logging.getLogger("ui.screens.job_search")
-
-PAGE_SIZE = 12  # cards built per page: about 25 ms of GUI work on a 2-core kiosk PC
-_SEARCH_KEY = "job_search"
 
 
-class JobSearchScreen(Screen):
+class JobSearchScreen(SearchingScreen):
     """Search as you type, four filters, and results as big cards that open the detail screen.
 
     The words and filters live in the visit (`visit.search`), and so does an open filter panel
@@ -260,112 +250,6 @@ class JobSearchScreen(Screen):
             (note or status) if self._failed else None,
         )
 
-    # -- state for tests and the audit --------------------------------------------------------
-
-    def cards(self) -> list[VacancyCard]:
-        """The result cards in rank order."""
-        return self.results.cards()
-
-    def query(self) -> SearchQuery:
-        """The visit's search: what the resident typed and chose."""
-        return self._visit.search
-
-    @property
-    def total(self) -> int | None:
-        return self._total
-
-    # -- searching ----------------------------------------------------------------------------
-
-    def _show_query(self) -> None:
-        """Put the visit's words into the field without searching again."""
-        text = self.query().text
-        if self.search_field.text() != text:
-            with QSignalBlocker(self.search_field):
-                self.search_field.setText(text)
-
-    def _count_fields(self) -> None:
-        """The tiles' counts: open vacancies of each field in the city."""
-        # A failed count leaves the tiles without numbers; the search says what went wrong.
-        self._runner.db(lambda s: s.search.field_counts(KOTA_CODE),
-                        on_done=self.tiles.set_counts, on_error=lambda _exc: None)
-
-    def _search(self) -> None:
-        self._generation += 1
-        generation, query = self._generation, replace(self.query(), near=self._near)
-        self._loading = True
-        self._runner.db_latest(
-            _SEARCH_KEY,
-            lambda s: s.search.search(query, limit=PAGE_SIZE, offset=0),
-            on_done=lambda page: self._on_page(generation, query, 0, page),
-            on_error=lambda exc: self._on_search_error(generation, exc),
-        )
-
-    def _load_more(self) -> None:
-        shown = len(self.results.vacancies())
-        if self._loading or self._total is None or shown >= self._total:
-            return
-        generation, offset = self._generation, shown
-        query = replace(self.query(), near=self._near)
-        self._loading = True
-        self._runner.db_latest(
-            _SEARCH_KEY,
-            lambda s: s.search.search(query, limit=PAGE_SIZE, offset=offset),
-            on_done=lambda page: self._on_page(generation, query, offset, page),
-            on_error=lambda exc: self._on_search_error(generation, exc),
-        )
-
-    def _on_page(
-        self, generation: int, query: SearchQuery, offset: int, result: SearchResult
-    ) -> None:
-        if generation != self._generation:
-            return  # the resident has typed or the visit ended since
-        self._loading = False
-        self._failed = False
-        self._total = result.total
-        self._soft = result.soft
-        self._suggested = result.suggestions
-        self._shown_query = replace(query, near=None)
-        had_focus_on_more = self.results.more_button.hasFocus()
-        near_name = self._regions.name_of(query.near) if self._regions else None
-        self.results.show_vacancies(list(result.vacancies), self._regions,
-                                    replace_all=offset == 0,
-                                    bands=[(b, near_name) for b in result.bands])
-        if offset and had_focus_on_more and result.vacancies:
-            self.cards()[offset].setFocus(Qt.FocusReason.OtherFocusReason)
-        self._update_status()
-
-    def _on_search_error(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
-        log.error("Vacancy search failed: %s", type(exc).__name__)  # no query text: privacy
-        self._loading = False
-        self._failed = True
-        self._update_status()
-
-    def _update_status(self) -> None:
-        more = self._total is not None and len(self.results.vacancies()) < self._total
-        self.results.set_more_available(more and not self._failed)
-        query = self.query()
-        status = search_status(query, self._total, self._failed, self._soft)
-        self.count_label.setText(status.count)
-        soft = status.role == "soft"  # a heading above the closest results, not a note below
-        self.soft_label.setText(status.message if soft else "")
-        self.soft_label.setVisible(soft)
-        self.results.set_message("" if soft else status.message, "" if soft else status.role)
-        self._describe_results(status.count)
-        # Said by a screen reader without moving focus: the count as it changes, "nothing
-        # found" or the error (assertive: the resident must know the list is not current).
-        said = status.message or status.count
-        if said and said != self._announced:
-            self._announced = said
-            announce(self.count_label, said, assertive=self._failed)
-        nothing = self._total == 0
-        self.suggestions.set_words(self._suggested if nothing else ())
-        # Browse without typing: on an empty search, and below "Mungkin maksud Anda".
-        self.tiles.setVisible(nothing or (not query.text.strip() and query.field is None))
-        self.everywhere_button.setVisible(
-            query.kecamatan_code == KOTA_CODE and self._total is not None and not self._failed)
-
     # -- filters ------------------------------------------------------------------------------
 
     def _open_choice(self, kind: SearchFilter) -> None:
@@ -442,16 +326,6 @@ class JobSearchScreen(Screen):
         if cards:
             cards[0].setFocus(Qt.FocusReason.TabFocusReason)
             self.results.ensureWidgetVisible(cards[0])
-
-    @Slot(int)
-    def _describe_results(self, count: str) -> None:
-        """The list says the count; each card its place in it ("3 dari 48")."""
-        self.results.list_widget.setAccessibleDescription(count)
-        total = self._total or 0
-        for position, card in enumerate(self.cards(), start=1):
-            card.setAccessibleDescription(
-                _("{position} of {total}. Opens the details of this vacancy.").format(
-                    position=position, total=total))
 
     def _focus_opened_card(self) -> None:
         """Focus the card the resident opened, once it is on screen again (after Back)."""
