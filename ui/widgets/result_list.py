@@ -137,13 +137,18 @@ class ResultList(QScrollArea):
         if replace_all:
             self.verticalScrollBar().setValue(0)
 
-    def relayout(self) -> None:
+    def relayout(self, headers_moved: bool = False) -> None:
         """Lay the list out now rather than on the next pass of the event loop, so no frame
         (and no test) sees new cards or headers squeezed into the old height;
-        setWidgetResizable re-sizes the list inside the scroll area at once."""
-        self._layout.invalidate()  # heights cached for the width and headers of before
+        setWidgetResizable re-sizes the list inside the scroll area at once. After a header
+        moved in or out (`headers_moved`) the cached heights go too (a keystroke, which
+        only changes cards, keeps them: docs/performance.md "A key tapped")."""
+        if headers_moved:
+            self._layout.invalidate()
         self._layout.activate()
         self.setWidgetResizable(True)
+        if not headers_moved:
+            return
         # A header that just moved in (the search panel, in one column) is not yet counted by
         # the scroll area's own resizing; the list takes the height its width needs now.
         width = self.viewport().width()

@@ -76,7 +76,7 @@ class SearchLayout(QWidget):
         """Lay the list with the moved panel out now rather than on the next pass of the
         event loop (a screen built for a new look still settles on that pass: its buttons'
         own layouts run their pending requests first)."""
-        self._pane.results.relayout()
+        self._pane.results.relayout(headers_moved=True)
 
     def fit(self, width: int) -> None:
         """Lay the page out for `width` px: one column or two, and the tiles per row."""

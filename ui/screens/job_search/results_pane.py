@@ -97,7 +97,7 @@ class ResultsPane(QWidget):
             self.results.insert_header(0, panel)
             self._above = panel
         self.head.show()
-        self.results.relayout()
+        self.results.relayout(headers_moved=True)
 
     def set_count_row_beside(self, beside: bool) -> None:
         """The two buttons beside the count, or under it (a narrow column has no room for

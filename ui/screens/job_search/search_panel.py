@@ -43,6 +43,9 @@ class SearchPanel(QWidget):
             button = FilterButton(theme, self)
             filters.addWidget(button, i // FILTER_COLUMNS, i % FILTER_COLUMNS)
             self.filter_buttons[kind] = button
+        for column in range(FILTER_COLUMNS):
+            # Equal halves whatever is chosen: a button keeps its width when its value changes.
+            filters.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.gap_px)
