@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.accessible import mark_data
@@ -153,6 +153,37 @@ def test_a_button_whose_own_labels_wrap_its_words_is_not_clipped(audit, theme: T
         button.setGeometry(100, 100, theme.px(60), theme.px(20))
 
     assert model.CLIPPED in rules(audit(squeezed))  # its label, cut, is still reported
+
+
+class _TileButton(QPushButton):
+    """A button whose words are word-wrapping labels inside it, as ui.widgets.browse_tiles'
+    FieldTile: text() joins the labels' words, the button itself draws none."""
+
+    def __init__(self, root: QWidget, word: str, count: str) -> None:
+        super().__init__(root)
+        self.word, self.count = QLabel(word, self), QLabel(count, self)
+        self.word.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.word)
+        layout.addWidget(self.count)
+        self.setAccessibleName(f"{word}: {count}")
+
+    def text(self) -> str:  # noqa: D102
+        return f"{self.word.text()}\n{self.count.text()}"
+
+
+@pytest.mark.parametrize("count", ["7", "7 lowongan di seluruh Kota Semarang"])
+def test_a_button_of_wrapping_labels_is_judged_by_its_labels(
+    audit, theme: Theme, count: str
+) -> None:
+    """Its words wrapped onto two lines are whole, though they would not fit as one line; a
+    label inside it that does not fit is still clipped text."""
+    def build(root: QWidget) -> None:
+        tile = _TileButton(root, "Pabrik & produksi", count)
+        tile.setGeometry(100, 100, theme.px(50), theme.px(60))
+
+    found = [f for f in audit(build) if f.rule == model.CLIPPED]
+    assert [f.widget.split(" ")[0] for f in found] == ([] if count == "7" else ["QLabel"])
 
 
 def test_a_control_tab_never_reaches_is_reported(audit, theme: Theme) -> None:

@@ -124,6 +124,21 @@ def test_choosing_a_kecamatan_narrows_the_results_and_names_the_choice(
     assert screen.choice_panel.option_button(code).isChecked()
 
 
+def test_the_filter_buttons_keep_their_width_when_a_value_is_chosen(
+    qtbot: QtBot, screen: JobSearchScreen
+) -> None:
+    """Equal halves of the panel, "Semua" or a long kecamatan name: nothing beside them moves."""
+    def widths() -> list[int]:
+        return [b.width() for b in screen.filter_buttons.values()]
+
+    before = widths()
+    assert len(set(before)) == 1
+    _choose(qtbot, screen, SearchFilter.KECAMATAN, kecamatan_code("Semarang Selatan"))
+    qtbot.waitUntil(lambda: screen.filter_buttons[SearchFilter.KECAMATAN].value_text()
+                    == "Semarang Selatan")
+    qtbot.waitUntil(lambda: widths() == before)
+
+
 def test_the_education_filter_keeps_jobs_asking_that_level_or_lower(
     qtbot: QtBot, screen: JobSearchScreen
 ) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from accessibility.contrast import DEFAULT_PALETTE, HIGH_CONTRAST_PALETTE
@@ -31,6 +32,9 @@ STATES = [(route, state) for route in Route for state in route.screen_class().de
 def _switch(qtbot: QtBot, window: MainWindow, mode: Mode) -> None:
     with qtbot.waitSignal(window.rebuilt, timeout=5_000):
         window.ctx.visit.mode = mode
+    # What the first paint shows: the layout requests of the new widgets run before it (the
+    # job search's one-column list counts its search panel's buttons' heights only then).
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def _visible_buttons(window: MainWindow) -> list[QAbstractButton]:
@@ -108,3 +112,23 @@ def test_ending_the_visit_brings_back_the_kiosks_own_look(
     assert kiosk_window.theme.text_scale == 1.0
     assert kiosk_window.theme.palette is DEFAULT_PALETTE
     assert kiosk_window.navigator.current_route is Route.HOME
+
+
+def test_mode_bantuan_lays_the_job_search_out_in_one_column_and_back_keeping_the_words(
+    qtbot: QtBot, make_kiosk_window: Callable[..., MainWindow]
+) -> None:
+    """On the 1920 x 1080 panel: two columns at 100 % text, one at 200 % (the search panel
+    above the cards, scrolling with them), two again when the resident switches back."""
+    window = make_kiosk_window(idle_timeout_s=60, idle_warning_s=30)
+    route = Route.JOB_SEARCH
+    show_demo_state(window, window.ctx.runner, route, route.screen_class().demo_states[1])
+    words = window.ctx.visit.search.text
+    for mode, one_column in ((Mode(assisted=True, text_scale=2.0), True), (Mode(), False)):
+        _switch(qtbot, window, mode)
+        search = window.navigator.screen(route)
+        qtbot.waitUntil(lambda s=search, o=one_column: s.search_layout.one_column == o)
+        assert search.search_field.text() == words
+        inside_list = search.results.isAncestorOf(search.search_field)
+        assert inside_list is one_column
+        assert search.search_layout.left_scroll.isVisible() is not one_column
+        assert search.search_field.isVisible() and search.cards()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QScroller
 from pytestqt.qtbot import QtBot
 
@@ -260,7 +260,8 @@ def test_the_focused_description_draws_a_focus_ring_and_its_text_stays_put(
     inside = area.viewport().geometry()
 
     def left_edge() -> list[str]:
-        image = detail.grab(area.geometry()).toImage()
+        # In the screen's coordinates: the area sits inside its page buttons' PagedArea.
+        image = detail.grab(QRect(area.mapTo(detail, QPoint(0, 0)), area.size())).toImage()
         y = image.height() // 2
         return [image.pixelColor(x, y).name().upper() for x in range(theme.focus_ring_px)]
 

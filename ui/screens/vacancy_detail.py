@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics, QPixmap
+from PySide6.QtGui import QFontMetrics, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from ui.printing import Paper, PrintResult, Slip, SlipLine, print_slip
 from ui.screens.base import DemoSetup, DemoState, Route, Screen
 from ui.screens.registration.apply import accepts_kiosk_applications
 from ui.theme import set_role
+from ui.widgets.paging import PagedArea
 from ui.widgets.qr_code import qr_pixmap
 from ui.widgets.scrolling import vertical_scroll_area
 from ui.widgets.wrapping_label import WrappingLabel
@@ -43,6 +44,7 @@ QR_SIDE_MM = 45.0  # at least 40 mm so a phone camera at arm's length reads it (
 # 1920 x 1080 panel in Indonesian and English without scrolling.
 SIDE_PANEL_MM = 150.0
 _SIDE_TEXT_MM = 95.0
+BODY_MIN_MM = 110.0  # the narrowest description column at 100 % text beside the side panel
 _FACTS = ("place", "employment", "salary", "education", "experience", "skills", "posted", "until")
 
 
@@ -123,6 +125,7 @@ class VacancyDetailScreen(Screen):
         body_layout.addWidget(self.description_heading)
         body_layout.addWidget(self.description_label)
         body_layout.addStretch(1)
+        self._body_layout = body_layout
         self.body_scroll = vertical_scroll_area(body, self, focusable=True)
         self.body_scroll.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap draws no focus ring
         set_role(self.body_scroll, "focusable")
@@ -152,6 +155,7 @@ class VacancyDetailScreen(Screen):
         side_layout.addWidget(self.apply_heading)
         side_layout.addWidget(self.apply_label)
         side_layout.addStretch(1)
+        self._side = side
         # Scrolls only when large text (assisted mode) makes the panel taller than the screen;
         # then, and only then, it is a Tab stop too, so keyboard users can scroll to the code.
         self.side_scroll = vertical_scroll_area(side, self)
@@ -169,7 +173,9 @@ class VacancyDetailScreen(Screen):
         self.print_button = QPushButton(self)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.print_status = self._label("")
-        actions = QHBoxLayout()
+        self._actions = QWidget()
+        actions = QHBoxLayout(self._actions)
+        actions.setContentsMargins(0, 0, 0, 0)
         actions.setSpacing(theme.gap_px)
         for button in (self.lamar_button, self.print_button):
             button.setAutoDefault(True)
@@ -182,13 +188,55 @@ class VacancyDetailScreen(Screen):
         # (Mode Bantuan, Teks dan warna), 5 mm left how to apply 4 px short of the panel.
         columns.setContentsMargins(m, theme.px(3), m, theme.px(3))
         columns.setSpacing(theme.px(10))
-        left = QVBoxLayout()
-        left.setSpacing(theme.px(5))
-        left.addWidget(self.body_scroll, 1)
-        left.addLayout(actions)
-        columns.addLayout(left, 1)
+        # Big page buttons beside the text: no dragging, no 6 mm scroll bar (issue 6).
+        self.body_pager = PagedArea(self.body_scroll, theme, self)
+        self._left = QVBoxLayout()
+        self._left.setSpacing(theme.px(5))
+        self._left.addWidget(self.body_pager, 1)
+        self._left.addWidget(self._actions)
+        columns.addLayout(self._left, 1)
         columns.addWidget(self.side_scroll, 0)
+        self.one_column = False
+        # The window must never grow past the panel for the two columns: below the width
+        # they need, the screen takes one column instead (resizeEvent; WCAG 1.4.10).
+        self.setMinimumSize(1, 1)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        """Two columns where the side panel and BODY_MIN_MM of text (times the text size)
+        fit `width` px; else one column, the QR code, how to apply and Lamar/Cetak under the
+        description, all scrolling with it (the bars leave some 70 mm at 200 % text)."""
+        theme = self._theme
+        pager = max(theme.target_px, theme.px(15)) + theme.gap_px
+        body = self.body_scroll.widget()
+        # The text column's own minimum too (the fact names at 150 % are wide), with the room
+        # of a scroll bar.
+        body_min = 0 if body is None else body.minimumSizeHint().width() + theme.px(7)
+        need = (2 * theme.margin_px + self.side_scroll.minimumWidth() + theme.px(10) + pager
+                + max(theme.px(BODY_MIN_MM * max(1.0, theme.text_scale)), body_min))
+        one = width < need
+        if one == self.one_column:
+            return
+        self.one_column = one
+        if one:
+            self.side_scroll.takeWidget()
+            self.side_scroll.hide()
+            self._left.removeWidget(self._actions)
+            stretch = self._body_layout.count() - 1
+            self._body_layout.insertWidget(stretch, self._side)
+            self._body_layout.insertWidget(stretch + 1, self._actions)
+        else:
+            self._body_layout.removeWidget(self._side)
+            self._body_layout.removeWidget(self._actions)
+            self.side_scroll.setWidget(self._side)
+            self.side_scroll.show()
+            self._left.addWidget(self._actions)
+        self._side.show()
+        self._actions.show()
 
     def _on_side_range_changed(self, _minimum: int, maximum: int) -> None:
         scrolls = maximum > 0
@@ -285,6 +333,7 @@ class VacancyDetailScreen(Screen):
     def retranslate(self) -> None:
         self.body_scroll.setAccessibleName(self.title())  # focusable: arrows scroll it
         self.side_scroll.setAccessibleName(_("QR code and how to apply"))
+        self.body_pager.retranslate()
         self.description_heading.setText(_("About this job"))
         self.apply_heading.setText(_("How to apply"))
         self.qr_heading.setText(_("Keep it on your phone"))
@@ -331,6 +380,8 @@ class VacancyDetailScreen(Screen):
         self.print_status.setText(self._print_message)
         self.print_status.setVisible(bool(self._print_message))
         self._show_qr(v)
+        if self.width() > 1:  # another vacancy or language: its words may need one column
+            self._fit(self.width())
 
     def _fact_texts(self, v: Vacancy) -> dict[str, str]:
         """The value of each fact row; "" hides the row (no skills listed)."""

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -63,6 +63,10 @@ class OptionButton(QPushButton):
         label = self._label()
         text = _("{label} (chosen)").format(label=label) if self.isChecked() else label
         self.setText("  " + text)  # a little air between the ring and the word
+        # As tall as its words at any text size (at 200 % a line is taller than 20 mm): a
+        # fixed minimum would let a short scroll area squeeze the grid's rows below the words.
+        self.ensurePolished()
+        self.setMinimumHeight(max(self._theme.target_px, super().sizeHint().height()))
         self.setAccessibleName(label)
         self.setAccessibleDescription(_("Chosen") if self.isChecked() else "")
         self._refresh()
@@ -102,7 +106,7 @@ class ChoicePanel(QWidget):
         self.setObjectName("ChoicePanel")
         self._theme = theme
         self._title: Label = lambda: ""
-        self._columns = 3
+        self._columns = self._max_columns = 3
         self._buttons: list[OptionButton] = []
         self.title_label = QLabel(self)
         set_role(self.title_label, "title")
@@ -112,7 +116,10 @@ class ChoicePanel(QWidget):
         self.close_button.setMinimumWidth(theme.px(40))
         self.close_button.clicked.connect(self._on_close_button_clicked)
         self._grid_host = QWidget()
-        self._grid = QGridLayout(self._grid_host)
+        host = QVBoxLayout(self._grid_host)
+        host.setContentsMargins(0, 0, 0, 0)
+        host.setSpacing(theme.gap_px)
+        self._grid = QGridLayout()
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(theme.gap_px)
         self._scroll = vertical_scroll_area(self._grid_host, self)
@@ -120,15 +127,20 @@ class ChoicePanel(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.pager = PagedArea(self._scroll, theme, self)
+        # The title and "Tutup" scroll with the options: at 200 % text on a landscape panel
+        # the bars leave some 70 mm, too little for a fixed heading above a list (Back and
+        # Escape close the panel too).
         head = QHBoxLayout()
         head.setSpacing(theme.gap_px)
         head.addWidget(self.title_label, 1)
         head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        host.addLayout(head)
+        host.addLayout(self._grid)
+        host.addStretch(1)
         layout = QVBoxLayout(self)
         m = theme.margin_px
-        layout.setContentsMargins(m, m, m, m)
+        layout.setContentsMargins(m, theme.px(3), m, theme.px(3))
         layout.setSpacing(theme.gap_px)
-        layout.addLayout(head)
         layout.addWidget(self.pager, 1)
         self.retranslate()
 
@@ -144,7 +156,7 @@ class ChoicePanel(QWidget):
         `current` is the value chosen now (None for all); its button starts ticked and focused.
         """
         self._title = title
-        self._columns = max(1, columns)
+        self._max_columns = self._columns = max(1, columns)
         self._remove_options()
         everything: list[tuple[Any, Label]] = [(None, lambda: _("All"))]
         everything += list(options)
@@ -162,6 +174,31 @@ class ChoicePanel(QWidget):
             previous = button
         self._scroll.verticalScrollBar().setValue(0)
         self.retranslate()
+        self._fit_columns(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_columns(event.size().width())
+
+    def _fit_columns(self, width: int) -> None:
+        """As many columns (up to the filter's own number) as fit `width` px with every
+        option's words on one line: fewer at 200 % text or on a portrait panel (WCAG 1.4.10).
+        Arrows keep moving in reading order (`_step` counts the columns shown)."""
+        if not self._buttons:
+            return
+        theme = self._theme
+        gap = theme.gap_px
+        room = (width - 2 * theme.margin_px - max(theme.target_px, theme.px(15)) - 2 * gap
+                - theme.px(7))  # the page buttons, and a scroll bar's room
+        need = max(b.sizeHint().width() for b in self._buttons)
+        columns = max(1, min(self._max_columns, (room + gap) // (need + gap)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self._buttons):
+            self._grid.addWidget(button, index // columns, index % columns)
 
     def clear(self) -> None:
         """Forget the options and the choice shown last (between residents)."""

@@ -41,6 +41,9 @@ class FilterButton(QPushButton):
         self.name_label.setText(name)
         self.value_label.setText(value)
         self.setAccessibleName(accessible_name)
+        # The layout's cached heights are for the old words until the next pass of the event
+        # loop; a parent laid out before then (a screen built for a new look) needs these.
+        self._box().invalidate()
         self.updateGeometry()
 
     def value_text(self) -> str:

@@ -4,7 +4,7 @@ or hit a 6 mm scroll bar (issue 6; WCAG 2.5.1: no path-based gesture needed, 2.5
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QBoxLayout, QSizePolicy, QWidget
 
 from kiosk.i18n import _
 from ui.theme import Theme
@@ -30,7 +30,7 @@ class PagedArea(QWidget):
         side = max(theme.target_px, theme.px(15))
         self.up_button = IconButton("page-up", theme, icon_mm=9.0, parent=self)
         self.down_button = IconButton("page-down", theme, icon_mm=9.0, parent=self)
-        column = QVBoxLayout()
+        column = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.gap_px)
         for button in (self.up_button, self.down_button):
@@ -42,7 +42,8 @@ class PagedArea(QWidget):
         column.addWidget(self.up_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addStretch(1)
         column.addWidget(self.down_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QHBoxLayout(self)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._column, self._layout = column, layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.gap_px)
         area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -55,6 +56,19 @@ class PagedArea(QWidget):
         bar.valueChanged.connect(self._update)
         self.retranslate()
         self._update()
+
+    def set_buttons_below(self, below: bool) -> None:
+        """Put the buttons in a row under `area` (up on the left, down on the right) instead of
+        a column beside it: where a narrow panel needs the width for the list's content."""
+        if below:
+            self._layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._column.setDirection(QBoxLayout.Direction.LeftToRight)
+        else:
+            self._layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._column.setDirection(QBoxLayout.Direction.TopToBottom)
+
+    def buttons_below(self) -> bool:
+        return self._layout.direction() == QBoxLayout.Direction.TopToBottom
 
     def buttons(self) -> list[IconButton]:
         return [self.up_button, self.down_button]

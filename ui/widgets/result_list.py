@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -84,6 +84,16 @@ class ResultList(QScrollArea):
         self._layout.insertWidget(self._layout.indexOf(self.message_label) - len(self._cards)
                                   - len(self._spare), widget)
 
+    def insert_header(self, index: int, widget: QWidget) -> None:
+        """Put `widget` at `index` among the headers (0: the top of the list)."""
+        widget.setParent(self._host)
+        self._layout.insertWidget(index, widget)
+        widget.show()
+
+    def remove_header(self, widget: QWidget) -> None:
+        """Take `widget` out of the list; the caller gives it a new parent."""
+        self._layout.removeWidget(widget)
+
     def show_vacancies(
         self, vacancies: list[Vacancy], regions: RegionTable | None, *, replace_all: bool,
         bands: Sequence[tuple[Band, str | None]] = (),
@@ -122,18 +132,38 @@ class ResultList(QScrollArea):
             self._layout.removeWidget(card)
             card.deleteLater()
         self._vacancies += vacancies
+        self.chain_tab_order()
+        self.relayout()
+        if replace_all:
+            self.verticalScrollBar().setValue(0)
+
+    def relayout(self, headers_moved: bool = False) -> None:
+        """Lay the list out now rather than on the next pass of the event loop, so no frame
+        (and no test) sees new cards or headers squeezed into the old height;
+        setWidgetResizable re-sizes the list inside the scroll area at once. After a header
+        moved in or out (`headers_moved`) the cached heights go too (a keystroke, which
+        only changes cards, keeps them: docs/performance.md "A key tapped")."""
+        if headers_moved:
+            self._layout.invalidate()
+        self._layout.activate()
+        self.setWidgetResizable(True)
+        if not headers_moved:
+            return
+        # A header that just moved in (the search panel, in one column) is not yet counted by
+        # the scroll area's own resizing; the list takes the height its width needs now.
+        width = self.viewport().width()
+        height = max(self.viewport().height(), self._host.heightForWidth(width))
+        if self._host.size() != (size := self._host.size().expandedTo(QSize(width, height))):
+            self._host.resize(size)
+
+    def chain_tab_order(self) -> None:
+        """Tab from `tab_anchor` through the cards, "show more" and `tab_tail` (reading
+        order); again after a header moved in or out (a new parent breaks the chain)."""
         previous = self.tab_anchor
-        for widget in [*self.cards(), self.more_button, *self.tab_tail]:  # reading order
+        for widget in [*self.cards(), self.more_button, *self.tab_tail]:
             if previous is not None:
                 QWidget.setTabOrder(previous, widget)
             previous = widget
-        # Lay the list out now rather than on the next pass of the event loop, so no frame (and
-        # no test) sees new cards squeezed into the old height; setWidgetResizable re-sizes the
-        # list inside the scroll area at once.
-        self._layout.activate()
-        self.setWidgetResizable(True)
-        if replace_all:
-            self.verticalScrollBar().setValue(0)
 
     def set_message(self, text: str, role: str = "") -> None:
         """Show `text` under the cards ("" hides it); `role` "error" marks a failure."""

@@ -88,11 +88,6 @@ class VacancyCard(QPushButton):
         self._band = band
         self.badge.setVisible(vacancy.is_demo)
         self.retranslate()
-        # The labels' new heights would reach the card's layout only on the next pass of the
-        # event loop; the list lays itself out at once, so the card's cached heights go now.
-        self._box().invalidate()
-        self._box().activate()
-        self.updateGeometry()
 
     def _label(self, role: str) -> QLabel:
         label = WrappingLabel(self)
@@ -116,6 +111,12 @@ class VacancyCard(QPushButton):
         self.closing_label.setText(fmt.closing_text(v))
         self.setAccessibleName(self.short_name())
         self.setAccessibleDescription(_("Opens the details of this vacancy"))
+        # The labels' new heights would reach the card's layout only on the next pass of the
+        # event loop; the list lays itself out at once (and a new language changes every
+        # line), so the card's cached heights go now.
+        self._box().invalidate()
+        self._box().activate()
+        self.updateGeometry()
 
     def short_name(self) -> str:
         """Title, employer, place and pay: what a screen reader says on arriving at the card

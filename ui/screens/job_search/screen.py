@@ -1,84 +1,40 @@
 """The job search screen: type with the on-screen keyboard, narrow with filters, tap a result."""
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Slot
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from accessibility.narration import Narration
 from kiosk.browse import field_by_key
 from kiosk.changes import Changes
 from kiosk.i18n import _
 from kiosk.places import home_kecamatan
-from kiosk.region import KOTA_CODE
-from kiosk.search import SearchQuery, SearchResult
+from kiosk.search import SearchQuery
 from kiosk.search_filters import (
     SPECS,
     SearchFilter,
     filter_value,
     has_filters,
     options,
-    search_status,
     value_text,
     with_filter,
 )
-from kiosk.services import KioskServices
 from kiosk.session import DEFAULT_SEARCH, Part
-from ui.accessibility_events import announce
 from ui.context import KioskContext
-from ui.screens.base import DemoSetup, DemoState, Route, Screen
-from ui.theme import set_role
-from ui.widgets.browse_tiles import BrowseTiles, SuggestionRow
+from ui.screens.base import Route
+from ui.screens.job_search.demo import DEMO_STATES
+from ui.screens.job_search.layout import SearchLayout
+from ui.screens.job_search.results_pane import ResultsPane
+from ui.screens.job_search.search_panel import SearchPanel
+from ui.screens.job_search.searching import SearchingScreen, log
 from ui.widgets.choice_panel import ChoicePanel
-from ui.widgets.filter_button import FilterButton
-from ui.widgets.keyboard import OnScreenKeyboard
-from ui.widgets.paging import PagedArea
-from ui.widgets.result_list import ResultList
-from ui.widgets.scrolling import vertical_scroll_area
-from ui.widgets.vacancy_card import VacancyCard
-
-log = logging.getLogger(__name__)
-
-PAGE_SIZE = 12  # cards built per page: about 25 ms of GUI work on a 2-core kiosk PC
-_SEARCH_KEY = "job_search"
 
 
-def _demo_results(services: KioskServices) -> DemoSetup:
-    """The first word of the newest vacancy's title, typed: a search that finds something."""
-    found = services.search.search(SearchQuery(), limit=1).vacancies
-    word = found[0].title.split()[0].lower() if found else "admin"
-    return DemoSetup(search=SearchQuery(text=word))
-
-
-def _demo_filter(_services: KioskServices) -> DemoSetup:
-    return DemoSetup(panel=SearchFilter.KECAMATAN.name)
-
-
-def _demo_soft(_services: KioskServices) -> DemoSetup:
-    """Two words no vacancy has together (in the demo catalog and the real file)."""
-    return DemoSetup(search=replace(DEFAULT_SEARCH, text="kasir batik "))
-
-
-def _demo_suggest(_services: KioskServices) -> DemoSetup:
-    """Words spelt without their vowels, too far for typo help: "Mungkin maksud Anda" and
-    the tiles."""
-    return DemoSetup(search=replace(DEFAULT_SEARCH, text="pnjhit gdng "))
-
-
-class JobSearchScreen(Screen):
+class JobSearchScreen(SearchingScreen):
     """Search as you type, four filters, and results as big cards that open the detail screen.
 
     The words and filters live in the visit (`visit.search`), and so does an open filter panel
@@ -90,13 +46,7 @@ class JobSearchScreen(Screen):
     """
 
     route = Route.JOB_SEARCH
-    demo_states = (
-        DemoState("job-search"),  # nothing typed: the browse tiles above the newest
-        DemoState("job-search-results", _demo_results),
-        DemoState("job-search-filter", _demo_filter),
-        DemoState("job-search-soft", _demo_soft),
-        DemoState("job-search-suggest", _demo_suggest),
-    )
+    demo_states = DEMO_STATES
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -120,89 +70,29 @@ class JobSearchScreen(Screen):
                         "ranking by the city only")
             self._near = None
 
-        self.heading = QLabel(self)
-        set_role(self.heading, "title")
-        self.search_field = QLineEdit(self)
-        # No Undo/Copy/Paste menu on a long press or right click: it is untranslated, small,
-        # and would paste what the last resident copied.
-        self.search_field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.search_field.setMaxLength(80)
-        self.search_field.setMinimumHeight(theme.target_px)  # 20 mm in assisted mode too
+        self.search_panel = SearchPanel(theme)
+        panel = self.search_panel
+        self.heading, self.search_field = panel.heading, panel.search_field
+        self.keyboard, self.filter_buttons = panel.keyboard, panel.filter_buttons
         self.search_field.textChanged.connect(self._on_search_field_text_changed)
         self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
-        # Digits behind a "123" key: "SIM B1", "3 shift" in the height of the letters alone.
-        self.keyboard = OnScreenKeyboard(theme, digits=False, switch=True, parent=self)
-        self.keyboard.set_target(self.search_field)
-        self.filter_buttons: dict[SearchFilter, FilterButton] = {}
-        filters = QGridLayout()
-        filters.setSpacing(theme.gap_px)
-        for i, kind in enumerate(SearchFilter):
-            button = FilterButton(theme, self)
+        for kind, button in self.filter_buttons.items():
             button.clicked.connect(lambda _c=False, k=kind: self._open_choice(k))
-            filters.addWidget(button, i // 2, i % 2)
-            self.filter_buttons[kind] = button
-
-        self.count_label = QLabel(self)
-        set_role(self.count_label, "heading")
-        self.count_label.setWordWrap(True)
-        self.clear_filters_button = QPushButton(self)
-        self.clear_filters_button.setAutoDefault(True)
+        self.results_pane = ResultsPane(theme)
+        pane = self.results_pane
+        self.count_label, self.soft_label = pane.count_label, pane.soft_label
+        self.clear_filters_button = pane.clear_filters_button
+        self.everywhere_button = pane.everywhere_button
+        self.suggestions, self.tiles = pane.suggestions, pane.tiles
+        self.results, self.results_pager = pane.results, pane.pager
         self.clear_filters_button.clicked.connect(self._on_clear_filters_button_clicked)
-        self.everywhere_button = QPushButton(self)
-        self.everywhere_button.setAutoDefault(True)
         self.everywhere_button.clicked.connect(self._on_everywhere_button_clicked)
-        self.suggestions = SuggestionRow(theme, self)
         self.suggestions.word_chosen.connect(self._on_suggestion_chosen)
-        self.suggestions.hide()
-        self.tiles = BrowseTiles(theme, columns=3, tile_mm=(60, 18), word_lines=3, parent=self)
         self.tiles.field_chosen.connect(self._on_tile_chosen)
-        self.soft_label = QLabel(self)
-        set_role(self.soft_label, "heading")
-        self.soft_label.setWordWrap(True)
-        self.soft_label.hide()
-        self.results = ResultList(theme, self)
-        # Reading order: the count row, the tiles above the cards, then the cards.
-        self.results.tab_anchor = list(self.tiles.tiles.values())[-1]
         self.results.vacancy_chosen.connect(self._on_results_vacancy_chosen)
         self.results.more_wanted.connect(self._load_more)
-
-        left_host = QWidget()
-        left = QVBoxLayout(left_host)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.setSpacing(theme.gap_px)
-        left.addWidget(self.heading)
-        left.addWidget(self.search_field)
-        left.addWidget(self.keyboard)
-        left.addSpacing(theme.gap_px)
-        left.addLayout(filters)
-        left.addStretch(1)
-        # Only scrolls when large text (assisted mode) makes the column taller than the screen.
-        left_scroll = vertical_scroll_area(left_host, self)
-        left_host.ensurePolished()
-        left_scroll.setFixedWidth(left_host.sizeHint().width() + theme.px(7))
-        count_row = QHBoxLayout()
-        count_row.setSpacing(theme.gap_px)
-        count_row.addWidget(self.count_label, 1)
-        count_row.addWidget(self.everywhere_button, 0, Qt.AlignmentFlag.AlignTop)
-        count_row.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignTop)
-        right = QVBoxLayout()
-        right.setSpacing(theme.gap_px)
-        right.addLayout(count_row)
-        right.addWidget(self.soft_label)
-        # Above the cards and scrolling with them, so they never squeeze the list.
-        self.results.add_header(self.suggestions)
-        self.results.add_header(self.tiles)
-        # Big page buttons beside the cards: no dragging, no 6 mm scroll bar (issue 6).
-        self.results_pager = PagedArea(self.results, theme, self)
-        self.results.tab_tail = self.results_pager.buttons()
-        right.addWidget(self.results_pager, 1)
-        main = QWidget(self)
-        columns = QHBoxLayout(main)
-        m = theme.margin_px
-        columns.setContentsMargins(m, theme.px(3), m, theme.px(3))
-        columns.setSpacing(theme.px(10))
-        columns.addWidget(left_scroll, 0)
-        columns.addLayout(right, 1)
+        main = SearchLayout(theme, panel, pane, self._chain_tab_order)
+        self.search_layout = main
 
         self.choice_panel = ChoicePanel(theme, self)
         self.choice_panel.chosen.connect(self._on_choice_panel_chosen)
@@ -219,16 +109,15 @@ class JobSearchScreen(Screen):
 
     def _chain_tab_order(self) -> None:
         """Tab follows reading order (ACCESSIBILITY.md; WCAG 2.4.3): the field, the keys row by
-        row, the filters row by row, "Remove filters", then the result list, which chains its
-        cards and "Show more" after `clear_filters_button` (its `tab_anchor`) as pages arrive.
+        row, the filters row by row, "Remove filters", the tiles, then the result list, which
+        chains its cards and "Show more" after the last tile (its `tab_anchor`).
 
-        Set explicitly: the left column is moved into its scroll area after the right column
-        exists, which would otherwise put it after "Show more" in the focus chain.
+        Set explicitly, in either layout: the search panel moves into a scroll area (two
+        columns) or into the result list (one column), and a new parent puts a widget at the
+        end of the focus chain.
         """
         chain = [
-            self.search_field,
-            *self.keyboard.keys(),
-            *self.filter_buttons.values(),  # SearchFilter order: the grid's rows, left to right
+            *self.search_panel.tab_chain(),
             self.everywhere_button,
             self.clear_filters_button,
             *self.tiles.tiles.values(),
@@ -237,6 +126,7 @@ class JobSearchScreen(Screen):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self.results.chain_tab_order()
 
     # -- Screen contract --------------------------------------------------------------------
 
@@ -251,6 +141,11 @@ class JobSearchScreen(Screen):
         if isinstance(field, str) and field_by_key(field) is not None:
             self._visit.search = replace(DEFAULT_SEARCH, field=field)
         self._show_query()
+        # One column or two for the width the screen is about to get (a screen built for a
+        # new look has not been laid out yet): nothing shows in the other layout meanwhile.
+        host = self.parentWidget()
+        if host is not None and host.width() > 1:
+            self.search_layout.fit(host.width())
         self.pages.setCurrentIndex(0)
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.search_field.selectAll()
@@ -333,6 +228,8 @@ class JobSearchScreen(Screen):
         self.results_pager.retranslate()
         self.choice_panel.retranslate()
         self._update_status()
+        if self.search_layout.width() > 1:  # words of another length: one column or two
+            self.search_layout.fit(self.search_layout.width())
 
     def narration(self) -> Narration:
         """The title, what to do, how many match (or the error), the near words and the
@@ -352,112 +249,6 @@ class JobSearchScreen(Screen):
             tuple(i for i in items if i),
             (note or status) if self._failed else None,
         )
-
-    # -- state for tests and the audit --------------------------------------------------------
-
-    def cards(self) -> list[VacancyCard]:
-        """The result cards in rank order."""
-        return self.results.cards()
-
-    def query(self) -> SearchQuery:
-        """The visit's search: what the resident typed and chose."""
-        return self._visit.search
-
-    @property
-    def total(self) -> int | None:
-        return self._total
-
-    # -- searching ----------------------------------------------------------------------------
-
-    def _show_query(self) -> None:
-        """Put the visit's words into the field without searching again."""
-        text = self.query().text
-        if self.search_field.text() != text:
-            with QSignalBlocker(self.search_field):
-                self.search_field.setText(text)
-
-    def _count_fields(self) -> None:
-        """The tiles' counts: open vacancies of each field in the city."""
-        # A failed count leaves the tiles without numbers; the search says what went wrong.
-        self._runner.db(lambda s: s.search.field_counts(KOTA_CODE),
-                        on_done=self.tiles.set_counts, on_error=lambda _exc: None)
-
-    def _search(self) -> None:
-        self._generation += 1
-        generation, query = self._generation, replace(self.query(), near=self._near)
-        self._loading = True
-        self._runner.db_latest(
-            _SEARCH_KEY,
-            lambda s: s.search.search(query, limit=PAGE_SIZE, offset=0),
-            on_done=lambda page: self._on_page(generation, query, 0, page),
-            on_error=lambda exc: self._on_search_error(generation, exc),
-        )
-
-    def _load_more(self) -> None:
-        shown = len(self.results.vacancies())
-        if self._loading or self._total is None or shown >= self._total:
-            return
-        generation, offset = self._generation, shown
-        query = replace(self.query(), near=self._near)
-        self._loading = True
-        self._runner.db_latest(
-            _SEARCH_KEY,
-            lambda s: s.search.search(query, limit=PAGE_SIZE, offset=offset),
-            on_done=lambda page: self._on_page(generation, query, offset, page),
-            on_error=lambda exc: self._on_search_error(generation, exc),
-        )
-
-    def _on_page(
-        self, generation: int, query: SearchQuery, offset: int, result: SearchResult
-    ) -> None:
-        if generation != self._generation:
-            return  # the resident has typed or the visit ended since
-        self._loading = False
-        self._failed = False
-        self._total = result.total
-        self._soft = result.soft
-        self._suggested = result.suggestions
-        self._shown_query = replace(query, near=None)
-        had_focus_on_more = self.results.more_button.hasFocus()
-        near_name = self._regions.name_of(query.near) if self._regions else None
-        self.results.show_vacancies(list(result.vacancies), self._regions,
-                                    replace_all=offset == 0,
-                                    bands=[(b, near_name) for b in result.bands])
-        if offset and had_focus_on_more and result.vacancies:
-            self.cards()[offset].setFocus(Qt.FocusReason.OtherFocusReason)
-        self._update_status()
-
-    def _on_search_error(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
-        log.error("Vacancy search failed: %s", type(exc).__name__)  # no query text: privacy
-        self._loading = False
-        self._failed = True
-        self._update_status()
-
-    def _update_status(self) -> None:
-        more = self._total is not None and len(self.results.vacancies()) < self._total
-        self.results.set_more_available(more and not self._failed)
-        query = self.query()
-        status = search_status(query, self._total, self._failed, self._soft)
-        self.count_label.setText(status.count)
-        soft = status.role == "soft"  # a heading above the closest results, not a note below
-        self.soft_label.setText(status.message if soft else "")
-        self.soft_label.setVisible(soft)
-        self.results.set_message("" if soft else status.message, "" if soft else status.role)
-        self._describe_results(status.count)
-        # Said by a screen reader without moving focus: the count as it changes, "nothing
-        # found" or the error (assertive: the resident must know the list is not current).
-        said = status.message or status.count
-        if said and said != self._announced:
-            self._announced = said
-            announce(self.count_label, said, assertive=self._failed)
-        nothing = self._total == 0
-        self.suggestions.set_words(self._suggested if nothing else ())
-        # Browse without typing: on an empty search, and below "Mungkin maksud Anda".
-        self.tiles.setVisible(nothing or (not query.text.strip() and query.field is None))
-        self.everywhere_button.setVisible(
-            query.kecamatan_code == KOTA_CODE and self._total is not None and not self._failed)
 
     # -- filters ------------------------------------------------------------------------------
 
@@ -535,16 +326,6 @@ class JobSearchScreen(Screen):
         if cards:
             cards[0].setFocus(Qt.FocusReason.TabFocusReason)
             self.results.ensureWidgetVisible(cards[0])
-
-    @Slot(int)
-    def _describe_results(self, count: str) -> None:
-        """The list says the count; each card its place in it ("3 dari 48")."""
-        self.results.list_widget.setAccessibleDescription(count)
-        total = self._total or 0
-        for position, card in enumerate(self.cards(), start=1):
-            card.setAccessibleDescription(
-                _("{position} of {total}. Opens the details of this vacancy.").format(
-                    position=position, total=total))
 
     def _focus_opened_card(self) -> None:
         """Focus the card the resident opened, once it is on screen again (after Back)."""
