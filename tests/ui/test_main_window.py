@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from accessibility.scaling import MIN_CAP_HEIGHT_MM, cap_height_mm
 from kiosk.i18n import current_language
 from tests.fakes import FakeClock
+from ui.audit.run import settle
 from ui.main_window import MainWindow
 from ui.screens.base import Route
 from ui.theme import Theme
@@ -111,6 +112,7 @@ def test_buttons_on_show_keep_a_4_mm_gap_between_them(
     window_in: MainWindow, theme: Theme, state: str
 ) -> None:
     STATES[state](window_in)
+    settle(window_in)  # measured as painted: layouts done, wrapped words at their heights
     if state == "idle warning":  # the overlay covers everything: only its button can be hit
         buttons = [window_in.idle_overlay.continue_button]
     else:

@@ -44,7 +44,10 @@ class ReflowGrid(QWidget):
 
     def cell_width(self) -> int:
         """The narrowest a cell may be: `cell_min_px`, or the widest cell's own minimum."""
-        own = max((w.minimumSizeHint().width() for w in self._cells), default=0)
+        # A minimum width set on a cell (the job search's tiles: their longest word) counts as
+        # much as the one its layout asks for; columns placed without it overlap.
+        own = max((max(w.minimumSizeHint().width(), w.minimumWidth()) for w in self._cells),
+                  default=0)
         return max(self._cell_min, own)
 
     def columns_for(self, width: int) -> int:
@@ -64,9 +67,11 @@ class ReflowGrid(QWidget):
         self._grid.invalidate()
         self.updateGeometry()
 
-    def reflow(self) -> None:
-        """Take the columns the current width holds (also after the words changed)."""
-        wanted = self.columns_for(self.width()) if self.width() > 0 else self._max
+    def reflow(self, width: int | None = None) -> None:
+        """Take the columns the current width holds (also after the words changed), or the
+        `width` px it is about to get (a parent laying out before the resize arrives)."""
+        width = self.width() if width is None else width
+        wanted = self.columns_for(width) if width > 0 else self._max
         if wanted != self._shown or self.minimumWidth() != self.cell_width():
             self._place(wanted)
 

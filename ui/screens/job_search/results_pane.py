@@ -120,7 +120,7 @@ class ResultsPane(QWidget):
         need = max(self.tile_width(tile) for tile in self.tiles.tiles.values())
         for tile in self.tiles.tiles.values():
             tile.setMinimumWidth(max(need, self._theme.px(TILE_MM[0])))
-        self.tiles.grid.reflow()
+        self.tiles.grid.reflow(width)
 
     def tile_width(self, tile: FieldTile) -> int:
         """The width a tile needs to show its count and its longest word unbroken: its
