@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import combinations
 from pathlib import Path
@@ -25,7 +25,7 @@ from kiosk.places import Band, Place, PlaceTable
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search_rank import Ranker
 from kiosk.search_tags import AREA_CITY, EVERY, kecamatan_tag, region_tag
-from kiosk.search_words import QueryPlan, QueryWords
+from kiosk.search_words import QueryPlan, QueryWords, typed_text
 from kiosk.textnorm import Stemmer, tokens
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 from kiosk.vocabulary import index_words
@@ -174,6 +174,7 @@ class SearchService:
             today: judge expiry on this date instead of the clock's (for staff and tests).
         """
         limit, offset = max(0, limit), max(0, offset)
+        query = replace(query, text=typed_text(query.text))
         plan = self._words.plan(query.text)
         scope, near = query.kecamatan_code, query.near
         place_filter = None
@@ -355,7 +356,7 @@ class SearchService:
         space or punctuation."""
         expression = _conjunction(list(self._words.plan(text).groups))
         # Only words that say "job" or "worker" ("bekerja", "loker"): every vacancy.
-        return expression or (EVERY if tokens(text) else None)
+        return expression or (EVERY if tokens(typed_text(text)) else None)
 
     def plan(self, text: str) -> QueryPlan:
         """How typed text is read: its groups of alternatives, place and unknown words."""

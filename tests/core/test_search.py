@@ -1,6 +1,7 @@
 """Search over a small hand-made catalog in a real SQLite file: stems, typos, filters, rank."""
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -216,3 +217,17 @@ def test_a_whole_word_finds_its_stem_before_the_space_is_typed(search):
 def test_text_with_nothing_searchable_matches_nothing(search, text):
     result = search.search(SearchQuery(text))
     assert result.total == 0 and result.vacancies == ()
+
+
+@pytest.mark.parametrize("text", [
+    "so\u200bpir", "pengemu\u200cdi", "\u202epengemudi\u202c", "kas\u00adir", "kas\u2060ir",
+    "\ufeffkasir", "ｋａｓｉｒ", "ＫＡＳＩＲ　ＭＩＮＩＭＡＲＫＥＴ",
+])
+def test_invisible_and_fullwidth_characters_in_a_query_read_as_the_importer_reads_them(
+        search, text):
+    # The importer removes these from postings (kiosk.importer.text); a query typed or pasted
+    # with them finds what the same word without them finds.
+    plain = "".join(ch for ch in text if ch.isalnum() or ch.isspace())
+    expected = _titles(search, unicodedata.normalize("NFKC", plain))
+    assert expected
+    assert _titles(search, text) == expected
