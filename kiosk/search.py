@@ -68,8 +68,17 @@ class SearchResult:
 
     `bands` gives each vacancy's distance band (kiosk.places.Band); `soft` is True when no
     vacancy had every word and these are the ones with the most of them; `suggestions` are
-    known job words near the typed ones when nothing matched at all; `place` is the place the
-    text named (kiosk.places.Place), if any.
+    known job words near the typed words no table knows, when nothing matched at all (never
+    a typed word or another spelling of one: a known word that found nothing is not misspelt);
+    `place` is the place the text named (kiosk.places.Place), if any.
+
+    When nothing matched, what would widen the search (each one count, None when not counted):
+    `outside_scope` is how many open vacancies match the same words and filters outside the
+    place scope (SearchQuery.kecamatan_code, the city or a kecamatan), which a search with
+    kecamatan_code=None would find (None: there was no scope); `without_filters` is how many
+    match the words in the same scope with no education, employment type, salary or field
+    filter (None: none was set). The job search screen offers "search everywhere" and
+    "remove filters" from them; `siker-kiosk search` prints them.
     """
 
     vacancies: tuple[Vacancy, ...]
@@ -78,6 +87,8 @@ class SearchResult:
     soft: bool = False
     suggestions: tuple[str, ...] = ()
     place: Place | None = None
+    outside_scope: int | None = None
+    without_filters: int | None = None
 
 
 class SynonymTable:
@@ -223,6 +234,7 @@ class SearchService:
         )
         groups = list(plan.groups)
         expression = _conjunction(groups + required) or EVERY
+        every_word = expression
         everything: list[int] | None = None
         if expression == EVERY:  # nothing to look for: the facet table counts and ranks alone
             condition = self._facet_condition(where[1:], params)
@@ -249,10 +261,23 @@ class SearchService:
                 if total:
                     soft, everything = True, None
                     break
-        suggestions: tuple[str, ...] = ()
         if total == 0:
-            suggestions = self._words.suggestions(plan.unknown or tuple(tokens(query.text)))
-            return SearchResult((), 0, suggestions=suggestions, place=plan.place)
+            # What would widen it: the same words outside the scope, or without the filters.
+            outside = without = None
+            if scope:
+                outside = self._count(every_word, [where[0], *where[2:]], params, None)
+            filters = where[2 if scope else 1:]
+            if filters or query.field:
+                without = self._count(_conjunction(groups + ([place_filter] if place_filter
+                                                            else [])) or EVERY,
+                                      where[:len(where) - len(filters)], params, narrow)
+            typed = tuple(tokens(query.text))
+            # Near words only for words no table knows; for known words that found nothing
+            # anywhere, other job words near them (never the typed words themselves).
+            suggestions = () if outside or without else self._words.suggestions(
+                plan.unknown or typed, typed=typed)
+            return SearchResult((), 0, suggestions=suggestions, place=plan.place,
+                                outside_scope=outside, without_filters=without)
         exact = None
         if not soft and plan.exact != plan.groups:
             exact = _conjunction(list(plan.exact) + required)
@@ -263,6 +288,21 @@ class SearchService:
         bands = tuple(self._places.band(near, v.kecamatan_code, v.in_kota_semarang, v.location)
                       for v in vacancies)
         return SearchResult(vacancies, total, bands, soft, (), plan.place)
+
+    def _count(self, expression: str, where: list[str], params: dict[str, object],
+               narrow: str | None) -> int:
+        """How many open vacancies match `expression` (EVERY: any) and the facet conditions
+        `where` (the expiry check first): one FTS5 count, or the facet table's alone."""
+        params = dict(params)
+        if expression == EVERY:
+            condition = self._facet_condition(where[1:], params)
+            return int(self._db.execute(
+                f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params).fetchone()[0])
+        matched = ("SELECT {what} FROM vacancy_search s CROSS JOIN vacancy_facet f "
+                   "ON f.rank_key = s.rowid WHERE vacancy_search MATCH :match AND "
+                   + " AND ".join(where))
+        return self._count_matches(expression, matched, params, filtered=len(where) > 1,
+                                   narrow=narrow)
 
     def _facet_condition(self, filters: list[str], params: dict[str, object]) -> str:
         """The facet-table condition for open vacancies passing `filters`, as a range of rank

@@ -228,13 +228,18 @@ class QueryWords:
                 break
         return found
 
-    def suggestions(self, words: tuple[str, ...], limit: int = 4) -> tuple[str, ...]:
-        """The known job words nearest the unknown ones, best first ("Mungkin maksud Anda")."""
+    def suggestions(self, words: tuple[str, ...], limit: int = 4, *,
+                    typed: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The known job words nearest `words`, best first ("Mungkin maksud Anda"), leaving
+        out the `typed` words and other spellings of them ("supir" for "sopir"): offering a
+        resident what they typed tells them nothing."""
+        canonical = self._occupations.canonical
+        taken = {canonical(w) for w in typed}
         found: list[str] = []
         choices = [*self._known_sorted, *self._occupations.phrases_known]
         for word in words:
             for match, _score, _i in process.extract(word, choices, scorer=fuzz.ratio,
-                                                     score_cutoff=55, limit=limit):
-                if match not in found:
+                                                     score_cutoff=55, limit=limit + len(taken)):
+                if match not in found and match not in typed and canonical(match) not in taken:
                     found.append(match)
         return tuple(found[:limit])

@@ -231,3 +231,29 @@ def test_invisible_and_fullwidth_characters_in_a_query_read_as_the_importer_read
     expected = _titles(search, unicodedata.normalize("NFKC", plain))
     assert expected
     assert _titles(search, text) == expected
+
+
+def test_known_words_that_the_scope_leaves_out_say_how_many_are_elsewhere(search):
+    # "kasir" is a known word; its one vacancy names only "Semarang", not Tembalang.
+    result = search.search(SearchQuery("kasir", kecamatan_code=TEMBALANG))
+    assert result.total == 0
+    assert result.outside_scope == 1 and result.without_filters is None
+    assert result.suggestions == ()  # never the typed word, nor another spelling of it
+    assert search.search(SearchQuery("kasir", kecamatan_code=None)).total == 1
+
+
+def test_known_words_that_the_filters_leave_out_say_how_many_are_without_them(search):
+    result = search.search(SearchQuery("satpam", kecamatan_code=TEMBALANG,
+                                       employment_type=EmploymentType.CONTRACT))
+    assert result.total == 0
+    assert result.without_filters == 1 and result.outside_scope == 0
+    assert result.suggestions == ()
+    # With filters alone (no words), the same count through the facet table.
+    nothing = search.search(SearchQuery("", kecamatan_code=GENUK, min_salary=50_000_000))
+    assert nothing.total == 0 and nothing.without_filters == 1
+
+
+def test_a_search_with_results_counts_nothing_more(search):
+    result = search.search(SearchQuery("satpam", kecamatan_code=TEMBALANG))
+    assert result.total == 1
+    assert result.outside_scope is None and result.without_filters is None

@@ -197,3 +197,22 @@ def test_a_place_word_filters_and_near_says_where_the_kiosk_stands(capsys, data_
 def test_nothing_found_offers_near_words(capsys, data_dir):
     answer = _search(capsys, data_dir, "xqzsatpam")
     assert answer["total"] == 0 and "satpam" in answer["suggestions"]
+
+
+@pytest.mark.parametrize("scope", [[], ["--kecamatan", "Tembalang"], ["--type", "kontrak"]])
+def test_known_words_the_scope_leaves_out_say_how_to_widen_not_did_you_mean(
+        capsys, data_dir, scope):
+    # No "sopir" vacancy of the real file is in Kota Semarang; dozens are elsewhere.
+    answer = _search(capsys, data_dir, "sopir", *scope)
+    assert answer["total"] == 0 and answer["suggestions"] == []
+    everywhere = _search(capsys, data_dir, "sopir", "--everywhere",
+                         *[a for a in scope if a != "--kecamatan" and a != "Tembalang"])
+    assert answer["outside_scope"] == everywhere["total"] > 0
+    capsys.readouterr()
+    assert main(["search", "--data-dir", str(data_dir), "--as-of", AS_OF, "sopir", *scope]) == 0
+    out = capsys.readouterr().out
+    assert "Mungkin maksud Anda" not in out
+    where, action = (("Kecamatan Tembalang", "hapus --kecamatan") if "--kecamatan" in scope
+                     else ("Kota Semarang", "tambahkan --everywhere"))
+    assert (f"Tidak ada di {where}; {everywhere['total']} lowongan di tempat lain: {action}"
+            in out)
