@@ -24,7 +24,14 @@ from kiosk.catalog import row_to_vacancy
 from kiosk.places import Band, Place, PlaceTable
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search_rank import Ranker
-from kiosk.search_tags import AREA_CITY, EVERY, kecamatan_tag, region_tag
+from kiosk.search_tags import (
+    AREA_CITY,
+    AREA_UNKNOWN,
+    EVERY,
+    NO_PLACE,
+    kecamatan_tag,
+    region_tag,
+)
 from kiosk.search_words import QueryPlan, QueryWords, typed_text
 from kiosk.textnorm import Stemmer, tokens
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
@@ -202,7 +209,9 @@ class SearchService:
         params: dict[str, object] = {"today": (today or self._clock().date()).isoformat()}
         if scope == KOTA_CODE:
             # (every posting in_kota has the city's area: the area index narrows to the city)
-            where.append(f"f.area = {AREA_CITY} AND f.in_kota = 1")
+            # The postings that name no place are kept, after the city's own (kiosk.search_rank).
+            where.append(f"f.area IN ({AREA_CITY}, {AREA_UNKNOWN}) "
+                         f"AND (f.in_kota = 1 OR f.area = {AREA_UNKNOWN})")
         elif scope:
             where.append("f.kecamatan_code = :kecamatan")
             params["kecamatan"] = scope
@@ -224,7 +233,7 @@ class SearchService:
         # The scope's place tag (the city's, or the kecamatan's) lets FTS5 skip the matches
         # outside it instead of joining each to the facet table to find out; the facet
         # condition stays, so the tag only narrows (kiosk.search_tags).
-        narrow = (region_tag(KOTA_CODE) if scope == KOTA_CODE
+        narrow = (f"({region_tag(KOTA_CODE)} OR {NO_PLACE})" if scope == KOTA_CODE
                   else kecamatan_tag(scope) if scope else None)
         # CROSS JOIN keeps FTS5 the outer loop: with an indexed facet filter (the city's
         # area, a kecamatan) SQLite would otherwise run the MATCH once per facet row.

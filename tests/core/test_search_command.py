@@ -216,3 +216,28 @@ def test_known_words_the_scope_leaves_out_say_how_to_widen_not_did_you_mean(
                      else ("Kota Semarang", "tambahkan --everywhere"))
     assert (f"Tidak ada di {where}; {everywhere['total']} lowongan di tempat lain: {action}"
             in out)
+
+
+def test_a_vacancy_naming_no_place_is_shown_as_such_after_the_city_and_the_import_says_so(
+        capsys, tmp_path):
+    # A CSV without any place column: the vacancy is not "outside Jawa Tengah", and the
+    # default city scope still shows it, after the city's own.
+    csv = tmp_path / "tanpa_lokasi.csv"
+    csv.write_text("Title,Company,Posted Date\nKasir Toko,Toko Makmur,2025-07-02\n",
+                   encoding="utf-8")
+    city = tmp_path / "kota.csv"
+    city.write_text("Title,Company,Location,Posted Date\n"
+                    "Kasir Swalayan,Swalayan Jaya,Semarang,2025-07-01\n"
+                    "Kasir Batik,Batik Laweyan,Surakarta,2025-07-03\n", encoding="utf-8")
+    folder = tmp_path / "data"
+    capsys.readouterr()
+    assert main(["import-vacancies", "--data-dir", str(folder), str(csv), str(city)]) == 0
+    assert ("1 lowongan tidak menyebut tempat (tanpa lokasi atau kecamatan): warga melihatnya "
+            "sebagai “lokasi tidak disebut”, sesudah lowongan di Kota Semarang."
+            in capsys.readouterr().out)
+    answer = _search(capsys, folder, "kasir")
+    assert [(r["title"], r["band_text"]) for r in answer["results"]] == [
+        ("Kasir Swalayan", "di Kota Semarang"), ("Kasir Toko", "lokasi tidak disebut")]
+    everywhere = _search(capsys, folder, "kasir", "--everywhere")
+    assert [r["band_text"] for r in everywhere["results"]] == [
+        "di Kota Semarang", "lokasi tidak disebut", "di Jawa Tengah"]
