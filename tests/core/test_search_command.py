@@ -241,3 +241,17 @@ def test_a_vacancy_naming_no_place_is_shown_as_such_after_the_city_and_the_impor
     everywhere = _search(capsys, folder, "kasir", "--everywhere")
     assert [r["band_text"] for r in everywhere["results"]] == [
         "di Kota Semarang", "lokasi tidak disebut", "di Jawa Tengah"]
+
+
+def test_known_words_the_filters_leave_out_say_how_many_without_them(capsys, data_dir):
+    plain = _search(capsys, data_dir, "admin gudang")
+    answer = _search(capsys, data_dir, "admin gudang", "--min-salary", "90000000")
+    assert plain["total"] > 0 and answer["total"] == 0 and answer["suggestions"] == []
+    assert answer["without_filters"] == plain["total"] and answer["outside_scope"] == 0
+    capsys.readouterr()
+    assert main(["search", "--data-dir", str(data_dir), "--as-of", AS_OF, "admin gudang",
+                 "--min-salary", "90000000"]) == 0
+    out = capsys.readouterr().out
+    assert (f"{plain['total']} lowongan tanpa filter (--education, --type, --min-salary): "
+            "hapus filternya") in out
+    assert "tempat lain" not in out and "Mungkin maksud Anda" not in out
