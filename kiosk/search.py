@@ -281,10 +281,12 @@ class SearchService:
                                                             else [])) or EVERY,
                                       where[:len(where) - len(filters)], params, narrow)
             typed = tuple(tokens(query.text))
-            # Near words only for words no table knows; for known words that found nothing
-            # anywhere, other job words near them (never the typed words themselves).
-            suggestions = () if outside or without else self._words.suggestions(
-                plan.unknown or typed, typed=typed)
+            # Near words for the words no table knows. Known words are not misspelt: when the
+            # scope or the filters hid their vacancies, widening is the answer, not a word;
+            # only when they found nothing anywhere, other job words near them.
+            suggestions = (self._words.suggestions(plan.unknown, typed=typed) if plan.unknown
+                           else () if outside or without
+                           else self._words.suggestions(typed, typed=typed))
             return SearchResult((), 0, suggestions=suggestions, place=plan.place,
                                 outside_scope=outside, without_filters=without)
         exact = None

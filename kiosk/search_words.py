@@ -232,14 +232,17 @@ class QueryWords:
                     typed: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The known job words nearest `words`, best first ("Mungkin maksud Anda"), leaving
         out the `typed` words and other spellings of them ("supir" for "sopir"): offering a
-        resident what they typed tells them nothing."""
+        resident what they typed tells them nothing, and a phrase holding a typed word finds
+        no more than the word."""
         canonical = self._occupations.canonical
         taken = {canonical(w) for w in typed}
+        taken |= {canonical(s) for w in typed for s in self._synonyms.of(canonical(w))}
         found: list[str] = []
         choices = [*self._known_sorted, *self._occupations.phrases_known]
         for word in words:
             for match, _score, _i in process.extract(word, choices, scorer=fuzz.ratio,
                                                      score_cutoff=55, limit=limit + len(taken)):
-                if match not in found and match not in typed and canonical(match) not in taken:
+                # (a phrase holding a typed word finds no more than the word did)
+                if match not in found and not {canonical(m) for m in match.split()} & taken:
                     found.append(match)
         return tuple(found[:limit])

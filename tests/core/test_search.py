@@ -257,3 +257,10 @@ def test_a_search_with_results_counts_nothing_more(search):
     result = search.search(SearchQuery("satpam", kecamatan_code=TEMBALANG))
     assert result.total == 1
     assert result.outside_scope is None and result.without_filters is None
+
+
+def test_a_known_word_that_finds_nothing_anywhere_is_never_offered_back(search):
+    result = search.search(SearchQuery("sopir", kecamatan_code=None), today=date(2026, 1, 1))
+    assert result.total == 0 and result.outside_scope is None
+    offered = {w for s in result.suggestions for w in s.split()}
+    assert not offered & {"sopir", "supir"}
