@@ -264,3 +264,20 @@ def test_a_known_word_that_finds_nothing_anywhere_is_never_offered_back(search):
     assert result.total == 0 and result.outside_scope is None
     offered = {w for s in result.suggestions for w in s.split()}
     assert not offered & {"sopir", "supir"}
+
+
+def test_the_screen_status_says_what_lies_outside_the_place_and_the_filters(search):
+    from kiosk.search_filters import search_status
+
+    query = SearchQuery("kasir", kecamatan_code=TEMBALANG)
+    result = search.search(query)
+    status = search_status(query, result.total, False, result.soft, result.outside_scope,
+                           result.without_filters)
+    assert "Ada 1 lowongan dengan kata ini di luar tempat yang dipilih." in status.message
+    assert "lebih sedikit" not in status.message  # fewer words would not help: they are known
+    filtered = SearchQuery("satpam", kecamatan_code=TEMBALANG,
+                           employment_type=EmploymentType.CONTRACT)
+    result = search.search(filtered)
+    assert "Tanpa filter, ada 1 lowongan." in search_status(
+        filtered, result.total, False, result.soft, result.outside_scope,
+        result.without_filters).message
