@@ -115,13 +115,15 @@ def _widening(query: SearchQuery, result: SearchResult, regions: RegionTable) ->
     if result.outside_scope:
         place = (_("Kota Semarang") if query.kecamatan_code == KOTA_CODE else
                  _("Kecamatan {name}").format(name=regions.name_of(query.kecamatan_code)))
-        option = "--everywhere" if query.kecamatan_code == KOTA_CODE else "--kecamatan"
+        # The count is of everywhere else; --kecamatan wins over --everywhere (_query).
+        action = (_("add {option}").format(option="--everywhere")
+                  if query.kecamatan_code == KOTA_CODE else
+                  _("use {option} instead of {other}").format(option="--everywhere",
+                                                             other="--kecamatan"))
         lines.append(ngettext(
             "None in {place}; {count} vacancy elsewhere: {action}",
             "None in {place}; {count} vacancies elsewhere: {action}", result.outside_scope,
-        ).format(place=place, count=result.outside_scope,
-                 action=(_("add {option}") if option == "--everywhere"
-                         else _("leave out {option}")).format(option=option)))
+        ).format(place=place, count=result.outside_scope, action=action))
     if result.without_filters:
         lines.append(ngettext(
             "{count} vacancy without the filters (--education, --type, --min-salary): "

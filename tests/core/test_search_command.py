@@ -212,8 +212,9 @@ def test_known_words_the_scope_leaves_out_say_how_to_widen_not_did_you_mean(
     assert main(["search", "--data-dir", str(data_dir), "--as-of", AS_OF, "sopir", *scope]) == 0
     out = capsys.readouterr().out
     assert "Mungkin maksud Anda" not in out
-    where, action = (("Kecamatan Tembalang", "hapus --kecamatan") if "--kecamatan" in scope
-                     else ("Kota Semarang", "tambahkan --everywhere"))
+    where, action = (
+        ("Kecamatan Tembalang", "pakai --everywhere, bukan --kecamatan") if "--kecamatan" in scope
+        else ("Kota Semarang", "tambahkan --everywhere"))
     assert (f"Tidak ada di {where}; {everywhere['total']} lowongan di tempat lain: {action}"
             in out)
 
