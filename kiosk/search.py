@@ -84,8 +84,8 @@ class SearchResult:
     place scope (SearchQuery.kecamatan_code, the city or a kecamatan), which a search with
     kecamatan_code=None would find (None: there was no scope); `without_filters` is how many
     match the words in the same scope with no education, employment type, salary or field
-    filter (None: none was set). The job search screen offers "search everywhere" and
-    "remove filters" from them; `siker-kiosk search` prints them.
+    filter (None: none was set). kiosk.search_filters.search_status says them on the job
+    search screen (once the screen passes them), `siker-kiosk search` prints them.
     """
 
     vacancies: tuple[Vacancy, ...]

@@ -1,11 +1,12 @@
 """Matches in rank order: relevance tier, then distance band from the kiosk, then newest (issue 9).
 
 Issue 9 "near home first": within one relevance tier, vacancies rank by distance band (the
-kiosk's kecamatan, the rest of Kota Semarang, the rest of Jawa Tengah, elsewhere: a posting
-naming only "Semarang" counts as the city), then newest first. The tiers are FTS5 queries with
-column filters (kiosk/search.py builds the expression). A band is known two ways that always
-agree (kiosk.search_tags.place_area): the place tags in the index, and the narrow facet table's
-kecamatan_code and area columns (migration m010). How a page is found:
+kiosk's kecamatan, the rest of Kota Semarang, postings naming no place, the rest of Jawa
+Tengah, elsewhere: a posting naming only "Semarang" counts as the city), then newest first.
+The tiers are FTS5 queries with column filters (kiosk/search.py builds the expression). A
+band is known two ways that always agree (kiosk.search_tags.place_area): the place tags in the
+index, and the narrow facet table's kecamatan_code and area columns (migration m010). How a
+page is found:
 - no words (nothing typed, only filters, only words that say "job"): the facet table alone,
   each band newest first through its (kecamatan_code, rank_key) or (area, rank_key) index,
   stopping when the page is full; the index is never read;
