@@ -315,19 +315,26 @@ def m009_sync_state(db: Database) -> None:
 def m010_facet_area(db: Database) -> None:
     # Issue 9 near home first, ranked through the narrow facet table instead of one FTS5 query
     # per distance band: each posting's area (kiosk.search_tags.place_area: 0 Kota Semarang,
-    # 1 the rest of Jawa Tengah, 2 elsewhere), with the kecamatan_code already there the
-    # whole band. Filled from the place tags the index already holds (m007), so nothing is
-    # re-imported and the wide vacancy rows are not read; (area, rank_key) lists a band
-    # newest first and stops early.
+    # 1 the rest of Jawa Tengah, 2 elsewhere, 3 no place named), with the kecamatan_code
+    # already there the whole band. Filled from the place tags the index already holds
+    # (m007), so nothing is re-imported and the wide vacancy rows are not read;
+    # (area, rank_key) lists a band newest first and stops early.
     from kiosk.places import JATENG_CODE
     from kiosk.region import KOTA_CODE
-    from kiosk.search_tags import AREA_CITY, AREA_ELSEWHERE, AREA_JATENG, region_tag
+    from kiosk.search_tags import (
+        AREA_CITY,
+        AREA_ELSEWHERE,
+        AREA_JATENG,
+        AREA_UNKNOWN,
+        NO_PLACE,
+        region_tag,
+    )
 
     db.execute("ALTER TABLE vacancy_facet ADD COLUMN area INTEGER")
     if db.execute("SELECT 1 FROM vacancy_facet LIMIT 1").fetchone():
         db.execute("UPDATE vacancy_facet SET area = ?", [AREA_ELSEWHERE])
         for area, tag in ((AREA_JATENG, region_tag(JATENG_CODE)),
-                          (AREA_CITY, region_tag(KOTA_CODE))):
+                          (AREA_CITY, region_tag(KOTA_CODE)), (AREA_UNKNOWN, NO_PLACE)):
             db.execute("UPDATE vacancy_facet SET area = ? WHERE rank_key IN (SELECT rowid FROM "
                        "vacancy_search WHERE vacancy_search MATCH ?)", [area, tag])
     db.execute("CREATE INDEX vacancy_facet_area ON vacancy_facet (area, rank_key)")

@@ -14,8 +14,11 @@ from enum import IntEnum
 from functools import cache
 from pathlib import Path
 
+from babel.numbers import format_decimal
+
 from assets import ASSETS_DIR
-from kiosk.i18n import _
+from kiosk.formatting import babel_locale
+from kiosk.i18n import _, ngettext
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.textnorm import fold_phrase, tokens
 
@@ -29,12 +32,24 @@ _NOT_PLACES_IN_QUERIES = frozenset({"batang", "barat", "tengah", "utara", "selat
 
 
 class Band(IntEnum):
-    """Distance band of a posting from the kiosk, nearest first."""
+    """Distance band of a posting from the kiosk, nearest first; UNKNOWN is a posting that
+    names no place at all (no location, no kecamatan), which ranks after the city's own and
+    before the rest of Jawa Tengah (kiosk.search_rank): it is not known to be far."""
 
     KECAMATAN = 0
     KOTA = 1
     JATENG = 2
     ELSEWHERE = 3
+    UNKNOWN = 4
+
+    @property
+    def rank(self) -> int:
+        """Where the band's postings come in results, 0 first (the values are kept as they
+        were before UNKNOWN was added, so they are not this order)."""
+        return _RANKED.index(self)
+
+
+_RANKED = (Band.KECAMATAN, Band.KOTA, Band.UNKNOWN, Band.JATENG, Band.ELSEWHERE)
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,8 @@ class PlaceTable:
             return Band.KECAMATAN
         if in_kota or kecamatan_code is not None:
             return Band.KOTA if near else Band.KECAMATAN
+        if names_no_place(location, kecamatan_code, in_kota):
+            return Band.UNKNOWN
         code = self.locate(location)
         if code == KOTA_CODE:
             return Band.KOTA if near else Band.KECAMATAN
@@ -122,6 +139,23 @@ class PlaceTable:
                 if place is not None:
                     return i, i + n, place
         return None
+
+
+def names_no_place(location: str | None, kecamatan_code: str | None, in_kota: bool) -> bool:
+    """Whether a posting says nothing of where the work is: no location text (only spaces or
+    none), no kecamatan, not marked as in the city. Such a posting is not "outside Jawa
+    Tengah"; it is "lokasi tidak disebut" (Band.UNKNOWN)."""
+    return not in_kota and kecamatan_code is None and not (location or "").strip()
+
+
+def no_place_note(n: int) -> str:
+    """The import report's note for `n` vacancies that name no place (names_no_place)."""
+    return ngettext(
+        "{n} vacancy names no place (no location or kecamatan): residents see it as "
+        "“place not stated”, after the vacancies of Kota Semarang.",
+        "{n} vacancies name no place (no location or kecamatan): residents see them as "
+        "“place not stated”, after the vacancies of Kota Semarang.", n,
+    ).format(n=format_decimal(n, format="#,##0", locale=babel_locale()))
 
 
 def home_kecamatan(regions: RegionTable, where: str) -> str | None:
@@ -153,7 +187,9 @@ def home_kecamatan(regions: RegionTable, where: str) -> str | None:
 
 def band_label(band: Band, near_name: str | None) -> str:
     """How a result says how far it is: "di Kecamatan Tembalang", "di Kota Semarang",
-    "di Jawa Tengah", "di luar Jawa Tengah"."""
+    "di Jawa Tengah", "di luar Jawa Tengah", "lokasi tidak disebut"."""
+    if band is Band.UNKNOWN:
+        return _("place not stated")
     if band is Band.KECAMATAN and near_name:
         return _("in Kecamatan {name}").format(name=near_name)
     if band in (Band.KECAMATAN, Band.KOTA):

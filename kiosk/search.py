@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import combinations
 from pathlib import Path
@@ -24,8 +24,15 @@ from kiosk.catalog import row_to_vacancy
 from kiosk.places import Band, Place, PlaceTable
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search_rank import Ranker
-from kiosk.search_tags import AREA_CITY, EVERY, kecamatan_tag, region_tag
-from kiosk.search_words import QueryPlan, QueryWords
+from kiosk.search_tags import (
+    AREA_CITY,
+    AREA_UNKNOWN,
+    EVERY,
+    NO_PLACE,
+    kecamatan_tag,
+    region_tag,
+)
+from kiosk.search_words import QueryPlan, QueryWords, typed_text
 from kiosk.textnorm import Stemmer, tokens
 from kiosk.vacancy import EducationLevel, EmploymentType, Vacancy
 from kiosk.vocabulary import index_words
@@ -68,8 +75,17 @@ class SearchResult:
 
     `bands` gives each vacancy's distance band (kiosk.places.Band); `soft` is True when no
     vacancy had every word and these are the ones with the most of them; `suggestions` are
-    known job words near the typed ones when nothing matched at all; `place` is the place the
-    text named (kiosk.places.Place), if any.
+    known job words near the typed words no table knows, when nothing matched at all (never
+    a typed word or another spelling of one: a known word that found nothing is not misspelt);
+    `place` is the place the text named (kiosk.places.Place), if any.
+
+    When nothing matched, what would widen the search (each one count, None when not counted):
+    `outside_scope` is how many open vacancies match the same words and filters outside the
+    place scope (SearchQuery.kecamatan_code, the city or a kecamatan), which a search with
+    kecamatan_code=None would find (None: there was no scope); `without_filters` is how many
+    match the words in the same scope with no education, employment type, salary or field
+    filter (None: none was set). kiosk.search_filters.search_status says them on the job
+    search screen (once the screen passes them), `siker-kiosk search` prints them.
     """
 
     vacancies: tuple[Vacancy, ...]
@@ -78,6 +94,8 @@ class SearchResult:
     soft: bool = False
     suggestions: tuple[str, ...] = ()
     place: Place | None = None
+    outside_scope: int | None = None
+    without_filters: int | None = None
 
 
 class SynonymTable:
@@ -174,6 +192,7 @@ class SearchService:
             today: judge expiry on this date instead of the clock's (for staff and tests).
         """
         limit, offset = max(0, limit), max(0, offset)
+        query = replace(query, text=typed_text(query.text))
         plan = self._words.plan(query.text)
         scope, near = query.kecamatan_code, query.near
         place_filter = None
@@ -190,7 +209,9 @@ class SearchService:
         params: dict[str, object] = {"today": (today or self._clock().date()).isoformat()}
         if scope == KOTA_CODE:
             # (every posting in_kota has the city's area: the area index narrows to the city)
-            where.append(f"f.area = {AREA_CITY} AND f.in_kota = 1")
+            # The postings that name no place are kept, after the city's own (kiosk.search_rank).
+            where.append(f"f.area IN ({AREA_CITY}, {AREA_UNKNOWN}) "
+                         f"AND (f.in_kota = 1 OR f.area = {AREA_UNKNOWN})")
         elif scope:
             where.append("f.kecamatan_code = :kecamatan")
             params["kecamatan"] = scope
@@ -212,7 +233,7 @@ class SearchService:
         # The scope's place tag (the city's, or the kecamatan's) lets FTS5 skip the matches
         # outside it instead of joining each to the facet table to find out; the facet
         # condition stays, so the tag only narrows (kiosk.search_tags).
-        narrow = (region_tag(KOTA_CODE) if scope == KOTA_CODE
+        narrow = (f"({region_tag(KOTA_CODE)} OR {NO_PLACE})" if scope == KOTA_CODE
                   else kecamatan_tag(scope) if scope else None)
         # CROSS JOIN keeps FTS5 the outer loop: with an indexed facet filter (the city's
         # area, a kecamatan) SQLite would otherwise run the MATCH once per facet row.
@@ -222,6 +243,7 @@ class SearchService:
         )
         groups = list(plan.groups)
         expression = _conjunction(groups + required) or EVERY
+        every_word = expression
         everything: list[int] | None = None
         if expression == EVERY:  # nothing to look for: the facet table counts and ranks alone
             condition = self._facet_condition(where[1:], params)
@@ -248,10 +270,25 @@ class SearchService:
                 if total:
                     soft, everything = True, None
                     break
-        suggestions: tuple[str, ...] = ()
         if total == 0:
-            suggestions = self._words.suggestions(plan.unknown or tuple(tokens(query.text)))
-            return SearchResult((), 0, suggestions=suggestions, place=plan.place)
+            # What would widen it: the same words outside the scope, or without the filters.
+            outside = without = None
+            if scope:
+                outside = self._count(every_word, [where[0], *where[2:]], params, None)
+            filters = where[2 if scope else 1:]
+            if filters or query.field:
+                without = self._count(_conjunction(groups + ([place_filter] if place_filter
+                                                            else [])) or EVERY,
+                                      where[:len(where) - len(filters)], params, narrow)
+            typed = tuple(tokens(query.text))
+            # Near words for the words no table knows. Known words are not misspelt: when the
+            # scope or the filters hid their vacancies, widening is the answer, not a word;
+            # only when they found nothing anywhere, other job words near them.
+            suggestions = (self._words.suggestions(plan.unknown, typed=typed) if plan.unknown
+                           else () if outside or without
+                           else self._words.suggestions(typed, typed=typed))
+            return SearchResult((), 0, suggestions=suggestions, place=plan.place,
+                                outside_scope=outside, without_filters=without)
         exact = None
         if not soft and plan.exact != plan.groups:
             exact = _conjunction(list(plan.exact) + required)
@@ -262,6 +299,21 @@ class SearchService:
         bands = tuple(self._places.band(near, v.kecamatan_code, v.in_kota_semarang, v.location)
                       for v in vacancies)
         return SearchResult(vacancies, total, bands, soft, (), plan.place)
+
+    def _count(self, expression: str, where: list[str], params: dict[str, object],
+               narrow: str | None) -> int:
+        """How many open vacancies match `expression` (EVERY: any) and the facet conditions
+        `where` (the expiry check first): one FTS5 count, or the facet table's alone."""
+        params = dict(params)
+        if expression == EVERY:
+            condition = self._facet_condition(where[1:], params)
+            return int(self._db.execute(
+                f"SELECT count(*) FROM vacancy_facet f WHERE {condition}", params).fetchone()[0])
+        matched = ("SELECT {what} FROM vacancy_search s CROSS JOIN vacancy_facet f "
+                   "ON f.rank_key = s.rowid WHERE vacancy_search MATCH :match AND "
+                   + " AND ".join(where))
+        return self._count_matches(expression, matched, params, filtered=len(where) > 1,
+                                   narrow=narrow)
 
     def _facet_condition(self, filters: list[str], params: dict[str, object]) -> str:
         """The facet-table condition for open vacancies passing `filters`, as a range of rank
@@ -355,7 +407,7 @@ class SearchService:
         space or punctuation."""
         expression = _conjunction(list(self._words.plan(text).groups))
         # Only words that say "job" or "worker" ("bekerja", "loker"): every vacancy.
-        return expression or (EVERY if tokens(text) else None)
+        return expression or (EVERY if tokens(typed_text(text)) else None)
 
     def plan(self, text: str) -> QueryPlan:
         """How typed text is read: its groups of alternatives, place and unknown words."""

@@ -135,11 +135,14 @@ class SearchStatus:
     role: str = ""
 
 
-def search_status(query: SearchQuery, total: int | None, failed: bool, soft: bool = False
+def search_status(query: SearchQuery, total: int | None, failed: bool, soft: bool = False,
+                  outside_scope: int | None = None, without_filters: int | None = None
                   ) -> SearchStatus:
     """What the job search screen says about a search: how many were found, and when none were,
     what to try next; `total` None means no search has answered yet; `soft` says no vacancy
-    had every word and these have the most of them (kiosk.search.SearchResult.soft)."""
+    had every word and these have the most of them (kiosk.search.SearchResult.soft);
+    `outside_scope` and `without_filters` are SearchResult's counts of what lies outside the
+    chosen place and without the filters, said as numbers when above zero."""
     if failed:
         return SearchStatus(
             _("The search did not work"),
@@ -162,7 +165,18 @@ def search_status(query: SearchQuery, total: int | None, failed: bool, soft: boo
             count, _("No open vacancies are loaded on this kiosk yet. Please ask the staff.")
         )
     hints = [_("No vacancy matches.")]
-    if typed:
+    if outside_scope:
+        hints.append(ngettext(
+            "{count} vacancy with these words is outside the chosen place.",
+            "{count} vacancies with these words are outside the chosen place.", outside_scope,
+        ).format(count=fmt.number(outside_scope)))
+    if without_filters:
+        hints.append(ngettext(
+            "Without the filters, {count} vacancy is found.",
+            "Without the filters, {count} vacancies are found.", without_filters,
+        ).format(count=fmt.number(without_filters)))
+    if typed and not (outside_scope or without_filters):
+        # (known words that other places or no filters would find are not the problem)
         hints.append(_("Try fewer or shorter words, for example only the job: sopir, admin."))
     if has_filters(query):
         # "Or" only as the second of two suggestions.

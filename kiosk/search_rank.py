@@ -1,11 +1,12 @@
 """Matches in rank order: relevance tier, then distance band from the kiosk, then newest (issue 9).
 
 Issue 9 "near home first": within one relevance tier, vacancies rank by distance band (the
-kiosk's kecamatan, the rest of Kota Semarang, the rest of Jawa Tengah, elsewhere: a posting
-naming only "Semarang" counts as the city), then newest first. The tiers are FTS5 queries with
-column filters (kiosk/search.py builds the expression). A band is known two ways that always
-agree (kiosk.search_tags.place_area): the place tags in the index, and the narrow facet table's
-kecamatan_code and area columns (migration m010). How a page is found:
+kiosk's kecamatan, the rest of Kota Semarang, postings naming no place, the rest of Jawa
+Tengah, elsewhere: a posting naming only "Semarang" counts as the city), then newest first.
+The tiers are FTS5 queries with column filters (kiosk/search.py builds the expression). A
+band is known two ways that always agree (kiosk.search_tags.place_area): the place tags in the
+index, and the narrow facet table's kecamatan_code and area columns (migration m010). How a
+page is found:
 - no words (nothing typed, only filters, only words that say "job"): the facet table alone,
   each band newest first through its (kecamatan_code, rank_key) or (area, rank_key) index,
   stopping when the page is full; the index is never read;
@@ -29,7 +30,9 @@ from kiosk.search_tags import (
     AREA_CITY,
     AREA_ELSEWHERE,
     AREA_JATENG,
+    AREA_UNKNOWN,
     EVERY,
+    NO_PLACE,
     kecamatan_tag,
     region_tag,
 )
@@ -69,22 +72,33 @@ class Bands:
 def bands(near: str | None, *, scope_in_city: bool) -> Bands:
     """The bands for a kiosk in kecamatan `near` (None: it knows only the city, so the city is
     its nearest band); `scope_in_city` leaves out the bands outside Kota Semarang (their
-    postings are filtered out anyway). Parameter `:near` must be bound when `near` is set."""
+    postings are filtered out anyway), but keeps the postings that name no place, after the
+    city's own. Parameter `:near` must be bound when `near` is set.
+
+    A posting that names no place (AREA_UNKNOWN, "lokasi tidak disebut") ranks right after
+    the city: a Semarang kiosk's catalog is mostly the city's, and such a posting is not known
+    to be anywhere else, so it must neither be hidden by the city scope nor be called "outside
+    Jawa Tengah"; it comes after every posting known to be in the city."""
     city, jateng = region_tag(KOTA_CODE), region_tag(JATENG_CODE)
     in_city = f"f.area = {AREA_CITY}"
+    city_or_unknown = f"({city} OR {NO_PLACE})"
     found: list[Band] = []
     if near:
         found += [Band("f.kecamatan_code = :near", kecamatan_tag(near), kecamatan_tag(near)),
                   Band(f"{in_city} AND f.kecamatan_code IS NOT :near",
                        f"{city} NOT {kecamatan_tag(near)}", city)]
-        order = "CASE WHEN f.kecamatan_code = :near THEN 0 ELSE f.area + 1 END"
+        order = (f"CASE WHEN f.kecamatan_code = :near THEN 0 WHEN f.area = {AREA_UNKNOWN} "
+                 "THEN 1.5 ELSE f.area + 1 END")
     else:
         found.append(Band(in_city, city, city))
-        order = "f.area"
+        order = f"CASE WHEN f.area = {AREA_UNKNOWN} THEN 0.5 ELSE f.area END"
+    found.append(Band(f"f.area = {AREA_UNKNOWN}", NO_PLACE, city_or_unknown))
     if scope_in_city:
-        return Bands(tuple(found), order, in_city)
-    found += [Band(f"f.area = {AREA_JATENG}", f"{jateng} NOT {city}", jateng),
-              Band(f"f.area = {AREA_ELSEWHERE}", f"{EVERY} NOT {jateng}", EVERY)]
+        return Bands(tuple(found), order, f"f.area IN ({AREA_CITY}, {AREA_UNKNOWN})")
+    found += [Band(f"f.area = {AREA_JATENG}", f"{jateng} NOT {city}",
+                   f"({jateng} OR {NO_PLACE})"),
+              Band(f"f.area = {AREA_ELSEWHERE}", f"{EVERY} NOT ({jateng} OR {NO_PLACE})",
+                   EVERY)]
     return Bands(tuple(found), order, "1")
 
 

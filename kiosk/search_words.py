@@ -16,6 +16,7 @@ every group (kiosk/search.py runs them). Parts, left to right:
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from kiosk.importer.text import _CONTROL as _INVISIBLE
 from kiosk.occupations import Occupation, OccupationVocabulary
 from kiosk.places import Place, PlaceTable
 from kiosk.search_tags import TAG_PATTERN, group_tag
@@ -59,6 +61,15 @@ class QueryPlan:
     spellings): vacancies matching these rank first."""
 
 
+def typed_text(text: str) -> str:
+    """Typed text with the characters the importer removes from postings removed too
+    (kiosk.importer.text.clean_line: controls, zero-width spaces and joiners, bidi marks and
+    overrides, variation selectors, the BOM), composed as NFKC so fullwidth and other
+    compatibility forms read as the letters they show ("ｓｏｐｉｒ" -> "sopir"). Without this
+    "so\u200bpir", which shows as "sopir", would be two words no posting holds."""
+    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+
+
 def max_typos(word: str) -> int:
     """Edits tolerated in a word: none below 4 letters, one up to 7, two from 8 (OSA distance)."""
     if len(word) < 4:
@@ -84,6 +95,7 @@ class QueryWords:
         self._known_sorted = sorted(self._occupations.known)
 
     def plan(self, text: str) -> QueryPlan:
+        text = typed_text(text)
         words = tokens(text)[:MAX_QUERY_WORDS]
         still_typing = bool(fold(text)[-1:].strip())
         if words and still_typing and len(words[-1]) < _MIN_PREFIX:
@@ -216,13 +228,21 @@ class QueryWords:
                 break
         return found
 
-    def suggestions(self, words: tuple[str, ...], limit: int = 4) -> tuple[str, ...]:
-        """The known job words nearest the unknown ones, best first ("Mungkin maksud Anda")."""
+    def suggestions(self, words: tuple[str, ...], limit: int = 4, *,
+                    typed: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The known job words nearest `words`, best first ("Mungkin maksud Anda"), leaving
+        out the `typed` words and other spellings of them ("supir" for "sopir"): offering a
+        resident what they typed tells them nothing, and a phrase holding a typed word finds
+        no more than the word."""
+        canonical = self._occupations.canonical
+        taken = {canonical(w) for w in typed}
+        taken |= {canonical(s) for w in typed for s in self._synonyms.of(canonical(w))}
         found: list[str] = []
         choices = [*self._known_sorted, *self._occupations.phrases_known]
         for word in words:
             for match, _score, _i in process.extract(word, choices, scorer=fuzz.ratio,
-                                                     score_cutoff=55, limit=limit):
-                if match not in found:
+                                                     score_cutoff=55, limit=limit + len(taken)):
+                # (a phrase holding a typed word finds no more than the word did)
+                if match not in found and not {canonical(m) for m in match.split()} & taken:
                     found.append(match)
         return tuple(found[:limit])

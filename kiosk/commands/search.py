@@ -8,10 +8,10 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from kiosk.i18n import _
+from kiosk.i18n import _, ngettext
 from kiosk.places import band_label, home_kecamatan
 from kiosk.region import KOTA_CODE, RegionTable
-from kiosk.search import SearchQuery
+from kiosk.search import SearchQuery, SearchResult
 from kiosk.services import open_services
 from kiosk.settings import Settings
 from kiosk.textnorm import fold_phrase
@@ -109,10 +109,35 @@ def _as_json(v: Vacancy, regions: RegionTable) -> dict[str, Any]:
     }
 
 
+def _widening(query: SearchQuery, result: SearchResult, regions: RegionTable) -> list[str]:
+    """What to change when nothing was found (SearchResult.outside_scope / without_filters)."""
+    lines = []
+    if result.outside_scope:
+        place = (_("Kota Semarang") if query.kecamatan_code == KOTA_CODE else
+                 _("Kecamatan {name}").format(name=regions.name_of(query.kecamatan_code)))
+        # The count is of everywhere else; --kecamatan wins over --everywhere (_query).
+        action = (_("add {option}").format(option="--everywhere")
+                  if query.kecamatan_code == KOTA_CODE else
+                  _("use {option} instead of {other}").format(option="--everywhere",
+                                                             other="--kecamatan"))
+        lines.append(ngettext(
+            "None in {place}; {count} vacancy elsewhere: {action}",
+            "None in {place}; {count} vacancies elsewhere: {action}", result.outside_scope,
+        ).format(place=place, count=result.outside_scope, action=action))
+    if result.without_filters:
+        lines.append(ngettext(
+            "{count} vacancy without the filters (--education, --type, --min-salary): "
+            "leave them out",
+            "{count} vacancies without the filters (--education, --type, --min-salary): "
+            "leave them out", result.without_filters).format(count=result.without_filters))
+    return lines
+
+
 def search(settings: Settings, args: argparse.Namespace) -> int:
     """Print the results of one search; 0 when it ran (also with no results), 2 on a bad option.
 
-    `--json` prints `{"results": [...], "total": N}` in rank order.
+    `--json` prints `{"results": [...], "total": N, "soft", "suggestions", "outside_scope",
+    "without_filters"}` in rank order (kiosk.search.SearchResult says what each means).
     """
     services = open_services(settings.data_dir, datetime.now)
     try:
@@ -129,13 +154,17 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
                        for v, b, text in zip(result.vacancies, result.bands, bands,
                                              strict=True)]
             print(json.dumps({"results": results, "total": result.total,
-                              "soft": result.soft, "suggestions": list(result.suggestions)},
+                              "soft": result.soft, "suggestions": list(result.suggestions),
+                              "outside_scope": result.outside_scope,
+                              "without_filters": result.without_filters},
                              ensure_ascii=False))
             return 0
         if result.soft:
             print(_("No vacancy matches every word. These are the closest:"))
         if not result.total and result.suggestions:
             print(_("Did you mean: {words}").format(words=", ".join(result.suggestions)))
+        for line in _widening(query, result, services.regions):
+            print(line)
         print(_("{shown} of {total} vacancies").format(
             shown=len(result.vacancies), total=result.total))
         for rank, (v, band) in enumerate(zip(result.vacancies, bands, strict=True), 1):

@@ -37,6 +37,7 @@ from kiosk.importer.report import (
 )
 from kiosk.importer.text import shorten
 from kiosk.kbji import KbjiClassifier
+from kiosk.places import names_no_place, no_place_note
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
 from kiosk.vocabulary import refresh_index_words
@@ -166,7 +167,7 @@ def import_files(
     seen: dict[tuple[str, str], tuple[Path, str]] = {}
     # Closed and open vacancies in the committed batches only: a batch lost to a full disk is
     # not counted.
-    stored = {"closed": 0, "open": 0}
+    stored = {"closed": 0, "open": 0, "no_place": 0}
 
     def vacancies(
         path: Path, items: Iterable[tuple[str, Vacancy | SkippedRecord]]
@@ -191,6 +192,8 @@ def import_files(
         committed[0] += counts
         for vacancy in batch:
             stored["closed" if vacancy.valid_through < today else "open"] += 1
+            stored["no_place"] += names_no_place(vacancy.location, vacancy.kecamatan_code,
+                                                 vacancy.in_kota_semarang)
 
     try:
         for path in map(Path, paths):
@@ -211,6 +214,8 @@ def import_files(
         notes.append(demo_removed_note(removed))
     if demo_kept:
         notes.append(demo_kept_note())
+    if stored["no_place"]:  # shown as "lokasi tidak disebut", not as outside Jawa Tengah
+        notes.append(no_place_note(stored["no_place"]))
     return ImportReport(
         added=counts.added,
         updated=counts.updated,

@@ -13,7 +13,7 @@ from kiosk.catalog import VacancyCatalog
 from kiosk.db import open_database
 from kiosk.places import Band
 from kiosk.search import SearchQuery, SearchService
-from kiosk.search_tags import AREA_CITY, AREA_ELSEWHERE, AREA_JATENG
+from kiosk.search_tags import AREA_CITY, AREA_ELSEWHERE, AREA_JATENG, AREA_UNKNOWN
 from kiosk.vacancy import Vacancy
 from tests.fakes import FakeClock
 
@@ -23,7 +23,7 @@ ROWS = [  # source_id, location, kecamatan_code, in_kota, the area m010 must giv
     ("solo", "Surakarta / Solo", None, False, AREA_JATENG),
     ("kota", "Semarang", None, True, AREA_CITY),
     ("tbl", "Tembalang, Semarang", TEMBALANG, True, AREA_CITY),
-    ("none", "", None, False, AREA_ELSEWHERE),
+    ("none", "", None, False, AREA_UNKNOWN),
 ]
 
 
@@ -67,12 +67,12 @@ def test_m010_fills_the_area_from_the_index_without_a_reimport(
             "SELECT name FROM sqlite_master WHERE tbl_name = 'vacancy_facet'")}
         assert "vacancy_facet_area" in index_names
         result = SearchService(db, clock).search(SearchQuery("satpam ", near=TEMBALANG))
-        # elsewhere, the newer first ("none" was posted after "jkt")
-        assert [v.source_id for v in result.vacancies] == ["tbl", "kota", "solo", "none", "jkt"]
-        assert list(result.bands) == [Band.KECAMATAN, Band.KOTA, Band.JATENG, Band.ELSEWHERE,
+        # the one naming no place right after the city's own, not "outside Jawa Tengah"
+        assert [v.source_id for v in result.vacancies] == ["tbl", "kota", "none", "solo", "jkt"]
+        assert list(result.bands) == [Band.KECAMATAN, Band.KOTA, Band.UNKNOWN, Band.JATENG,
                                       Band.ELSEWHERE]
         everything = SearchService(db, clock).search(SearchQuery("", near=TEMBALANG))
-        assert [v.source_id for v in everything.vacancies] == ["tbl", "kota", "solo", "none",
+        assert [v.source_id for v in everything.vacancies] == ["tbl", "kota", "none", "solo",
                                                                "jkt"]
     finally:
         db.close()

@@ -1,6 +1,7 @@
 """Search over a small hand-made catalog in a real SQLite file: stems, typos, filters, rank."""
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -216,3 +217,67 @@ def test_a_whole_word_finds_its_stem_before_the_space_is_typed(search):
 def test_text_with_nothing_searchable_matches_nothing(search, text):
     result = search.search(SearchQuery(text))
     assert result.total == 0 and result.vacancies == ()
+
+
+@pytest.mark.parametrize("text", [
+    "so\u200bpir", "pengemu\u200cdi", "\u202epengemudi\u202c", "kas\u00adir", "kas\u2060ir",
+    "\ufeffkasir", "ｋａｓｉｒ", "ＫＡＳＩＲ　ＭＩＮＩＭＡＲＫＥＴ",
+])
+def test_invisible_and_fullwidth_characters_in_a_query_read_as_the_importer_reads_them(
+        search, text):
+    # The importer removes these from postings (kiosk.importer.text); a query typed or pasted
+    # with them finds what the same word without them finds.
+    plain = "".join(ch for ch in text if ch.isalnum() or ch.isspace())
+    expected = _titles(search, unicodedata.normalize("NFKC", plain))
+    assert expected
+    assert _titles(search, text) == expected
+
+
+def test_known_words_that_the_scope_leaves_out_say_how_many_are_elsewhere(search):
+    # "kasir" is a known word; its one vacancy names only "Semarang", not Tembalang.
+    result = search.search(SearchQuery("kasir", kecamatan_code=TEMBALANG))
+    assert result.total == 0
+    assert result.outside_scope == 1 and result.without_filters is None
+    assert result.suggestions == ()  # never the typed word, nor another spelling of it
+    assert search.search(SearchQuery("kasir", kecamatan_code=None)).total == 1
+
+
+def test_known_words_that_the_filters_leave_out_say_how_many_are_without_them(search):
+    result = search.search(SearchQuery("satpam", kecamatan_code=TEMBALANG,
+                                       employment_type=EmploymentType.CONTRACT))
+    assert result.total == 0
+    assert result.without_filters == 1 and result.outside_scope == 0
+    assert result.suggestions == ()
+    # With filters alone (no words), the same count through the facet table.
+    nothing = search.search(SearchQuery("", kecamatan_code=GENUK, min_salary=50_000_000))
+    assert nothing.total == 0 and nothing.without_filters == 1
+
+
+def test_a_search_with_results_counts_nothing_more(search):
+    result = search.search(SearchQuery("satpam", kecamatan_code=TEMBALANG))
+    assert result.total == 1
+    assert result.outside_scope is None and result.without_filters is None
+
+
+def test_a_known_word_that_finds_nothing_anywhere_is_never_offered_back(search):
+    result = search.search(SearchQuery("sopir", kecamatan_code=None), today=date(2026, 1, 1))
+    assert result.total == 0 and result.outside_scope is None
+    offered = {w for s in result.suggestions for w in s.split()}
+    assert not offered & {"sopir", "supir"}
+
+
+def test_the_screen_status_says_what_lies_outside_the_place_and_the_filters(search):
+    from kiosk.search_filters import search_status
+
+    query = SearchQuery("kasir", kecamatan_code=TEMBALANG)
+    result = search.search(query)
+    status = search_status(query, result.total, False, result.soft, result.outside_scope,
+                           result.without_filters)
+    assert "Ada 1 lowongan dengan kata ini di luar tempat yang dipilih." in status.message
+    assert "lebih sedikit" not in status.message  # fewer words would not help: they are known
+    filtered = SearchQuery("satpam", kecamatan_code=TEMBALANG,
+                           employment_type=EmploymentType.CONTRACT)
+    result = search.search(filtered)
+    assert "Tanpa filter, ada 1 lowongan." in search_status(
+        filtered, result.total, False, result.soft, result.outside_scope,
+        result.without_filters).message

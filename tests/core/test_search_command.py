@@ -197,3 +197,62 @@ def test_a_place_word_filters_and_near_says_where_the_kiosk_stands(capsys, data_
 def test_nothing_found_offers_near_words(capsys, data_dir):
     answer = _search(capsys, data_dir, "xqzsatpam")
     assert answer["total"] == 0 and "satpam" in answer["suggestions"]
+
+
+@pytest.mark.parametrize("scope", [[], ["--kecamatan", "Tembalang"], ["--type", "kontrak"]])
+def test_known_words_the_scope_leaves_out_say_how_to_widen_not_did_you_mean(
+        capsys, data_dir, scope):
+    # No "sopir" vacancy of the real file is in Kota Semarang; dozens are elsewhere.
+    answer = _search(capsys, data_dir, "sopir", *scope)
+    assert answer["total"] == 0 and answer["suggestions"] == []
+    everywhere = _search(capsys, data_dir, "sopir", "--everywhere",
+                         *[a for a in scope if a != "--kecamatan" and a != "Tembalang"])
+    assert answer["outside_scope"] == everywhere["total"] > 0
+    capsys.readouterr()
+    assert main(["search", "--data-dir", str(data_dir), "--as-of", AS_OF, "sopir", *scope]) == 0
+    out = capsys.readouterr().out
+    assert "Mungkin maksud Anda" not in out
+    where, action = (
+        ("Kecamatan Tembalang", "pakai --everywhere, bukan --kecamatan") if "--kecamatan" in scope
+        else ("Kota Semarang", "tambahkan --everywhere"))
+    assert (f"Tidak ada di {where}; {everywhere['total']} lowongan di tempat lain: {action}"
+            in out)
+
+
+def test_a_vacancy_naming_no_place_is_shown_as_such_after_the_city_and_the_import_says_so(
+        capsys, tmp_path):
+    # A CSV without any place column: the vacancy is not "outside Jawa Tengah", and the
+    # default city scope still shows it, after the city's own.
+    csv = tmp_path / "tanpa_lokasi.csv"
+    csv.write_text("Title,Company,Posted Date\nKasir Toko,Toko Makmur,2025-07-02\n",
+                   encoding="utf-8")
+    city = tmp_path / "kota.csv"
+    city.write_text("Title,Company,Location,Posted Date\n"
+                    "Kasir Swalayan,Swalayan Jaya,Semarang,2025-07-01\n"
+                    "Kasir Batik,Batik Laweyan,Surakarta,2025-07-03\n", encoding="utf-8")
+    folder = tmp_path / "data"
+    capsys.readouterr()
+    assert main(["import-vacancies", "--data-dir", str(folder), str(csv), str(city)]) == 0
+    assert ("1 lowongan tidak menyebut tempat (tanpa lokasi atau kecamatan): warga melihatnya "
+            "sebagai “lokasi tidak disebut”, sesudah lowongan di Kota Semarang."
+            in capsys.readouterr().out)
+    answer = _search(capsys, folder, "kasir")
+    assert [(r["title"], r["band_text"]) for r in answer["results"]] == [
+        ("Kasir Swalayan", "di Kota Semarang"), ("Kasir Toko", "lokasi tidak disebut")]
+    everywhere = _search(capsys, folder, "kasir", "--everywhere")
+    assert [r["band_text"] for r in everywhere["results"]] == [
+        "di Kota Semarang", "lokasi tidak disebut", "di Jawa Tengah"]
+
+
+def test_known_words_the_filters_leave_out_say_how_many_without_them(capsys, data_dir):
+    plain = _search(capsys, data_dir, "admin gudang")
+    answer = _search(capsys, data_dir, "admin gudang", "--min-salary", "90000000")
+    assert plain["total"] > 0 and answer["total"] == 0 and answer["suggestions"] == []
+    assert answer["without_filters"] == plain["total"] and answer["outside_scope"] == 0
+    capsys.readouterr()
+    assert main(["search", "--data-dir", str(data_dir), "--as-of", AS_OF, "admin gudang",
+                 "--min-salary", "90000000"]) == 0
+    out = capsys.readouterr().out
+    assert (f"{plain['total']} lowongan tanpa filter (--education, --type, --min-salary): "
+            "hapus filternya") in out
+    assert "tempat lain" not in out and "Mungkin maksud Anda" not in out

@@ -1,6 +1,7 @@
 """The ranking gives exactly the order issue 9's rules define, whichever way it reads a page:
 relevance tier first, then distance band from the kiosk (its kecamatan, the rest of Kota
-Semarang, the rest of Jawa Tengah, elsewhere), then newest; only open vacancies in scope; and a
+Semarang, no place named, the rest of Jawa Tengah, elsewhere), then newest; only open vacancies in
+scope (the city scope keeps the postings that name no place); and a
 page at any offset is that order's slice. The order is computed here from its definition: each
 tier's matches as FTS5 finds them, each band from kiosk.places.PlaceTable.band, recency from the
 rank key; migration m010's facet area agrees with the place tags of the index."""
@@ -16,7 +17,7 @@ from sqlite_utils import Database
 
 import kiosk.search_rank as search_rank
 from kiosk.catalog import VacancyCatalog, rank_key
-from kiosk.places import PlaceTable
+from kiosk.places import Band, PlaceTable
 from kiosk.region import KOTA_CODE, RegionTable
 from kiosk.search import SearchQuery, SearchService
 from kiosk.search_rank import tiers
@@ -76,13 +77,15 @@ def _ordered(db: Database, places: PlaceTable, stored: list[Vacancy], query: Sea
         key = rank_key(v.date_posted, v.id)
         if not v.is_open_on(today) or (expression and key not in tier_of):
             continue
-        if query.kecamatan_code == KOTA_CODE and not v.in_kota_semarang:
+        band = places.band(query.near, v.kecamatan_code, v.in_kota_semarang, v.location or "")
+        # The city scope keeps the postings that name no place, after the city's own.
+        if query.kecamatan_code == KOTA_CODE and not v.in_kota_semarang \
+                and band is not Band.UNKNOWN:
             continue
         if query.kecamatan_code not in (None, KOTA_CODE) and \
                 v.kecamatan_code != query.kecamatan_code:
             continue
-        band = places.band(query.near, v.kecamatan_code, v.in_kota_semarang, v.location or "")
-        keyed.append(((tier_of.get(key, 0), band, -key), v.id))
+        keyed.append(((tier_of.get(key, 0), band.rank, -key), v.id))
     return [vacancy_id for _key, vacancy_id in sorted(keyed)]
 
 
