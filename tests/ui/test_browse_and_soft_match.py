@@ -115,3 +115,19 @@ def test_the_city_is_the_default_and_one_tap_widens_it(
     assert screen.query().kecamatan_code is None
     assert screen.cards()[-1].place_label.text().endswith("di luar Jawa Tengah")
     assert not screen.everywhere_button.isVisibleTo(screen)
+
+
+def test_nothing_in_the_city_says_how_many_are_elsewhere_beside_the_button_that_widens(
+    qtbot: QtBot, context_for, sample_services: KioskServices
+) -> None:
+    screen = _search_screen(qtbot, context_for, sample_services)
+    qtbot.waitUntil(lambda: screen.total is not None)
+    screen.search_field.setText("kurir")  # the one courier job is in Jakarta
+    qtbot.waitUntil(lambda: screen.total == 0)
+    assert "Ada 1 lowongan dengan kata ini di luar tempat yang dipilih." in " ".join(
+        (screen.count_label.text(), screen.results.message_label.text()))
+    assert screen.everywhere_button.isVisibleTo(screen)
+    assert screen.suggestions.words() == []  # the word is known: no "Mungkin maksud Anda"
+    qtbot.mouseClick(screen.everywhere_button, LEFT)
+    qtbot.waitUntil(lambda: screen.total == 1)
+    assert screen.cards()[0].vacancy.title == "Kurir Paket Mitra"

@@ -62,6 +62,7 @@ class JobSearchScreen(SearchingScreen):
         self._opened_vacancy: int | None = None  # focused again on the way back (issue 6)
         self._announced = ""  # the last status told to a screen reader
         self._soft = False
+        self._widening: tuple[int | None, int | None] = (None, None)
         self._suggested: tuple[str, ...] = ()
         try:
             self._near = home_kecamatan(ctx.regions, ctx.settings.kiosk_kelurahan)

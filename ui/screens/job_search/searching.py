@@ -110,6 +110,9 @@ class SearchingScreen(Screen):
         self._failed = False
         self._total = result.total
         self._soft = result.soft
+        # When nothing is found: how many lie outside the place and without the filters, said
+        # beside the buttons that widen the search ("Cari di semua tempat", the filters').
+        self._widening = (result.outside_scope, result.without_filters)
         self._suggested = result.suggestions
         self._shown_query = replace(query, near=None)
         had_focus_on_more = self.results.more_button.hasFocus()
@@ -133,7 +136,9 @@ class SearchingScreen(Screen):
         more = self._total is not None and len(self.results.vacancies()) < self._total
         self.results.set_more_available(more and not self._failed)
         query = self.query()
-        status = search_status(query, self._total, self._failed, self._soft)
+        outside, unfiltered = self._widening
+        status = search_status(query, self._total, self._failed, self._soft,
+                               outside_scope=outside, without_filters=unfiltered)
         self.count_label.setText(status.count)
         soft = status.role == "soft"  # a heading above the closest results, not a note below
         self.soft_label.setText(status.message if soft else "")
