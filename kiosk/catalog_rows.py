@@ -65,7 +65,9 @@ def index_fingerprint(stemmer: Stemmer) -> str:
     search index can delete a vacancy's row only with exactly the words it indexed, so when
     this changes (a new folding or stemming rule) the index is rebuilt before the next write."""
     # The tags (KBJI group, place: kiosk.search_tags) are indexed words too.
-    words = stemmer.index_text(_FINGERPRINT_PROBE) + " " + tags_fingerprint()
+    # The description column holds stems only (Stemmer.index_stems): its own probe.
+    words = (stemmer.index_text(_FINGERPRINT_PROBE) + " " + tags_fingerprint() + " | "
+             + stemmer.index_stems(_FINGERPRINT_PROBE + " dan yang di"))
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 
@@ -98,13 +100,14 @@ def indexed_words(
     place: tuple[str, str | None, Any],
 ) -> tuple[str, str, str, str]:
     """The indexed words of each search index column: folded words and their stems
-    (Stemmer.index_text); the title carries its KBJI tag and the skills the place tags
-    (kiosk.search_tags), `place` being (location, kecamatan_code, in_kota) as stored."""
+    (Stemmer.index_text), in the description the stems only (Stemmer.index_stems); the title
+    carries its KBJI tag and the skills the place tags (kiosk.search_tags), `place` being
+    (location, kecamatan_code, in_kota) as stored."""
     location, kecamatan_code, in_kota = place
     return (stemmer.index_text(title) + " " + title_tags(title), stemmer.index_text(employer),
             stemmer.index_many(skills) + " " + place_tags(location, kecamatan_code,
                                                           bool(in_kota)),
-            stemmer.index_text(description))
+            stemmer.index_stems(description))
 
 
 def prepare_batch(stemmer: Stemmer, vacancies: Iterable[Vacancy]) -> list[Prepared]:

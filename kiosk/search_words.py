@@ -41,6 +41,7 @@ _SHORT_PREFIX = 4
 _MAX_TYPO_ALTERNATIVES = 8
 _TEXT_COLUMNS = "{title skills description}: "  # everything but the employer's name
 _NAME_COLUMNS = "{title skills}: "
+_DESCRIPTION_COLUMN = "{description}: "
 
 
 class Synonyms(Protocol):
@@ -136,7 +137,7 @@ class QueryWords:
             if not known:
                 unknown.append(word)
         if not groups and words and not unknown and all(w in STOP_WORDS for w in words):
-            groups = exact = [self._word_group(w, False, vocabulary)[0] for w in words[:1]]
+            groups = exact = [self._function_word_group(words, still_typing, vocabulary)]
         return QueryPlan(tuple(groups), place, tuple(unknown), tuple(exact))
 
     def _occupation_group(self, typed: list[str], occupation: Occupation, *,
@@ -164,7 +165,8 @@ class QueryWords:
                     ) -> tuple[str, bool]:
         """(the group of alternatives for one word, whether any table knows the word)."""
         exact = {word}
-        complete = not is_prefix or word in vocabulary.words
+        complete = (not is_prefix or word in vocabulary.words
+                    or self._stem_known(word, vocabulary))
         root = self._stemmer.stem(word) if complete else word
         exact.add(root)
         for w in list(exact):
@@ -186,11 +188,31 @@ class QueryWords:
                 prefixes |= self._near_prefixes(word, vocabulary)
         terms = [quote(t) for t in sorted(exact) if t not in prefixes and " " not in t]
         terms += [_TEXT_COLUMNS + quote(t) for t in sorted(near - exact)]
+        terms += self._description_stems((exact | near) - prefixes)
         for p in sorted(prefixes):
             # Two or three letters start too many words of the long descriptions to help.
             scope = _NAME_COLUMNS if len(p) < _SHORT_PREFIX or p != word else ""
             terms.append(scope + quote(p) + "*")
         return "(" + " OR ".join(terms) + ")", known or bool(near) or bool(prefixes - {word})
+
+    def _function_word_group(self, words: list[str], still_typing: bool,
+                             vocabulary: _Vocabulary) -> str:
+        """A query of nothing but function words looks for its first one, still being typed
+        a prefix ("ke" on the way to "keuangan"): descriptions do not hold them
+        (textnorm.DESCRIPTION_SKIPPED), titles, employers and skills do."""
+        return self._word_group(words[0], still_typing and len(words) == 1, vocabulary)[0]
+
+    def _description_stems(self, alternatives: set[str]) -> list[str]:
+        """The description column holds the stems of its words only (Stemmer.index_stems):
+        there each alternative is asked for by its stem, where that is not already one."""
+        stems = {self._stemmer.stem(t) for t in alternatives if " " not in t} - alternatives
+        return [_DESCRIPTION_COLUMN + quote(s) for s in sorted(stems)]
+
+    def _stem_known(self, word: str, vocabulary: _Vocabulary) -> bool:
+        """Whether a word still being typed is a whole inflected word whose stem the index
+        holds: a word met only in descriptions is stored there as its stem alone."""
+        root = self._stemmer.stem(word)
+        return root != word and root in vocabulary.words
 
     def _near_occupation(self, word: str) -> str | None:
         """The group of the vocabulary word nearest a misspelt one ("satpan" -> satpam)."""

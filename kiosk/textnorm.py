@@ -9,6 +9,11 @@ from functools import lru_cache
 _TOKEN = re.compile(r"[0-9a-z]+")
 # Words shorter than this are never stemmed: Sastrawi would strip them to nothing useful.
 _MIN_STEM_LENGTH = 5
+DESCRIPTION_SKIPPED = frozenset({"di", "dan", "yang", "untuk", "ke", "dari", "atau", "the", "and",
+                                 "of", "in", "at"})
+"""Function words left out of the indexed descriptions (about 8 % of their words: "dan" alone is
+one word in 20). A query never looks for them (kiosk.search_words.STOP_WORDS holds them all,
+a test checks it); a query of nothing but them still finds them in titles and skills."""
 
 
 def fold(text: str) -> str:
@@ -63,6 +68,7 @@ class Stemmer:
     def __init__(self) -> None:
         self._stem_word: Callable[[str], str] | None = None
         self._indexed = _IndexedWords(self)
+        self._stems = _IndexedWords(self, stems_only=True)
 
     def _load(self) -> Callable[[str], str]:
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -86,23 +92,40 @@ class Stemmer:
         """
         return " ".join(map(self._indexed.__getitem__, tokens(text)))
 
+    def index_stems(self, text: str) -> str:
+        """The text to put in the search index's description column: the stem of each folded
+        word only ("pengemudi" -> "kemudi"), without DESCRIPTION_SKIPPED.
+
+        Descriptions are nine tenths of the indexed words; storing "word stem" there made the
+        index insert the slowest part of a catalog write (docs/performance.md). A query asks
+        the description column for the stems of its words (kiosk.search_words), so any
+        inflection of a word still finds it; what is lost is typing a prefix of an inflected
+        form ("pengem" finds "pengemudi" in titles and skills only).
+        """
+        return " ".join(filter(None, map(self._stems.__getitem__, tokens(text))))
+
     def index_many(self, parts: Iterable[str]) -> str:
         return " ".join(self.index_text(p) for p in parts)
 
 
 class _IndexedWords(dict[str, str]):
-    """word -> "word" or "word stem", filled on first use: `Stemmer.index_text`'s cache."""
+    """word -> "word" or "word stem" (`Stemmer.index_text`'s cache), or with `stems_only` the
+    stem alone, "" for DESCRIPTION_SKIPPED (`Stemmer.index_stems`'s); filled on first use."""
 
     _LIMIT = 500_000  # words; a pathological file of random strings starts over, not runs out
 
-    def __init__(self, stemmer: Stemmer) -> None:
+    def __init__(self, stemmer: Stemmer, *, stems_only: bool = False) -> None:
         super().__init__()
         self._stemmer = stemmer
+        self._stems_only = stems_only
 
     def __missing__(self, word: str) -> str:
         if len(self) >= self._LIMIT:
             self.clear()
-        root = self._stemmer.stem(word)
-        value = word if root == word else f"{word} {root}"
+        if self._stems_only:
+            value = "" if word in DESCRIPTION_SKIPPED else self._stemmer.stem(word)
+        else:
+            root = self._stemmer.stem(word)
+            value = word if root == word else f"{word} {root}"
         self[word] = value
         return value
