@@ -26,6 +26,8 @@ def upsert_in_batches(
     *,
     on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None = None,
     preparer: BatchPreparer | None = None,
+    within: Callable[[list[Vacancy]], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> UpsertCounts:
     """An operation over a stream: each BATCH_SIZE vacancies are upserted, with their change
     mark (kiosk.changes), as one transaction, so a crash or a full disk keeps every earlier batch
@@ -35,7 +37,11 @@ def upsert_in_batches(
     a long import fast on a slow disk. `on_batch` is called with each batch's counts and its
     vacancies once it is committed, so a caller knows what is stored when a later batch fails.
     `preparer` (kiosk.catalog_prepare) is the caller's to close; by default one is made for
-    this write (its helper process starts only for a long write).
+    this write (its helper process starts only for a long write). `within` is called with each
+    batch inside its transaction, after its upsert, so a caller's own write (an import removing
+    the demo catalog) commits or rolls back with that batch. `stop` is asked after each commit:
+    when it answers True (a SIGTERM arrived) the write ends there, the batch prepared ahead is
+    dropped unwritten and the stream is not read further.
 
     Raises:
         sqlite3.OperationalError / OSError: the write failed; committed batches stay.
@@ -60,11 +66,14 @@ def upsert_in_batches(
                 if ready is not None:
                     if bulk:
                         _set_synchronous(db, "NORMAL")
-                    total += _commit_batch(db, catalog, *ready, on_batch)
+                    total += _commit_batch(db, catalog, *ready, on_batch, within)
+                    if stop is not None and stop():
+                        ahead = None
+                        break
             if ahead is not None:
                 if bulk:
                     _set_synchronous(db, "FULL")
-                total += _commit_batch(db, catalog, ahead[0], ahead[1](), on_batch)
+                total += _commit_batch(db, catalog, ahead[0], ahead[1](), on_batch, within)
     finally:
         if bulk:
             _set_synchronous(db, "FULL")
@@ -110,9 +119,12 @@ def _commit_batch(
     batch: list[Vacancy],
     prepared: list[Prepared],
     on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None,
+    within: Callable[[list[Vacancy]], None] | None = None,
 ) -> UpsertCounts:
     with db.atomic():
         counts = catalog.upsert_prepared(prepared)
+        if within is not None:
+            within(batch)
     if on_batch is not None:
         on_batch(counts, batch)
     return counts

@@ -172,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code (0 done, 1 a problem reported, 2 a usage error).
+    """Run one command; returns the exit code (0 done, 1 a problem reported, 2 a usage error,
+    130 stopped by Ctrl-C, 143 an import stopped by SIGTERM).
 
     Every expected failure (a bad option or setting, no display, no Qt, an unreadable data
     folder, a full disk, a damaged database, a closed pipe) ends in plain sentences in the
@@ -204,6 +205,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     try:
         return _run(settings, args)
+    except KeyboardInterrupt:
+        # Ctrl-C: every write is one transaction, so what committed stays and the step in
+        # flight rolled back; say that in one sentence instead of a traceback.
+        from kiosk.commands.interrupt import INTERRUPTED_EXIT, stopped_sentence
+
+        print(file=sys.stderr)  # past the "^C" the terminal echoed
+        print(stopped_sentence(), file=sys.stderr)
+        return INTERRUPTED_EXIT
     except BrokenPipeError:
         # `siker-kiosk search ... | head`: the reader left; say nothing more.
         devnull = os.open(os.devnull, os.O_WRONLY)

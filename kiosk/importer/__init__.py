@@ -141,6 +141,7 @@ def import_files(
     regions: RegionTable,
     *,
     source: str | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Read every file and add or update its vacancies in the catalog.
 
@@ -149,11 +150,16 @@ def import_files(
     and gets a note. Files stream through `kiosk.catalog.upsert_in_batches`: every 500
     vacancies are one transaction with their change mark; a bad record or a bad file is
     reported and the rest still imports. The catalog's clock gives the import's today for the
-    plausibility checks and `already_closed`. When the run stored a vacancy that is still open
-    today, the catalog's demo vacancies are removed (the demo only stands in until a real
-    catalog is loaded) in a transaction of its own, with a note. A run whose stored vacancies
-    have all closed keeps the demo and says so (`demo_kept`): otherwise the kiosk would show
-    residents nothing at all.
+    plausibility checks and `already_closed`. The catalog's demo vacancies (they only stand in
+    until a real catalog is loaded) are removed in the same transaction as the first batch that
+    holds a vacancy still open today, with a note, so residents never see demo and real
+    vacancies side by side, even when the run is stopped after that batch. A run whose stored
+    vacancies have all closed keeps the demo and says so (`demo_kept`): otherwise the kiosk
+    would show residents nothing at all.
+
+    `stop` is asked after each committed batch and before each file: when it answers True (the
+    import command got SIGTERM or Ctrl-C) the run ends there with `interrupted` set; every
+    committed batch stays whole and is counted, the batch prepared ahead is not stored.
 
     A database error while writing (a full disk, a read-only data folder, a damaged file) stops
     the run: the report then holds it as `write_error` and counts what was committed before.
@@ -182,30 +188,44 @@ def import_files(
             yield item
 
     caller_source = _caller_source(source, notes.append)
-    removed = 0
     demo_kept = False
     write_error: sqlite3.Error | None = None
     committed = [UpsertCounts()]  # what the batches committed so far, also when one fails
+
+    demo_gone = [0]  # demo vacancies deleted with a committed batch
+    stopping = stop or (lambda: False)
+    interrupted = False
 
     def on_batch(counts: UpsertCounts, batch: list[Vacancy]) -> None:
         committed[0] += counts
         for vacancy in batch:
             stored["closed" if vacancy.valid_through < today else "open"] += 1
 
+    def remove_demo_with(batch: list[Vacancy]) -> None:
+        # Inside the batch's transaction: the demo goes exactly when the first vacancy
+        # residents can see arrives, and comes back if that batch is rolled back.
+        if stored["open"] or not any(v.valid_through >= today for v in batch):
+            return
+        demo_gone[0] = catalog.remove_demo()
+
     try:
         for path in map(Path, paths):
+            if stopping():
+                interrupted = True
+                break
             items = _read_located(path, regions, source=caller_source, classifier=classifier,
                                   note=notes.append, today=today)
-            upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch)
-        if stored["open"]:  # a real vacancy residents can see: the demo has done its job
-            with catalog.database.atomic():
-                removed = catalog.remove_demo()
+            upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch,
+                              within=remove_demo_with, stop=stopping)
+        interrupted = interrupted or stopping()
         demo_kept = bool(stored["closed"] and not stored["open"] and catalog.count_demo())
         if committed[0].added or committed[0].updated:
             # The kiosk reads this copy of the index's words at its next search or start.
             refresh_index_words(catalog.database)
     except sqlite3.Error as exc:
         write_error = exc
+    # Only a committed batch counts: one rolled back took its demo removal with it.
+    removed = demo_gone[0] if stored["open"] else 0
     counts = committed[0]
     if removed:
         notes.append(demo_removed_note(removed))
@@ -223,4 +243,5 @@ def import_files(
         demo_kept=demo_kept,
         changes=Changes(catalog=bool(counts.added or counts.updated or removed)),
         write_error=write_error,
+        interrupted=interrupted,
     )
