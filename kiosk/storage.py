@@ -10,14 +10,73 @@ folder is looked at (is it there, can it be written, is there space left).
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import sqlite3
+import stat
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from kiosk.i18n import _
+
+log = logging.getLogger(__name__)
+
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+"""The data folder and the files in it are the kiosk user's alone: the database holds keyed NIK
+hashes and sealed records, health.json the device's state (UU PDP 27/2022 art. 35: technical
+protection of personal data). POSIX permission bits only; on Windows the folder's ACL, set by
+the installer, does this and nothing here changes it."""
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` (and any missing parents) with the leaf at mode 0700; an existing folder
+    is left as it is (it may be a mount staff set up on purpose).
+
+    Raises: OSError when it cannot be created.
+    """
+    folder = Path(folder)
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
+    if os.name == "posix":
+        os.chmod(folder, PRIVATE_FOLDER_MODE)  # mkdir's mode is masked by the umask
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 when it does not exist (SQLite then keeps that mode
+    for the database and gives it to its -wal and -shm files too)."""
+    if Path(path).exists():
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:  # another process made it meanwhile
+        pass
+
+
+def tighten_private_files(*paths: Path) -> list[Path]:
+    """Take group and other permissions off each existing file (POSIX only); logs the files
+    it changed, once per call. Returns them. A file it may not change is left (and logged)."""
+    if os.name != "posix":
+        return []
+    changed: list[Path] = []
+    for path in paths:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+            if mode & 0o077:
+                os.chmod(path, mode & 0o700)
+                changed.append(path)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("Cannot make %s private to the kiosk user: %s", path,
+                        exc.strerror or exc)
+    if changed:
+        log.info("Made %s readable by the kiosk user only (they were open to other local "
+                 "users)", ", ".join(p.name for p in changed))
+    return changed
 
 # SQLite primary result codes (the low byte of an extended code).
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
