@@ -6,7 +6,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from kiosk.migrations import migrations
-from kiosk.storage import create_private_file, make_private_folder, tighten_private_files
+from kiosk.storage import (
+    create_private_file,
+    make_private_folder,
+    note_lost_database,
+    tighten_private_files,
+)
+from kiosk.vault import KEY_FILENAME
 
 DB_FILENAME = "kiosk.db"
 BUSY_TIMEOUT_MS = 5000
@@ -19,6 +25,8 @@ def open_database(path: Path | str) -> Database:
     a busy timeout of 5 s so the GUI's reader and the sync writer wait instead of failing.
     A folder it creates is 0700 and a new file 0600; an existing database, -wal or -shm file
     open to other users is made 0600 (logged once): they hold keyed NIK hashes and records.
+    A database missing or empty beside the folder's kiosk.key is warned about, never silently
+    begun anew (kiosk.storage.note_lost_database).
 
     Raises:
         OSError: the folder cannot be created.
@@ -27,6 +35,7 @@ def open_database(path: Path | str) -> Database:
     """
     path = Path(path)
     make_private_folder(path.parent)
+    note_lost_database(path, path.parent / KEY_FILENAME)
     create_private_file(path)
     db = Database(path)
     try:

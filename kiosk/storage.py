@@ -132,7 +132,8 @@ class StorageProblem:
         if self.kind is StorageKind.DAMAGED:
             return _("The kiosk database in {folder} is damaged ({error}). Stop the kiosk, move "
                      "kiosk.db away (keep it for the technicians) and put the latest backup in "
-                     "its place, or start without it to begin a new catalog.").format(
+                     "its place. Starting without it begins a new, empty database: the "
+                     "registrations not yet sent to Disnaker are then lost.").format(
                          folder=folder, error=detail)
         if self.file_in_the_way is not None:
             return _("The kiosk cannot create its data folder {folder}: {file} is a file, not "
@@ -201,3 +202,58 @@ def _low_space(folder: Path) -> bool:
         return shutil.disk_usage(folder).free < _LOW_SPACE_BYTES
     except OSError:
         return False
+
+
+LOST_NOTE_FILE = "kiosk.db-LOST.txt"
+"""Left in the data folder when the database was found missing or empty beside an existing
+personal-data key; `siker-kiosk status` warns while it is there (staff delete it once handled)."""
+
+
+def lost_database_message(db_file: Path) -> str:
+    """What staff are told when `db_file` is missing or empty but kiosk.key is there, in
+    Indonesian then English (it goes to the log and to `status`, whatever the language)."""
+    note = db_file.with_name(LOST_NOTE_FILE)
+    return (f"Basis data kios {db_file} tidak ada atau kosong, padahal kunci data pribadi "
+            f"(kiosk.key) ada: pendaftaran yang belum terkirim ke Disnaker mungkin hilang. "
+            f"Hentikan kios dan pulihkan kiosk.db dari cadangan terakhir; bila tidak ada "
+            f"cadangan, kios tetap berjalan dengan basis data baru. Hapus {note} bila sudah "
+            f"ditangani. / The kiosk database {db_file} is missing or empty although the "
+            f"personal-data key (kiosk.key) is there: registrations not yet sent to Disnaker "
+            f"may have been lost. Stop the kiosk and restore kiosk.db from the latest backup; "
+            f"without a backup the kiosk keeps running on a new database. Delete {note} once "
+            f"this is handled.")
+
+
+def note_lost_database(db_file: Path, key_file: Path) -> bool:
+    """Before a database is opened: when `key_file` exists but `db_file` is missing or 0 bytes
+    (and no -wal file holds its pages), warn in the log (stderr when logging is not set up)
+    and leave LOST_NOTE_FILE beside it for `status`. The kiosk is not stopped: a new database
+    is better than no kiosk, but never a silent one. Returns True when it warned."""
+    wal = db_file.with_name(db_file.name + "-wal")
+    try:
+        if not key_file.is_file() or (db_file.exists() and db_file.stat().st_size > 0):
+            return False
+        if wal.exists() and wal.stat().st_size > 0:
+            return False  # a database never checkpointed: all of it is in the WAL
+    except OSError:
+        return False  # the open that follows says what is wrong with the folder
+    message = lost_database_message(db_file)
+    log.warning("%s", message)
+    try:
+        note = db_file.with_name(LOST_NOTE_FILE)
+        fd = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(message + "\n")
+    except OSError as exc:
+        log.warning("Cannot leave the note %s: %s", LOST_NOTE_FILE, exc.strerror or exc)
+    return True
+
+
+def lost_database_warning(data_dir: Path) -> str | None:
+    """The warning `status` shows while LOST_NOTE_FILE is in `data_dir`, else None."""
+    note = Path(data_dir) / LOST_NOTE_FILE
+    try:
+        return note.read_text(encoding="utf-8").strip() or lost_database_message(
+            Path(data_dir) / "kiosk.db")
+    except OSError:
+        return None

@@ -228,8 +228,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, OSError) and not _in_folder(exc.filename, settings.data_dir):
             # Not the data folder: a screenshot folder, say. Name the path and the reason.
-            print(_("Cannot use {path}: {error}").format(
-                path=exc.filename, error=exc.strerror or exc), file=sys.stderr)
+            if isinstance(exc, FileExistsError | NotADirectoryError) and _a_file_in_the_way(
+                    exc.filename):
+                print(_("Cannot use {path}: it is a file, not a folder. Name a folder (a new "
+                        "one is made), or move the file away.").format(path=exc.filename),
+                      file=sys.stderr)
+            else:
+                print(_("Cannot use {path}: {error}").format(
+                    path=exc.filename, error=exc.strerror or exc), file=sys.stderr)
         else:
             print(describe_storage_error(exc, settings.data_dir).staff_message(), file=sys.stderr)
         return 1
@@ -261,6 +267,14 @@ def _in_folder(filename: object, folder: Path) -> bool:
         return True
     path, folder = Path(filename).absolute(), folder.absolute()
     return path == folder or folder in path.parents or path in folder.parents
+
+
+def _a_file_in_the_way(filename: object) -> bool:
+    """True when `filename`, or a folder above it, is a file (mkdir's EEXIST / ENOTDIR)."""
+    if not isinstance(filename, str | os.PathLike):
+        return False
+    path = Path(filename)
+    return any(p.is_file() for p in (path, *path.parents))
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from kiosk.catalog import VacancyCatalog
 from kiosk.db import database_path, open_database
 from kiosk.health import read_health
 from kiosk.services import open_vault
+from kiosk.storage import lost_database_warning
 from sync.client import credentials
 from sync.client.config import ClientConfig
 from sync.client.engine import APP_VERSION, SyncEngine, SyncReport
@@ -92,6 +93,9 @@ def status(data_dir: Path) -> dict[str, Any]:
     finally:
         db.close()
     warnings = []
+    lost = lost_database_warning(data_dir)
+    if lost:
+        warnings.append(lost)
     if credential is None:
         warnings.append("Kios belum terdaftar di server pusat. / The kiosk is not enrolled.")
     if row[5]:
