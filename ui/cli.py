@@ -77,8 +77,14 @@ def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
         if not s.option or s.type is bool:
             continue
         extra: dict[str, object] = {"choices": s.choices} if s.choices else {}
-        parser.add_argument(s.flag, type=Path if s.type is Path else str, default=default,
+        kind: Callable[[str], object] = Path if s.type is Path else (
+            _lower if s.choices else str)  # choices whatever their case, as in the file
+        parser.add_argument(s.flag, type=kind, default=default,
                             help=_(s.help), **extra)  # type: ignore[arg-type]
+
+
+def _lower(text: str) -> str:
+    return text.strip().lower()
 
 
 def _whole_number(low: int, high: int) -> Callable[[str], int]:
@@ -186,14 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.settings import load_settings
 
     try:
-        settings = load_settings(
-            {
-                "data_dir": args.data_dir,
-                "lang": args.lang,
-                "central_url": args.central_url,
-                "windowed": getattr(args, "windowed", None),
-            }
-        )
+        # Every option setting goes through the same checks as the file and the variables.
+        settings = load_settings({s.name: getattr(args, s.name, None) for s in SETTINGS
+                                  if s.option})
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
