@@ -7,6 +7,7 @@ document.py, jobposting.py, jobboard.py, jsonlines.py and csvfile.py.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,6 @@ from kiosk.importer.report import (
     duplicate_note,
     format_report,
 )
-from kiosk.importer.text import shorten
 from kiosk.kbji import KbjiClassifier
 from kiosk.region import RegionTable
 from kiosk.vacancy import Vacancy
@@ -114,8 +114,16 @@ def _caller_source(source: str | None, note: Callable[[str], None]) -> str | Non
     folded = source_name(source, "")
     if not folded:
         note(_("The source name “{name}” has no letter or digit, so each file's own source "
-               "name is used.").format(name=shorten(source)))
+               "name is used.").format(name=_as_typed(source)))
     return folded or None
+
+
+def _as_typed(text: str, limit: int = 40) -> str:
+    """`text` as staff typed it, for quoting back: only control characters (a stray newline)
+    taken out and a long one cut. Not `shorten`, which spells emoji out in words: quoting
+    "(api)(api)" for a typed "🔥🔥" would send staff looking for the wrong thing."""
+    shown = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Zl", "Zp"))
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _read(ctx: ReadContext) -> Iterator[Vacancy | SkippedRecord]:

@@ -155,8 +155,9 @@ def demo_removed_note(n: int) -> str:
 
 def demo_kept_note() -> str:
     """The note for an import whose vacancies had all closed: the demo stays on the kiosk."""
-    return _("Every imported vacancy is past its closing date, so residents would see no "
-             "vacancy at all: the demo vacancies stay until open vacancies are imported.")
+    return _("Every imported vacancy is past its closing date, so none of them is shown to "
+             "residents. The demo vacancies stay on screen until open vacancies are imported, "
+             "so that the kiosk does not stand empty.")
 
 
 def _count(n: int) -> str:
