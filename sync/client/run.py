@@ -122,5 +122,6 @@ def status(data_dir: Path) -> dict[str, Any]:
         "rejected": rejected, "counts": counts,
         "last_attempt_at": row[0], "last_sync_at": row[1], "last_result": row[2],
         "last_problem": row[3], "clock_offset_s": row[4], "revoked": bool(row[5]),
-        "catalog_size": catalog, "catalog_open": catalog_open, "central_vacancies": central, "warnings": warnings,
+        "catalog_size": catalog, "catalog_open": catalog_open, "central_vacancies": central,
+        "warnings": warnings,
     }
