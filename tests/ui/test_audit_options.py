@@ -15,7 +15,8 @@ from ui.cli import main
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 @pytest.mark.expected_log("ui.app", "WARNING")  # the offscreen screen is small: shrunk to fit
 def test_one_screen_is_audited_with_progress_on_stderr(qapp, tmp_path: Path, capsys) -> None:
-    code = main(["--data-dir", str(tmp_path / "data"), "audit", "--screen", "idle_warning", "--json"])
+    code = main(["--data-dir", str(tmp_path / "data"), "audit", "--screen", "idle_warning",
+                 "--json"])
     out, err = capsys.readouterr()
     report = json.loads(out)  # nothing but the JSON on stdout
     looks = len(MODES) * len(TEXT_SCALES)

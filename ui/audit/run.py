@@ -151,7 +151,7 @@ def _audit_look(settings: Settings, runner: SyncRunner, scale: object, mode: Mod
 def settle(root: QWidget) -> None:
     """Let layouts finish as they do before the first paint a resident sees: a render lays
     out what is pending, and word-wrapped cards need a second pass for their heights."""
-    for _ in range(2):
+    for _pass in range(2):
         root.grab()
         QApplication.processEvents()
 
