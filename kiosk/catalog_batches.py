@@ -39,12 +39,14 @@ def upsert_in_batches(
     `preparer` (kiosk.catalog_prepare) is the caller's to close; by default one is made for
     this write (its helper process starts only for a long write). `within` is called with each
     batch inside its transaction, after its upsert, so a caller's own write (an import removing
-    the demo catalog) commits or rolls back with that batch. `stop` is asked after each commit:
-    when it answers True (a SIGTERM arrived) the write ends there, the batch prepared ahead is
-    dropped unwritten and the stream is not read further.
+    the demo catalog) commits or rolls back with that batch. `stop` is asked after each commit
+    but the last: when it answers True (a SIGTERM arrived) the write ends there with
+    WriteStopped, the batch prepared ahead is dropped unwritten and the stream is not read
+    further.
 
     Raises:
         sqlite3.OperationalError / OSError: the write failed; committed batches stay.
+        WriteStopped: `stop` answered True; its `counts` are what was committed.
     """
     total = UpsertCounts()
     db = catalog.database
@@ -68,8 +70,7 @@ def upsert_in_batches(
                         _set_synchronous(db, "NORMAL")
                     total += _commit_batch(db, catalog, *ready, on_batch, within)
                     if stop is not None and stop():
-                        ahead = None
-                        break
+                        raise WriteStopped(total)
             if ahead is not None:
                 if bulk:
                     _set_synchronous(db, "FULL")
@@ -79,6 +80,14 @@ def upsert_in_batches(
             _set_synchronous(db, "FULL")
             _set_checkpoint(db, checkpoint_pages)
     return total
+
+
+class WriteStopped(Exception):  # noqa: N818 - a request honoured, not an error
+    """upsert_in_batches ended early because its `stop` asked it to; `counts` were committed."""
+
+    def __init__(self, counts: UpsertCounts) -> None:
+        super().__init__("the write was stopped between batches")
+        self.counts = counts
 
 
 def _batches(vacancies: Iterable[Vacancy], size: int) -> Iterator[list[Vacancy]]:

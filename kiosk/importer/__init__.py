@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.catalog import UpsertCounts, VacancyCatalog, upsert_in_batches
+from kiosk.catalog_batches import WriteStopped
 from kiosk.changes import Changes
 from kiosk.i18n import _
 from kiosk.importer.amounts import MIN_MONTHLY_SALARY_IDR
@@ -122,7 +123,8 @@ def _as_typed(text: str, limit: int = 40) -> str:
     """`text` as staff typed it, for quoting back: only control characters (a stray newline)
     taken out and a long one cut. Not `shorten`, which spells emoji out in words: quoting
     "(api)(api)" for a typed "🔥🔥" would send staff looking for the wrong thing."""
-    shown = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Zl", "Zp"))
+    kept = (c for c in text if unicodedata.category(c) not in ("Cc", "Zl", "Zp"))
+    shown = "".join(kept).strip()
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
@@ -223,9 +225,12 @@ def import_files(
                 break
             items = _read_located(path, regions, source=caller_source, classifier=classifier,
                                   note=notes.append, today=today)
-            upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch,
-                              within=remove_demo_with, stop=stopping)
-        interrupted = interrupted or stopping()
+            try:
+                upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch,
+                                  within=remove_demo_with, stop=stopping)
+            except WriteStopped:
+                interrupted = True
+                break
         demo_kept = bool(stored["closed"] and not stored["open"] and catalog.count_demo())
         if committed[0].added or committed[0].updated:
             # The kiosk reads this copy of the index's words at its next search or start.
