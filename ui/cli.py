@@ -208,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return 1
     try:
-        return _run(settings, args)
+        with _stop_qt_commands_at_once(args.command in GUI_COMMANDS):
+            return _run(settings, args)
     except KeyboardInterrupt:
         # Ctrl-C: every write is one transaction, so what committed stays and the step in
         # flight rolled back; say that in one sentence instead of a traceback.
@@ -243,6 +244,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(describe_storage_error(exc, settings.data_dir).staff_message(), file=sys.stderr)
         return 1
+
+
+@contextmanager
+def _stop_qt_commands_at_once(qt: bool) -> Iterator[None]:
+    """Ctrl-C or SIGTERM at a Qt command (`qt`) ends the process there, with the one sentence;
+    the handlers before come back afterwards.
+
+    A KeyboardInterrupt raised inside Qt (a Python override called from C++, widgets being
+    built) unwinds through live Qt objects, and the interpreter's teardown of them can then
+    crash (seen: SIGSEGV at `screenshots` start). Nothing these commands do needs unwinding:
+    the database writes are SQLite transactions (whole or absent after an exit) and the files
+    are screenshots made again by the next run. The running kiosk replaces this handler with
+    ui.app.SignalQuit once its window is up, which ends the visit and quits cleanly.
+    """
+    import signal
+
+    from kiosk.commands.interrupt import stopped_sentence
+
+    def stop_now(signum: int, _frame: object) -> None:
+        sys.stdout.flush()
+        print(file=sys.stderr)  # past the "^C" the terminal echoed
+        print(stopped_sentence(), file=sys.stderr, flush=True)
+        os._exit(128 + signum)
+
+    kinds = (signal.SIGINT, signal.SIGTERM) if qt else ()
+    before = {kind: signal.getsignal(kind) for kind in kinds}
+    for kind in kinds:
+        if before[kind] is not signal.SIG_IGN:  # nohup, a background job: theirs
+            signal.signal(kind, stop_now)
+    try:
+        yield
+    finally:
+        for kind, handler in before.items():
+            signal.signal(kind, handler)
 
 
 def gui_problem(command: str | None, environ: os._Environ[str] | dict[str, str]) -> str:
