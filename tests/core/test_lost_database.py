@@ -2,6 +2,7 @@
 and the folder / file mix-ups staff make are named for what they are."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -84,6 +85,8 @@ def test_a_folder_named_kiosk_key_is_named(tmp_path: Path, capsys) -> None:
     assert "Is a directory" not in said
 
 
+@pytest.mark.skipif(importlib.util.find_spec("PySide6") is None,
+                    reason="screenshots needs Qt (the no-Qt environment checks its message)")
 def test_screenshots_into_a_file_says_it_is_a_file(tmp_path: Path, capsys) -> None:
     afile = tmp_path / "afile"
     afile.write_text("x")
