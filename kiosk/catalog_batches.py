@@ -26,6 +26,8 @@ def upsert_in_batches(
     *,
     on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None = None,
     preparer: BatchPreparer | None = None,
+    within: Callable[[list[Vacancy]], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> UpsertCounts:
     """An operation over a stream: each BATCH_SIZE vacancies are upserted, with their change
     mark (kiosk.changes), as one transaction, so a crash or a full disk keeps every earlier batch
@@ -35,10 +37,16 @@ def upsert_in_batches(
     a long import fast on a slow disk. `on_batch` is called with each batch's counts and its
     vacancies once it is committed, so a caller knows what is stored when a later batch fails.
     `preparer` (kiosk.catalog_prepare) is the caller's to close; by default one is made for
-    this write (its helper process starts only for a long write).
+    this write (its helper process starts only for a long write). `within` is called with each
+    batch inside its transaction, after its upsert, so a caller's own write (an import removing
+    the demo catalog) commits or rolls back with that batch. `stop` is asked after each commit
+    but the last: when it answers True (a SIGTERM arrived) the write ends there with
+    WriteStopped, the batch prepared ahead is dropped unwritten and the stream is not read
+    further.
 
     Raises:
         sqlite3.OperationalError / OSError: the write failed; committed batches stay.
+        WriteStopped: `stop` answered True; its `counts` are what was committed.
     """
     total = UpsertCounts()
     db = catalog.database
@@ -60,16 +68,26 @@ def upsert_in_batches(
                 if ready is not None:
                     if bulk:
                         _set_synchronous(db, "NORMAL")
-                    total += _commit_batch(db, catalog, *ready, on_batch)
+                    total += _commit_batch(db, catalog, *ready, on_batch, within)
+                    if stop is not None and stop():
+                        raise WriteStopped(total)
             if ahead is not None:
                 if bulk:
                     _set_synchronous(db, "FULL")
-                total += _commit_batch(db, catalog, ahead[0], ahead[1](), on_batch)
+                total += _commit_batch(db, catalog, ahead[0], ahead[1](), on_batch, within)
     finally:
         if bulk:
             _set_synchronous(db, "FULL")
             _set_checkpoint(db, checkpoint_pages)
     return total
+
+
+class WriteStopped(Exception):  # noqa: N818 - a request honoured, not an error
+    """upsert_in_batches ended early because its `stop` asked it to; `counts` were committed."""
+
+    def __init__(self, counts: UpsertCounts) -> None:
+        super().__init__("the write was stopped between batches")
+        self.counts = counts
 
 
 def _batches(vacancies: Iterable[Vacancy], size: int) -> Iterator[list[Vacancy]]:
@@ -110,9 +128,12 @@ def _commit_batch(
     batch: list[Vacancy],
     prepared: list[Prepared],
     on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None,
+    within: Callable[[list[Vacancy]], None] | None = None,
 ) -> UpsertCounts:
     with db.atomic():
         counts = catalog.upsert_prepared(prepared)
+        if within is not None:
+            within(batch)
     if on_batch is not None:
         on_batch(counts, batch)
     return counts

@@ -18,9 +18,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import pickle
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
@@ -42,6 +45,9 @@ Ready = Callable[[], list[Prepared]]
 def _serve(conn: Connection) -> None:
     """The helper process: answers each batch of vacancies with (row, words, salary_top) of
     each; ends at end-of-file or None."""
+    # Ctrl-C reaches the whole process group: the writer decides what to do with it; a
+    # KeyboardInterrupt here would only print a traceback under the writer's own message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     stemmer = Stemmer()
     try:
         conn.send(("ready", index_fingerprint(stemmer)))  # also loads Sastrawi's dictionary
@@ -65,6 +71,19 @@ def _serve(conn: Connection) -> None:
             return
 
 
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while the helper is started (main thread only; signal's rule)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 class _Helper:
     """The helper process and this process's end of its pipe."""
 
@@ -73,7 +92,8 @@ class _Helper:
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child,), daemon=True,
                                         name="siker-prepare")
-        self._process.start()
+        with _sigint_ignored():  # inherited through exec: ignored from its first line on
+            self._process.start()
         child.close()  # the helper's end now lives only in the helper
         self._fingerprint = fingerprint
         self.state = "starting"  # -> "ready" | "gone"

@@ -53,7 +53,12 @@ def write_health(data_dir: Path, health: DeviceHealth) -> None:
     body = asdict(health)
     body["warnings"] = [w[:MAX_WARNING_CHARS] for w in health.warnings[:MAX_WARNINGS]]
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    # 0600 from the start: the kiosk user's alone, like the database beside it.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(body, ensure_ascii=False))
+    if os.name == "posix":
+        os.chmod(tmp, 0o600)  # a .tmp left by an older version keeps its mode otherwise
     os.replace(tmp, path)
 
 

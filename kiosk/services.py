@@ -159,12 +159,14 @@ class KioskServices:
         CLI import while the kiosk runs, later the sync engine). Cheap when nothing did."""
         return self._watcher.poll()
 
-    def import_files(self, paths: Iterable[Path], *, source: str | None = None) -> ImportReport:
+    def import_files(self, paths: Iterable[Path], *, source: str | None = None,
+                     stop: Callable[[], bool] | None = None) -> ImportReport:
         """Import vacancy files (kiosk.importer.import_files): every 500 vacancies one
-        transaction; `report.changes` says what changed, `report.write_error` why it stopped."""
+        transaction; `report.changes` says what changed, `report.write_error` why it stopped;
+        `stop` is asked between batches (`report.interrupted`)."""
         from kiosk.importer import import_files  # ~20 ms of imports the kiosk's start skips
 
-        return import_files(paths, self.catalog, self.regions, source=source)
+        return import_files(paths, self.catalog, self.regions, source=source, stop=stop)
 
     def store_vacancies(self, vacancies: Iterable[Vacancy]) -> Changes:
         """Add or update vacancies (matched on source and source id), 500 per transaction.

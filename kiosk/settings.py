@@ -170,8 +170,14 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
-def coerce(setting: Setting, value: Any) -> Any:
-    """`value` (from TOML, an environment variable or an option) as the setting's type.
+def coerce(setting: Setting, value: Any, *, typed: bool = False) -> Any:
+    """`value` (from TOML, an environment variable or an option) as the setting's type: the
+    one check every source goes through.
+
+    `typed` (the TOML file): the value must already have the setting's TOML type (true/false
+    unquoted, a number unquoted, text in quotation marks), as README says; text from an
+    environment variable or the command line is read as that type instead. Choices are matched
+    without regard to case ("A4" is a4); kiosk_kelurahan must name a place of Kota Semarang.
 
     Raises:
         ValueError: the value has the wrong type or is out of range; the message is a short
@@ -180,10 +186,13 @@ def coerce(setting: Setting, value: Any) -> Any:
     if setting.type is bool:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        if not typed and isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        raise ValueError(_("write true or false"))
+        raise ValueError(_("write true or false") if not typed else
+                         _("write true or false, without quotation marks"))
     if setting.type is float:
+        if typed and isinstance(value, str):
+            raise ValueError(_("write a number, without quotation marks"))
         return _number(setting, value)
     if setting.type is Path:
         if isinstance(value, os.PathLike):
@@ -193,11 +202,27 @@ def coerce(setting: Setting, value: Any) -> Any:
         return Path(value).expanduser()
     if not isinstance(value, str):
         raise ValueError(_("write text in quotation marks"))
-    if setting.choices and value not in setting.choices:
-        raise ValueError(_("choose one of {choices}").format(choices=", ".join(setting.choices)))
+    if setting.choices:
+        chosen = {c.lower(): c for c in setting.choices}.get(value.strip().lower())
+        if chosen is None:
+            raise ValueError(_("choose one of {choices}").format(
+                choices=", ".join(setting.choices)))
+        return chosen
     if setting.name == "central_url" and value and not value.startswith(("http://", "https://")):
         raise ValueError(_("write an address that starts with http:// or https://"))
+    if setting.name == "kiosk_kelurahan":
+        _check_place(value)
     return value
+
+
+def _check_place(where: str) -> None:
+    """Refuse a kiosk_kelurahan that names no place of Kota Semarang (kiosk.places)."""
+    if where.strip() == _BY_NAME["kiosk_kelurahan"].default:
+        return  # the city as a whole: no need to read the region table
+    from kiosk.places import home_kecamatan  # reads the region table: only when asked
+    from kiosk.region import RegionTable
+
+    home_kecamatan(RegionTable.load(), where)  # its ValueError says which code is unknown
 
 
 def _number(setting: Setting, value: Any) -> float:
@@ -228,7 +253,9 @@ def load_settings(
     """Settings from, in rising priority: defaults, the TOML file, SIKER_* variables, `overrides`.
 
     Overrides whose value is None and empty SIKER_* variables count as not given. Ranges and
-    types are those of `SETTINGS` (README.md's settings table).
+    types are those of `SETTINGS` (README.md's settings table), checked by `coerce` for every
+    source alike; the file's values must have their TOML type ("90" in quotation marks is not
+    a number), while variables and options are text read as that type.
 
     Raises:
         ValueError: the TOML file cannot be read, is malformed or has an unknown key, or a
@@ -248,8 +275,12 @@ def load_settings(
         near = difflib.get_close_matches(name, [s.env for s in SETTINGS], n=1)
         # A warning, not a refusal: a typo must not keep a kiosk from starting, but staff who
         # set SIKER_IDLE_TIMEOUT (no _S) must learn why the kiosk did not follow it.
-        log.warning("%s is not a kiosk setting and is ignored%s", name,
-                    f"; did you mean {near[0]}?" if near else "")
+        if near:
+            log.warning("%s", _("{name} is not a kiosk setting and is ignored; did you mean "
+                                "{setting}?").format(name=name, setting=near[0]))
+        else:
+            log.warning("%s", _("{name} is not a kiosk setting and is ignored").format(
+                name=name))
     layers.append(("", {k: v for k, v in (overrides or {}).items() if v is not None}))
     for origin, layer in layers:
         changes = {}
@@ -258,7 +289,7 @@ def load_settings(
             if setting is None:
                 continue
             try:
-                changes[name] = coerce(setting, value)
+                changes[name] = coerce(setting, value, typed=origin == str(path))
             except ValueError as exc:
                 where = f"{setting.env}: " if origin == "SIKER_*" else (
                     f"{origin}: " if origin else "")

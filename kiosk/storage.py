@@ -10,14 +10,73 @@ folder is looked at (is it there, can it be written, is there space left).
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import sqlite3
+import stat
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from kiosk.i18n import _
+
+log = logging.getLogger(__name__)
+
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+"""The data folder and the files in it are the kiosk user's alone: the database holds keyed NIK
+hashes and sealed records, health.json the device's state (UU PDP 27/2022 art. 35: technical
+protection of personal data). POSIX permission bits only; on Windows the folder's ACL, set by
+the installer, does this and nothing here changes it."""
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` (and any missing parents) with the leaf at mode 0700; an existing folder
+    is left as it is (it may be a mount staff set up on purpose).
+
+    Raises: OSError when it cannot be created.
+    """
+    folder = Path(folder)
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
+    if os.name == "posix":
+        os.chmod(folder, PRIVATE_FOLDER_MODE)  # mkdir's mode is masked by the umask
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 when it does not exist (SQLite then keeps that mode
+    for the database and gives it to its -wal and -shm files too)."""
+    if Path(path).exists():
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:  # another process made it meanwhile
+        pass
+
+
+def tighten_private_files(*paths: Path) -> list[Path]:
+    """Take group and other permissions off each existing file (POSIX only); logs the files
+    it changed, once per call. Returns them. A file it may not change is left (and logged)."""
+    if os.name != "posix":
+        return []
+    changed: list[Path] = []
+    for path in paths:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+            if mode & 0o077:
+                os.chmod(path, mode & 0o700)
+                changed.append(path)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("Cannot make %s private to the kiosk user: %s", path,
+                        exc.strerror or exc)
+    if changed:
+        log.info("Made %s readable by the kiosk user only (they were open to other local "
+                 "users)", ", ".join(p.name for p in changed))
+    return changed
 
 # SQLite primary result codes (the low byte of an extended code).
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
@@ -73,7 +132,8 @@ class StorageProblem:
         if self.kind is StorageKind.DAMAGED:
             return _("The kiosk database in {folder} is damaged ({error}). Stop the kiosk, move "
                      "kiosk.db away (keep it for the technicians) and put the latest backup in "
-                     "its place, or start without it to begin a new catalog.").format(
+                     "its place. Starting without it begins a new, empty database: the "
+                     "registrations not yet sent to Disnaker are then lost.").format(
                          folder=folder, error=detail)
         if self.file_in_the_way is not None:
             return _("The kiosk cannot create its data folder {folder}: {file} is a file, not "
@@ -142,3 +202,58 @@ def _low_space(folder: Path) -> bool:
         return shutil.disk_usage(folder).free < _LOW_SPACE_BYTES
     except OSError:
         return False
+
+
+LOST_NOTE_FILE = "kiosk.db-LOST.txt"
+"""Left in the data folder when the database was found missing or empty beside an existing
+personal-data key; `siker-kiosk status` warns while it is there (staff delete it once handled)."""
+
+
+def lost_database_message(db_file: Path) -> str:
+    """What staff are told when `db_file` is missing or empty but kiosk.key is there, in
+    Indonesian then English (it goes to the log and to `status`, whatever the language)."""
+    note = db_file.with_name(LOST_NOTE_FILE)
+    return (f"Basis data kios {db_file} tidak ada atau kosong, padahal kunci data pribadi "
+            f"(kiosk.key) ada: pendaftaran yang belum terkirim ke Disnaker mungkin hilang. "
+            f"Hentikan kios dan pulihkan kiosk.db dari cadangan terakhir; bila tidak ada "
+            f"cadangan, kios tetap berjalan dengan basis data baru. Hapus {note} bila sudah "
+            f"ditangani. / The kiosk database {db_file} is missing or empty although the "
+            f"personal-data key (kiosk.key) is there: registrations not yet sent to Disnaker "
+            f"may have been lost. Stop the kiosk and restore kiosk.db from the latest backup; "
+            f"without a backup the kiosk keeps running on a new database. Delete {note} once "
+            f"this is handled.")
+
+
+def note_lost_database(db_file: Path, key_file: Path) -> bool:
+    """Before a database is opened: when `key_file` exists but `db_file` is missing or 0 bytes
+    (and no -wal file holds its pages), warn in the log (stderr when logging is not set up)
+    and leave LOST_NOTE_FILE beside it for `status`. The kiosk is not stopped: a new database
+    is better than no kiosk, but never a silent one. Returns True when it warned."""
+    wal = db_file.with_name(db_file.name + "-wal")
+    try:
+        if not key_file.is_file() or (db_file.exists() and db_file.stat().st_size > 0):
+            return False
+        if wal.exists() and wal.stat().st_size > 0:
+            return False  # a database never checkpointed: all of it is in the WAL
+    except OSError:
+        return False  # the open that follows says what is wrong with the folder
+    message = lost_database_message(db_file)
+    log.warning("%s", message)
+    try:
+        note = db_file.with_name(LOST_NOTE_FILE)
+        fd = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(message + "\n")
+    except OSError as exc:
+        log.warning("Cannot leave the note %s: %s", LOST_NOTE_FILE, exc.strerror or exc)
+    return True
+
+
+def lost_database_warning(data_dir: Path) -> str | None:
+    """The warning `status` shows while LOST_NOTE_FILE is in `data_dir`, else None."""
+    note = Path(data_dir) / LOST_NOTE_FILE
+    try:
+        return note.read_text(encoding="utf-8").strip() or lost_database_message(
+            Path(data_dir) / "kiosk.db")
+    except OSError:
+        return None

@@ -37,7 +37,7 @@ _FORMAT_VERSION = 1
 class VaultError(Exception):
     """The key file is missing, damaged, unreadable or does not match the database.
 
-    `kind` is one of "missing", "damaged", "permission", "wrong_key", "tampered";
+    `kind` is one of "missing", "damaged", "permission", "not_a_file", "wrong_key", "tampered";
     `staff_message()` says what a petugas should do, in Indonesian then English. The message
     never holds key material or personal data.
     """
@@ -60,6 +60,12 @@ class VaultError(Exception):
         "wrong_key": (
             "Berkas kunci tidak cocok dengan basis data ini. Pasang kembali kunci yang benar.",
             "The key file does not belong to this database. Put the right key file back.",
+        ),
+        "not_a_file": (
+            "Kunci data pribadi kiosk.key harus berupa berkas, tetapi yang ada folder. "
+            "Pindahkan folder itu dan pulihkan berkas kunci dari cadangan.",
+            "The personal-data key kiosk.key must be a file, but it is a folder. Move that "
+            "folder away and restore the key file from backup.",
         ),
         "tampered": (
             "Sebagian data terenkripsi tidak bisa dibuka (rusak atau diubah).",
@@ -93,7 +99,8 @@ class Vault:
         """Read the key file at `path`, creating it (mode 0600) when absent and `create`.
 
         Raises:
-            VaultError: "missing" (absent and not `create`), "damaged", "permission".
+            VaultError: "missing" (absent and not `create`), "damaged", "permission",
+                "not_a_file" (a folder named kiosk.key).
         """
         path = Path(path)
         try:
@@ -104,6 +111,8 @@ class Vault:
             return cls._create(path)
         except PermissionError:
             raise VaultError("permission", path) from None
+        except IsADirectoryError:
+            raise VaultError("not_a_file", path) from None
         _tighten(path)
         try:
             doc = json.loads(raw)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import socket
 import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, Slot
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer, QTranslator, Slot
 from PySide6.QtWidgets import QApplication
 
 from accessibility.speech import create_speaker
@@ -115,8 +117,62 @@ class _FirstPaintProbe(QObject):
         QApplication.quit()
 
 
+class SignalQuit(QObject):
+    """Quits the kiosk cleanly on SIGINT or SIGTERM (Ctrl-C in its terminal, a service
+    manager stopping it): the visit is ended first, so no resident's data stays on screen,
+    then the window closes and run_kiosk shuts the runner down.
+
+    Python runs a signal handler only between bytecodes, and Qt's event loop runs none while
+    it waits, so the C-level handler's byte on a wakeup socket (signal.set_wakeup_fd) is what
+    wakes the loop; a QSocketNotifier on the other end reads it and acts here.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._read, self._write = socket.socketpair()
+        for end in (self._read, self._write):
+            end.setblocking(False)
+        self._before = {s: signal.getsignal(s) for s in self.SIGNALS}
+        self._wakeup_before = -1
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_signal)
+
+    def install(self) -> None:
+        for kind in self.SIGNALS:
+            # A Python handler that does nothing: the work is done in the event loop, and
+            # the default SIGINT handler would raise KeyboardInterrupt inside a Qt slot.
+            signal.signal(kind, lambda _signum, _frame: None)
+        self._wakeup_before = signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
+
+    def uninstall(self) -> None:
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(self._wakeup_before)
+        for kind, handler in self._before.items():
+            signal.signal(kind, handler)
+        self._read.close()
+        self._write.close()
+
+    @Slot()
+    def _on_signal(self) -> None:
+        try:
+            received = self._read.recv(64)
+        except OSError:  # nothing left to read
+            return
+        names = sorted({signal.Signals(b).name for b in received if b in set(self.SIGNALS)})
+        if not names:
+            return
+        log.info("Stopping on %s: ending the visit and closing the kiosk", "/".join(names))
+        self._window.end_visit()
+        self._window.close()
+        QApplication.quit()
+
+
 def run_kiosk(settings: Settings) -> int:
-    """Run the kiosk until its window closes; returns the process exit code."""
+    """Run the kiosk until its window closes or SIGINT / SIGTERM arrives (SignalQuit: the
+    visit ended, the runner shut down); returns the process exit code (0 for both)."""
     configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -159,9 +215,12 @@ def run_kiosk(settings: Settings) -> int:
 
     syncing = install_sync(window, window.top_bar, runner, settings,
                            speech_warning=window.speech.warning)
+    stopper = SignalQuit(window)
+    stopper.install()
     try:
         return app.exec()
     finally:
+        stopper.uninstall()
         poller.stop()
         syncing.stop()
         guard.uninstall()

@@ -77,8 +77,14 @@ def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
         if not s.option or s.type is bool:
             continue
         extra: dict[str, object] = {"choices": s.choices} if s.choices else {}
-        parser.add_argument(s.flag, type=Path if s.type is Path else str, default=default,
+        kind: Callable[[str], object] = Path if s.type is Path else (
+            _lower if s.choices else str)  # choices whatever their case, as in the file
+        parser.add_argument(s.flag, type=kind, default=default,
                             help=_(s.help), **extra)  # type: ignore[arg-type]
+
+
+def _lower(text: str) -> str:
+    return text.strip().lower()
 
 
 def _whole_number(low: int, high: int) -> Callable[[str], int]:
@@ -168,11 +174,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, argparse.SUPPRESS)
     p.add_argument("--json", action="store_true",
                    help=_("print the report as JSON: screens_checked and the findings"))
+    p.add_argument("--screen", action="append", metavar="NAME", dest="screens",
+                   help=_("check only this screen (home, job_search, ...; repeatable); the "
+                          "whole audit takes about 100 s"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code (0 done, 1 a problem reported, 2 a usage error).
+    """Run one command; returns the exit code (0 done, 1 a problem reported, 2 a usage error,
+    130 stopped by Ctrl-C, 143 an import stopped by SIGTERM).
 
     Every expected failure (a bad option or setting, no display, no Qt, an unreadable data
     folder, a full disk, a damaged database, a closed pipe) ends in plain sentences in the
@@ -185,14 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.settings import load_settings
 
     try:
-        settings = load_settings(
-            {
-                "data_dir": args.data_dir,
-                "lang": args.lang,
-                "central_url": args.central_url,
-                "windowed": getattr(args, "windowed", None),
-            }
-        )
+        # Every option setting goes through the same checks as the file and the variables.
+        settings = load_settings({s.name: getattr(args, s.name, None) for s in SETTINGS
+                                  if s.option})
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -203,7 +208,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return 1
     try:
-        return _run(settings, args)
+        with _stop_qt_commands_at_once(args.command in GUI_COMMANDS):
+            return _run(settings, args)
+    except KeyboardInterrupt:
+        # Ctrl-C: every write is one transaction, so what committed stays and the step in
+        # flight rolled back; say that in one sentence instead of a traceback.
+        from kiosk.commands.interrupt import INTERRUPTED_EXIT, stopped_sentence
+
+        print(file=sys.stderr)  # past the "^C" the terminal echoed
+        print(stopped_sentence(), file=sys.stderr)
+        return INTERRUPTED_EXIT
     except BrokenPipeError:
         # `siker-kiosk search ... | head`: the reader left; say nothing more.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -219,11 +233,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, OSError) and not _in_folder(exc.filename, settings.data_dir):
             # Not the data folder: a screenshot folder, say. Name the path and the reason.
-            print(_("Cannot use {path}: {error}").format(
-                path=exc.filename, error=exc.strerror or exc), file=sys.stderr)
+            if isinstance(exc, FileExistsError | NotADirectoryError) and _a_file_in_the_way(
+                    exc.filename):
+                print(_("Cannot use {path}: it is a file, not a folder. Name a folder (a new "
+                        "one is made), or move the file away.").format(path=exc.filename),
+                      file=sys.stderr)
+            else:
+                print(_("Cannot use {path}: {error}").format(
+                    path=exc.filename, error=exc.strerror or exc), file=sys.stderr)
         else:
             print(describe_storage_error(exc, settings.data_dir).staff_message(), file=sys.stderr)
         return 1
+
+
+@contextmanager
+def _stop_qt_commands_at_once(qt: bool) -> Iterator[None]:
+    """Ctrl-C or SIGTERM at a Qt command (`qt`) ends the process there, with the one sentence;
+    the handlers before come back afterwards.
+
+    A KeyboardInterrupt raised inside Qt (a Python override called from C++, widgets being
+    built) unwinds through live Qt objects, and the interpreter's teardown of them can then
+    crash (seen: SIGSEGV at `screenshots` start). Nothing these commands do needs unwinding:
+    the database writes are SQLite transactions (whole or absent after an exit) and the files
+    are screenshots made again by the next run. The running kiosk replaces this handler with
+    ui.app.SignalQuit once its window is up, which ends the visit and quits cleanly.
+    """
+    import signal
+
+    from kiosk.commands.interrupt import stopped_sentence
+
+    def stop_now(signum: int, _frame: object) -> None:
+        sys.stdout.flush()
+        print(file=sys.stderr)  # past the "^C" the terminal echoed
+        print(stopped_sentence(), file=sys.stderr, flush=True)
+        os._exit(128 + signum)
+
+    kinds = (signal.SIGINT, signal.SIGTERM) if qt else ()
+    before = {kind: signal.getsignal(kind) for kind in kinds}
+    for kind in kinds:
+        if before[kind] is not signal.SIG_IGN:  # nohup, a background job: theirs
+            signal.signal(kind, stop_now)
+    try:
+        yield
+    finally:
+        for kind, handler in before.items():
+            signal.signal(kind, handler)
 
 
 def gui_problem(command: str | None, environ: os._Environ[str] | dict[str, str]) -> str:
@@ -254,6 +308,14 @@ def _in_folder(filename: object, folder: Path) -> bool:
     return path == folder or folder in path.parents or path in folder.parents
 
 
+def _a_file_in_the_way(filename: object) -> bool:
+    """True when `filename`, or a folder above it, is a file (mkdir's EEXIST / ENOTDIR)."""
+    if not isinstance(filename, str | os.PathLike):
+        return False
+    path = Path(filename)
+    return any(p.is_file() for p in (path, *path.parents))
+
+
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "import-vacancies":
         from kiosk.commands.import_vacancies import import_vacancies
@@ -280,9 +342,18 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
         return render_screenshots(settings, args.dir)
     if args.command == "audit":
-        from ui.audit.run import print_report, run_audit
+        from ui.audit.run import print_report, run_audit, screen_names
 
-        return print_report(run_audit(settings), args.json)
+        known = screen_names()
+        unknown = [name for name in args.screens or () if name not in known]
+        if unknown:
+            print(_("Unknown screen {names}; the screens are: {known}").format(
+                names=", ".join(unknown), known=", ".join(known)), file=sys.stderr)
+            return 2
+        # Progress on stderr: --json's stdout stays one JSON document.
+        return print_report(run_audit(settings, screens=args.screens,
+                                      progress=lambda line: print(line, file=sys.stderr)),
+                            args.json)
     from ui.app import run_kiosk
 
     return run_kiosk(settings)

@@ -7,11 +7,13 @@ document.py, jobposting.py, jobboard.py, jsonlines.py and csvfile.py.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from kiosk.catalog import UpsertCounts, VacancyCatalog, upsert_in_batches
+from kiosk.catalog_batches import WriteStopped
 from kiosk.changes import Changes
 from kiosk.i18n import _
 from kiosk.importer.amounts import MIN_MONTHLY_SALARY_IDR
@@ -35,7 +37,6 @@ from kiosk.importer.report import (
     duplicate_note,
     format_report,
 )
-from kiosk.importer.text import shorten
 from kiosk.kbji import KbjiClassifier
 from kiosk.places import names_no_place, no_place_note
 from kiosk.region import RegionTable
@@ -115,8 +116,17 @@ def _caller_source(source: str | None, note: Callable[[str], None]) -> str | Non
     folded = source_name(source, "")
     if not folded:
         note(_("The source name “{name}” has no letter or digit, so each file's own source "
-               "name is used.").format(name=shorten(source)))
+               "name is used.").format(name=_as_typed(source)))
     return folded or None
+
+
+def _as_typed(text: str, limit: int = 40) -> str:
+    """`text` as staff typed it, for quoting back: only control characters (a stray newline)
+    taken out and a long one cut. Not `shorten`, which spells emoji out in words: quoting
+    "(api)(api)" for a typed "🔥🔥" would send staff looking for the wrong thing."""
+    kept = (c for c in text if unicodedata.category(c) not in ("Cc", "Zl", "Zp"))
+    shown = "".join(kept).strip()
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _read(ctx: ReadContext) -> Iterator[Vacancy | SkippedRecord]:
@@ -142,6 +152,7 @@ def import_files(
     regions: RegionTable,
     *,
     source: str | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Read every file and add or update its vacancies in the catalog.
 
@@ -150,11 +161,16 @@ def import_files(
     and gets a note. Files stream through `kiosk.catalog.upsert_in_batches`: every 500
     vacancies are one transaction with their change mark; a bad record or a bad file is
     reported and the rest still imports. The catalog's clock gives the import's today for the
-    plausibility checks and `already_closed`. When the run stored a vacancy that is still open
-    today, the catalog's demo vacancies are removed (the demo only stands in until a real
-    catalog is loaded) in a transaction of its own, with a note. A run whose stored vacancies
-    have all closed keeps the demo and says so (`demo_kept`): otherwise the kiosk would show
-    residents nothing at all.
+    plausibility checks and `already_closed`. The catalog's demo vacancies (they only stand in
+    until a real catalog is loaded) are removed in the same transaction as the first batch that
+    holds a vacancy still open today, with a note, so residents never see demo and real
+    vacancies side by side, even when the run is stopped after that batch. A run whose stored
+    vacancies have all closed keeps the demo and says so (`demo_kept`): otherwise the kiosk
+    would show residents nothing at all.
+
+    `stop` is asked after each committed batch and before each file: when it answers True (the
+    import command got SIGTERM or Ctrl-C) the run ends there with `interrupted` set; every
+    committed batch stays whole and is counted, the batch prepared ahead is not stored.
 
     A database error while writing (a full disk, a read-only data folder, a damaged file) stops
     the run: the report then holds it as `write_error` and counts what was committed before.
@@ -183,10 +199,13 @@ def import_files(
             yield item
 
     caller_source = _caller_source(source, notes.append)
-    removed = 0
     demo_kept = False
     write_error: sqlite3.Error | None = None
     committed = [UpsertCounts()]  # what the batches committed so far, also when one fails
+
+    demo_gone = [0]  # demo vacancies deleted with a committed batch
+    stopping = stop or (lambda: False)
+    interrupted = False
 
     def on_batch(counts: UpsertCounts, batch: list[Vacancy]) -> None:
         committed[0] += counts
@@ -195,20 +214,34 @@ def import_files(
             stored["no_place"] += names_no_place(vacancy.location, vacancy.kecamatan_code,
                                                  vacancy.in_kota_semarang)
 
+    def remove_demo_with(batch: list[Vacancy]) -> None:
+        # Inside the batch's transaction: the demo goes exactly when the first vacancy
+        # residents can see arrives, and comes back if that batch is rolled back.
+        if stored["open"] or not any(v.valid_through >= today for v in batch):
+            return
+        demo_gone[0] = catalog.remove_demo()
+
     try:
         for path in map(Path, paths):
+            if stopping():
+                interrupted = True
+                break
             items = _read_located(path, regions, source=caller_source, classifier=classifier,
                                   note=notes.append, today=today)
-            upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch)
-        if stored["open"]:  # a real vacancy residents can see: the demo has done its job
-            with catalog.database.atomic():
-                removed = catalog.remove_demo()
+            try:
+                upsert_in_batches(catalog, vacancies(path, items), on_batch=on_batch,
+                                  within=remove_demo_with, stop=stopping)
+            except WriteStopped:
+                interrupted = True
+                break
         demo_kept = bool(stored["closed"] and not stored["open"] and catalog.count_demo())
         if committed[0].added or committed[0].updated:
             # The kiosk reads this copy of the index's words at its next search or start.
             refresh_index_words(catalog.database)
     except sqlite3.Error as exc:
         write_error = exc
+    # Only a committed batch counts: one rolled back took its demo removal with it.
+    removed = demo_gone[0] if stored["open"] else 0
     counts = committed[0]
     if removed:
         notes.append(demo_removed_note(removed))
@@ -228,4 +261,5 @@ def import_files(
         demo_kept=demo_kept,
         changes=Changes(catalog=bool(counts.added or counts.updated or removed)),
         write_error=write_error,
+        interrupted=interrupted,
     )

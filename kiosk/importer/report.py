@@ -87,7 +87,8 @@ class ImportReport:
     changed (kiosk.changes), for screens that show the catalog. `write_error` is the database
     error that stopped the run early (a full disk, a read-only folder: describe it with
     kiosk.storage.describe_storage_error); the counts then cover the batches committed before
-    it, each of which is whole, and the batch in flight is not stored.
+    it, each of which is whole, and the batch in flight is not stored. `interrupted` is True
+    when a signal stopped the run after a committed batch (the counts say what was stored).
     """
 
     added: int = 0
@@ -101,11 +102,13 @@ class ImportReport:
     demo_kept: bool = False
     changes: Changes = Changes()
     write_error: sqlite3.Error | None = None
+    interrupted: bool = False
 
     @property
     def complete(self) -> bool:
         """True when every file was read and every record in them imported."""
-        return not self.skipped and not self.file_errors and self.write_error is None
+        return (not self.skipped and not self.file_errors and self.write_error is None
+                and not self.interrupted)
 
 
 def line_position(number: int) -> str:
@@ -152,8 +155,9 @@ def demo_removed_note(n: int) -> str:
 
 def demo_kept_note() -> str:
     """The note for an import whose vacancies had all closed: the demo stays on the kiosk."""
-    return _("Every imported vacancy is past its closing date, so residents would see no "
-             "vacancy at all: the demo vacancies stay until open vacancies are imported.")
+    return _("Every imported vacancy is past its closing date, so none of them is shown to "
+             "residents. The demo vacancies stay on screen until open vacancies are imported, "
+             "so that the kiosk does not stand empty.")
 
 
 def _count(n: int) -> str:

@@ -14,6 +14,7 @@ existed is a refusal; a kabupaten/kota or kecamatan code missing from today's ta
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,12 +50,17 @@ class NikResult:
     def region_code(self) -> str:
         """The dotted kecamatan code the NIK encodes ("33.74.01"), "" when not 16 digits."""
         n = self.nik
-        return f"{n[0:2]}.{n[2:4]}.{n[4:6]}" if len(n) == 16 and n.isdigit() else ""
+        return (f"{n[0:2]}.{n[2:4]}.{n[4:6]}" if len(n) == 16 and n.isascii() and n.isdigit()
+                else "")
 
 
 def normalise_nik(text: object) -> str:
-    """The NIK without the spaces, dashes, dots and slashes people type between its groups."""
-    return _SEPARATORS.sub("", text) if isinstance(text, str) else ""
+    """The NIK without the spaces, dashes, dots and slashes people type between its groups,
+    its digits as ASCII: NFKC turns fullwidth digits (０３３７, from a CJK input method or a
+    copied PDF) into 0337, so they are read as the same NIK, not refused and decoded apart."""
+    if not isinstance(text, str):
+        return ""
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _p(rule: str, message: str, **params: object) -> Problem:

@@ -115,7 +115,8 @@ def status_command(settings: Settings, as_json: bool) -> int:
         print(f"Sinkron terakhir / last sync: {shown['last_sync_at'] or '-'}")
         offset = shown["clock_offset_s"]
         print(f"Selisih jam / clock offset: {'-' if offset is None else f'{offset:+.0f} s'}")
-        print(f"Lowongan / catalog: {shown['catalog_size']}")
+        print(f"Lowongan dibuka / open vacancies: {shown['catalog_open']} "
+              f"(tersimpan / stored: {shown['catalog_size']})")
         for entry in shown["rejected"]:
             print(f"Ditolak / refused {entry['entity']} {entry['record_id']}: "
                   f"{entry['reason_id']} / {entry['reason_en']}")

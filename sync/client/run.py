@@ -16,6 +16,7 @@ from kiosk.catalog import VacancyCatalog
 from kiosk.db import database_path, open_database
 from kiosk.health import read_health
 from kiosk.services import open_vault
+from kiosk.storage import lost_database_warning
 from sync.client import credentials
 from sync.client.config import ClientConfig
 from sync.client.engine import APP_VERSION, SyncEngine, SyncReport
@@ -76,7 +77,8 @@ def sync_once(data_dir: Path, config: ClientConfig | None = None, *,
 
 def status(data_dir: Path) -> dict[str, Any]:
     """What staff see: counts per outbox state, rejected entries with reasons, last sync,
-    clock offset, catalog size, enrollment, warnings (plain JSON-able data)."""
+    clock offset, catalog size (`catalog_size` stored, `catalog_open` shown to residents
+    today), enrollment, warnings (plain JSON-able data)."""
     credential = credentials.load(data_dir)
     db = open_database(database_path(data_dir))
     try:
@@ -88,10 +90,15 @@ def status(data_dir: Path) -> dict[str, Any]:
                      "reason_en": e.reason_en}
                     for e in outbox.entries(db, states=("rejected", "conflict"))]
         catalog = int(db.execute("SELECT count(*) FROM vacancy").fetchone()[0])
+        # What residents see today: the closed ones stay stored but are not shown.
+        catalog_open = VacancyCatalog(db, datetime.now).count()
         central = int(db.execute("SELECT count(*) FROM central_vacancy").fetchone()[0])
     finally:
         db.close()
     warnings = []
+    lost = lost_database_warning(data_dir)
+    if lost:
+        warnings.append(lost)
     if credential is None:
         warnings.append("Kios belum terdaftar di server pusat. / The kiosk is not enrolled.")
     if row[5]:
@@ -115,5 +122,6 @@ def status(data_dir: Path) -> dict[str, Any]:
         "rejected": rejected, "counts": counts,
         "last_attempt_at": row[0], "last_sync_at": row[1], "last_result": row[2],
         "last_problem": row[3], "clock_offset_s": row[4], "revoked": bool(row[5]),
-        "catalog_size": catalog, "central_vacancies": central, "warnings": warnings,
+        "catalog_size": catalog, "catalog_open": catalog_open, "central_vacancies": central,
+        "warnings": warnings,
     }

@@ -57,6 +57,19 @@ def test_spaces_and_dashes_typed_in_the_middle_are_removed(typed: str) -> None:
     assert result.valid and result.nik == "3374011201800001"
 
 
+def test_fullwidth_digits_are_read_as_the_same_nik() -> None:
+    typed = "３３７４０１１２０１８００００１"  # a CJK input method, or a copied PDF
+    result = check_nik(typed, TODAY)
+    assert result.valid and result.nik == "3374011201800001"
+    assert result.region_code == "33.74.01" and result.kecamatan == "Semarang Tengah"
+
+
+def test_other_non_ascii_digits_are_refused_with_no_region_decoded() -> None:
+    result = check_nik("٣٣٧٤٠١١٢٠١٨٠٠٠٠١", TODAY)  # Arabic-Indic digits: NFKC keeps them
+    assert [p.code for p in result.problems] == ["nik_not_digits"]
+    assert result.region_code == "" and result.province is None
+
+
 @pytest.mark.parametrize("nik, code", [
     ("337401120180000", "nik_length"),                  # 15 digits
     ("33740112018000011", "nik_length"),                # 17 digits

@@ -43,8 +43,55 @@ def test_a_mistyped_variable_is_named_with_the_setting_it_was_meant_for(tmp_path
         settings = _load(tmp_path, env=env)
     assert settings.idle_timeout_s == 90 and settings.idle_warning_s == 20
     warned = [r.getMessage() for r in caplog.records if r.name == "kiosk.settings"]
-    assert warned == ["SIKER_IDLE_TIMEOUT is not a kiosk setting and is ignored; "
-                      "did you mean SIKER_IDLE_TIMEOUT_S?"]
+    assert warned == ["SIKER_IDLE_TIMEOUT bukan pengaturan kios dan diabaikan; mungkin yang "
+                      "dimaksud SIKER_IDLE_TIMEOUT_S?"]  # in the kiosk's language
+    set_language("en")
+    try:
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="kiosk.settings"):
+            _load(tmp_path, env={"SIKER_QQQQQQQQQQQQ": "1"})
+    finally:
+        set_language("id")
+    assert caplog.messages == ["SIKER_QQQQQQQQQQQQ is not a kiosk setting and is ignored"]
+
+
+@pytest.mark.parametrize(("toml", "problem"), [
+    ('idle_timeout_s = "90"', "tulis angka, tanpa tanda kutip"),
+    ('windowed = "yes"', "tulis true atau false, tanpa tanda kutip"),
+    ('kiosk_kelurahan = "99.99.99"', "99.99.99"),
+    ("lang = 1", "tulis teks di antara tanda kutip"),
+])
+def test_the_file_is_strict_about_types_as_readme_says(tmp_path, toml, problem):
+    with pytest.raises(ValueError, match="config.toml: ") as refused:
+        _load(tmp_path, toml)
+    assert problem in str(refused.value)
+
+
+def test_variables_and_options_are_text_read_as_the_type_and_checked_alike(tmp_path):
+    settings = _load(tmp_path, env={"SIKER_IDLE_TIMEOUT_S": "120", "SIKER_WINDOWED": "yes"})
+    assert settings.idle_timeout_s == 120 and settings.windowed is True
+    for bad in ("99.99.99", "xyz"):
+        with pytest.raises(ValueError, match="Kota Semarang"):
+            _load(tmp_path, kiosk_kelurahan=bad)  # a command-line option
+        with pytest.raises(ValueError, match="SIKER_KIOSK_KELURAHAN: .*Kota Semarang"):
+            _load(tmp_path, env={"SIKER_KIOSK_KELURAHAN": bad})
+        with pytest.raises(ValueError, match="config.toml: .*Kota Semarang"):
+            _load(tmp_path, f'kiosk_kelurahan = "{bad}"')
+    assert _load(tmp_path, kiosk_kelurahan="33.74.10.1001").kiosk_kelurahan == "33.74.10.1001"
+
+
+def test_choices_are_taken_whatever_their_case(tmp_path):
+    assert _load(tmp_path, 'printer_paper = "A4"').printer_paper == "a4"
+    assert _load(tmp_path, env={"SIKER_PRINTER_PAPER": "80MM"}).printer_paper == "80mm"
+
+
+def test_the_command_line_checks_kiosk_kelurahan_like_the_file(tmp_path, capsys):
+    from ui.cli import main
+
+    code = main(["--data-dir", str(tmp_path / "d"), "--kiosk-kelurahan", "xyz", "status"])
+    said = capsys.readouterr().err
+    assert code == 2
+    assert "kiosk_kelurahan = 'xyz'" in said and "Kota Semarang" in said
 
 
 def test_empty_variables_count_as_not_given(tmp_path):
@@ -56,7 +103,7 @@ def test_empty_variables_count_as_not_given(tmp_path):
     ("toml", "env", "words"),
     [
         ('lang = "fr"', {}, ["lang", "id, en"]),
-        ("", {"SIKER_LANG": "EN"}, ["SIKER_LANG", "id, en"]),
+        ("", {"SIKER_LANG": "fr"}, ["SIKER_LANG", "id, en"]),
         ("idle_timeout_s = 0", {}, ["idle_timeout_s", "10", "3600"]),
         ("", {"SIKER_IDLE_WARNING_S": "-5"}, ["SIKER_IDLE_WARNING_S", "5"]),
         ("", {"SIKER_WINDOWED": "maybe"}, ["SIKER_WINDOWED"]),

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -66,3 +70,28 @@ def test_qt_texts_are_translated_through_our_catalogs(qapp: QApplication) -> Non
     finally:
         qapp.removeTranslator(translator)
         set_language("id")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_quits_the_running_kiosk_with_the_visit_ended(
+    tmp_path: Path, signum: int
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SIKER_LANG": "id",
+           "PYTHONUNBUFFERED": "1"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", "--data-dir", str(tmp_path / "data"), "--windowed"],
+        cwd=Path(__file__).resolve().parents[2], env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+    assert child.stderr is not None
+    seen = []
+    for line in child.stderr:  # the kiosk logs to stderr; wait until it is up
+        seen.append(line)
+        if "Kiosk services open" in line:
+            break
+    child.send_signal(signum)
+    rest = child.communicate(timeout=30)[1]
+    said = "".join(seen) + rest
+    assert child.returncode == 0, said
+    assert f"Stopping on {signal.Signals(signum).name}" in rest
+    assert "Visit ended: every part wiped" in rest
+    assert "Traceback" not in said and "KeyboardInterrupt" not in said

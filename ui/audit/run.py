@@ -7,12 +7,13 @@ Screens added to the registry (ui.screens.base.Route) are walked without any cha
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.i18n import _
 from kiosk.session import Mode, Visit
 from kiosk.settings import Settings
 from ui.app import build_window, open_kiosk_services
@@ -33,9 +34,17 @@ LANGUAGES: tuple[str, ...] = ("id", "en")
 IDLE_WARNING = "idle_warning"
 
 
-def states(window: MainWindow) -> Iterator[tuple[str, str, Callable[[], QWidget]]]:
-    """(screen, state, step) in registry order; a step shows the state and returns the root
-    to walk: the window, or the idle question (whatever lies behind it is not reachable)."""
+def screen_names() -> list[str]:
+    """What `siker-kiosk audit --screen` takes: every Route's key in registry order
+    ("home", "job_search", ...), then the idle question."""
+    return [route.key for route in Route] + [IDLE_WARNING]
+
+
+def states(window: MainWindow, screens: Collection[str] | None = None
+           ) -> Iterator[tuple[str, str, Callable[[], QWidget]]]:
+    """(screen, state, step) in registry order, only of `screens` (screen_names) when given; a
+    step shows the state and returns the root to walk: the window, or the idle question
+    (whatever lies behind it is not reachable)."""
     runner = window.ctx.runner
 
     def show(route: Route, state: object) -> Callable[[], QWidget]:
@@ -46,6 +55,8 @@ def states(window: MainWindow) -> Iterator[tuple[str, str, Callable[[], QWidget]
         return step
 
     for route in Route:
+        if screens is not None and route.key not in screens:
+            continue
         for state in route.screen_class().demo_states:
             yield route.key, state.name, show(route, state)
 
@@ -54,11 +65,18 @@ def states(window: MainWindow) -> Iterator[tuple[str, str, Callable[[], QWidget]
         modal = QApplication.activeModalWidget()
         return modal if modal is not None else window.idle_overlay
 
-    yield IDLE_WARNING, "idle-warning", idle
+    if screens is None or IDLE_WARNING in screens:
+        yield IDLE_WARNING, "idle-warning", idle
 
 
-def run_audit(settings: Settings, clock: Callable[[], datetime] = datetime.now) -> AuditReport:
+def run_audit(settings: Settings, clock: Callable[[], datetime] = datetime.now, *,
+              screens: Collection[str] | None = None,
+              progress: Callable[[str], None] | None = None) -> AuditReport:
     """Walk every state in every combination and collect the findings.
+
+    The whole matrix takes about 100 s on a 2-core machine; `screens` (names from
+    screen_names(), checked by the caller) limits it to those screens. `progress` is called
+    with one line, in the kiosk's language, as each screen of each look begins.
 
     Raises:
         OSError, sqlite3.Error: the data folder cannot be opened (the CLI says why).
@@ -69,11 +87,18 @@ def run_audit(settings: Settings, clock: Callable[[], datetime] = datetime.now) 
     if runner.open_error is not None:
         raise runner.open_error
     report = AuditReport()
+    looks = [(name, Mode(assisted=assisted, text_scale=text_scale))
+             for name, assisted in MODES.items() for text_scale in TEXT_SCALES]
     try:
-        for mode_name, assisted in MODES.items():
-            for text_scale in TEXT_SCALES:
-                mode = Mode(assisted=assisted, text_scale=text_scale)
-                _audit_look(settings, runner, scale, mode, mode_name, clock, report)
+        for number, (mode_name, mode) in enumerate(looks, 1):
+            def tell(screen: str, number: int = number, mode_name: str = mode_name,
+                     mode: Mode = mode) -> None:
+                if progress is not None:
+                    progress(_("Look {n} of {total} ({mode}, {size} % text): {screen}").format(
+                        n=number, total=len(looks), mode=mode_name,
+                        size=round(100 * mode.text_scale), screen=screen))
+
+            _audit_look(settings, runner, scale, mode, mode_name, clock, report, screens, tell)
     finally:
         runner.shutdown()
         app = QApplication.instance()
@@ -83,7 +108,8 @@ def run_audit(settings: Settings, clock: Callable[[], datetime] = datetime.now) 
 
 
 def _audit_look(settings: Settings, runner: SyncRunner, scale: object, mode: Mode,
-                mode_name: str, clock: Callable[[], datetime], report: AuditReport) -> None:
+                mode_name: str, clock: Callable[[], datetime], report: AuditReport,
+                screens: Collection[str] | None, tell: Callable[[str], None]) -> None:
     visit = Visit(settings.lang)
     visit.mode = mode
     ctx = KioskContext.create(runner, visit, scale, clock, settings)  # type: ignore[arg-type]
@@ -95,7 +121,11 @@ def _audit_look(settings: Settings, runner: SyncRunner, scale: object, mode: Mod
     measure = Measure(ctx.base_scale, theme.target_mm, mode.assisted, mode.text_scale,
                       theme.focus_ring_px)
     try:
-        for screen, state, step in states(window):
+        current = ""
+        for screen, state, step in states(window, screens):
+            if screen != current:
+                current = screen
+                tell(screen)
             texts: dict[str, dict[int, tuple[str, dict[str, str]]]] = {}
             wheres: dict[str, Where] = {}
             for language in LANGUAGES:
@@ -121,7 +151,7 @@ def _audit_look(settings: Settings, runner: SyncRunner, scale: object, mode: Mod
 def settle(root: QWidget) -> None:
     """Let layouts finish as they do before the first paint a resident sees: a render lays
     out what is pending, and word-wrapped cards need a second pass for their heights."""
-    for _ in range(2):
+    for _pass in range(2):
         root.grab()
         QApplication.processEvents()
 
@@ -139,4 +169,4 @@ def print_report(report: AuditReport, as_json: bool) -> int:
     return 1 if report.findings else 0
 
 
-__all__ = ["Finding", "print_report", "run_audit"]
+__all__ = ["Finding", "print_report", "run_audit", "screen_names"]
