@@ -2,6 +2,9 @@
 
 Here and not in kiosk/commands because the layers contract keeps kiosk from importing sync.
 
+While the server does not answer, `enroll` and `sync` print one line per retry on stderr
+(`say_retry`, given to CentralClient as `on_retry`); the kiosk's background sync gives none.
+
 Exit codes: 0 everything went; 1 a problem staff must see (offline, revoked, a refused code,
 rejected records); 2 a usage error (no central URL, not enrolled).
 """

@@ -82,10 +82,13 @@ def test_invisible_bidi_and_zero_width_characters_never_reach_the_fleet_table(
     assert code
     http = central_server.client()
     enrolled = http.post("/api/v1/enroll", json={"code": code.group(1)}).json()
-    http.close()
     assert enrolled["name"] == "Kios Tembalang" and enrolled["place"] == "Kelurahan Tembalang"
+    kiosk = Kiosk(central_server.base_url, enrolled["device_id"], enrolled["token"], http)
+    heartbeat(kiosk, warnings=["kertas \u202ehabis"])  # a kiosk's own words: shown cleaned
+    http.close()
     row = _row(admin.get("/office/fleet/rows").text, enrolled["device_id"])
-    assert "Kelurahan Tembalang" in row and "\u202e" not in row and "\u200b" not in row
+    assert "Kelurahan Tembalang" in row and "kertas habis" in row
+    assert "\u202e" not in row and "\u200b" not in row and "\u2066" not in row
 
 
 def test_revoking_a_kiosk_stops_it_at_its_next_call(central_server: CentralServer) -> None:
