@@ -56,7 +56,16 @@ class Context:
         return self._engine
 
     def keys(self) -> Keys:
-        return Keys.load(ensure_data_dir(self.config.resolved_data_dir()))
+        """Raises: SetupError when a key file or SIKER_CENTRAL_KEY / _NIK_KEY is unreadable."""
+        folder = ensure_data_dir(self.config.resolved_data_dir())
+        try:
+            return Keys.load(folder)
+        except (ValueError, KeyError) as exc:  # bad base64, a short or missing key
+            raise SetupError(
+                f"Kunci server ({folder / 'keys'} atau SIKER_CENTRAL_KEY / _NIK_KEY) tidak "
+                f"dapat dibaca: {_first_line(exc)}.",
+                f"The server's keys ({folder / 'keys'} or SIKER_CENTRAL_KEY / _NIK_KEY) "
+                f"cannot be read: {_first_line(exc)}.") from exc
 
     def migrate(self) -> None:
         ensure_data_dir(self.config.resolved_data_dir())
@@ -260,7 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     args = build_parser().parse_args(argv)
-    base = CentralConfig.from_env()
+    try:
+        base = CentralConfig.from_env()
+    except SetupError as exc:
+        _say(exc.reason_id, exc.reason_en)
+        return 1
     config = replace(
         base,
         database_url=args.database or os.environ.get(ENV_DATABASE, "") or base.database_url,
@@ -299,6 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         _say(f"Gagal: {_first_line(exc)}.", f"Failed: {_first_line(exc)}.")
         return 1
+    except KeyboardInterrupt:
+        _say("Dihentikan (Ctrl+C).", "Interrupted (Ctrl+C).")
+        return 130
 
 
 def _first_line(exc: BaseException) -> str:

@@ -117,7 +117,7 @@ class CentralConfig:
     def from_env(cls, environ: dict[str, str] | None = None) -> CentralConfig:
         """Settings from SIKER_CENTRAL_* variables; unset ones keep their defaults.
 
-        Raises ValueError when a number is not a number.
+        Raises SetupError (a ValueError) when a number is not a number, naming the variable.
         """
         env = os.environ if environ is None else environ
         config = cls()
@@ -127,8 +127,20 @@ class CentralConfig:
             if raw is None:
                 continue
             default = getattr(config, f.name)
-            changes[f.name] = type(default)(raw)
+            changes[f.name] = _number(f"SIKER_CENTRAL_{f.name.upper()}", raw, type(default))
         delay = env.get(ENV_PUSH_DELAY)
         if delay:
-            changes["push_delay_seconds"] = float(delay)
+            changes["push_delay_seconds"] = _number(ENV_PUSH_DELAY, delay, float)
         return replace(config, **changes)  # type: ignore[arg-type]
+
+
+def _number(name: str, raw: str, kind: type) -> object:
+    if kind is str:
+        return raw
+    try:
+        return kind(raw)
+    except ValueError:
+        what_id, what_en = ("bilangan bulat", "a whole number") if kind is int else (
+            "angka", "a number")
+        raise SetupError(f"{name} harus {what_id}, bukan {raw[:40]!r}.",
+                         f"{name} must be {what_en}, not {raw[:40]!r}.") from None

@@ -170,3 +170,24 @@ def test_the_folder_and_sqlite_file_the_server_creates_are_its_users_only(
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE((data / "central.sqlite3").stat().st_mode) == 0o600
+
+
+def test_a_setting_or_key_that_is_not_readable_is_named_in_one_sentence(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sync.central.cli import main
+
+    for name in [k for k in os.environ if k.startswith("SIKER_CENTRAL")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("SIKER_CENTRAL_RATE_BURST", "banyak")
+    assert main(["--data-dir", str(tmp_path), "migrate"]) == 1
+    assert capsys.readouterr().err == (
+        "SIKER_CENTRAL_RATE_BURST harus bilangan bulat, bukan 'banyak'. / "
+        "SIKER_CENTRAL_RATE_BURST must be a whole number, not 'banyak'.\n")
+    monkeypatch.delenv("SIKER_CENTRAL_RATE_BURST")
+    monkeypatch.setenv("SIKER_CENTRAL_KEY", "bukan-kunci")  # and no NIK key
+    assert main(["--database", f"sqlite:///{tmp_path / 'c.sqlite3'}", "--data-dir",
+                 str(tmp_path), "export-registrations", "-o", str(tmp_path / "x.csv")]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("Kunci server (") and " / The server's keys (" in said
+    assert said.count("\n") == 1 and not (tmp_path / "x.csv").exists()
