@@ -100,33 +100,36 @@ def test_serve_options_before_or_after_the_command() -> None:
     assert parser.parse_args(["--workers", "3"]).workers == 3
 
 
-def _one_sentence_each(done: subprocess.CompletedProcess[str], indonesian: str,
-                       english: str) -> None:
-    assert done.returncode == 1, done.stderr
-    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
-    first, slash, second = done.stderr.strip().partition(" / ")
-    assert slash and indonesian in first and english in second, done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+def test_unusable_folders_databases_and_outputs_are_one_sentence_each(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """In-process (the same `main` the console script runs; a subprocess each costs ~2 s)."""
+    from sync.central.cli import main
 
+    def one_sentence_each(argv: list[str], indonesian: str, english: str) -> None:
+        assert main(argv) == 1
+        said = capsys.readouterr().err
+        assert "Traceback" not in said and "Error" not in said, said
+        first, slash, second = said.strip().partition(" / ")
+        assert slash and indonesian in first and english in second, said
+        assert len(said.strip().splitlines()) == 1, said
 
-def test_unusable_folders_databases_and_outputs_are_one_sentence_each(tmp_path: Path) -> None:
     a_file = tmp_path / "afile"
     a_file.write_text("bukan folder / not a folder\n")
     ok_db = ["--database", f"sqlite:///{tmp_path / 'ok.sqlite3'}", "--data-dir",
              str(tmp_path / "data")]
-    _one_sentence_each(_run("--data-dir", str(a_file), "migrate"),
-                       "adalah sebuah berkas, bukan folder", "is a file, not a folder")
-    _one_sentence_each(_run("--database", "mysql://x/y", "--data-dir", str(tmp_path), "migrate"),
-                       "“mysql” tidak didukung", "not supported; use sqlite:///FILE")
-    _one_sentence_each(_run("--database", f"sqlite:///{a_file}", "--data-dir", str(tmp_path),
-                            "migrate"),
-                       "Basis data tidak dapat dipakai (file is not a database)",
-                       "The database cannot be used")
+    one_sentence_each(["--data-dir", str(a_file), "migrate"],
+                      "adalah sebuah berkas, bukan folder", "is a file, not a folder")
+    one_sentence_each(["--database", "mysql://x/y", "--data-dir", str(tmp_path), "migrate"],
+                      "“mysql” tidak didukung", "not supported; use sqlite:///FILE")
+    one_sentence_each(["--database", f"sqlite:///{a_file}", "--data-dir", str(tmp_path),
+                       "migrate"],
+                      "Basis data tidak dapat dipakai (file is not a database)",
+                      "The database cannot be used")
     assert a_file.read_text() == "bukan folder / not a folder\n"  # left as it was
-    _one_sentence_each(_run(*ok_db, "export-registrations", "-o", "/nonexist/dir/x.json"),
-                       "Tidak dapat menulis /nonexist/dir/x.json", "its folder is missing")
-    _one_sentence_each(_run(*ok_db, "enrollment-code", "<b>x</b>"),
-                       "Nama kios tidak boleh berisi tanda < >", "may not contain < >")
+    one_sentence_each([*ok_db, "export-registrations", "-o", "/nonexist/dir/x.json"],
+                      "Tidak dapat menulis /nonexist/dir/x.json", "its folder is missing")
+    one_sentence_each([*ok_db, "enrollment-code", "<b>x</b>"],
+                      "Nama kios tidak boleh berisi tanda < >", "may not contain < >")
 
 
 def test_a_reader_that_leaves_early_ends_the_command_quietly(tmp_path: Path) -> None:
