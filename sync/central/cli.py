@@ -7,7 +7,9 @@
 before the command and apply to every one. Commands of other modules join through
 COMMAND_MODULES: each such module has `register(subparsers)` that adds its parsers and sets
 `func=<callable(args, ctx: Context) -> int>` with `set_defaults`.
-Exit codes: 0 done, 1 refused (message on stderr), 2 usage error (argparse).
+Exit codes: 0 done, 1 refused (one sentence on stderr, Indonesian / English; never a
+traceback: a bad database URL or file, a data folder that is a file, an unwritable output, a
+closed pipe), 2 usage error (argparse: an unknown option, a port outside 1-65535).
 """
 
 from __future__ import annotations
@@ -24,8 +26,16 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.central import db, devices, migrate
-from sync.central.config import ENV_DATA_DIR, ENV_DATABASE, CentralConfig
+from sync.central.config import (
+    ENV_DATA_DIR,
+    ENV_DATABASE,
+    CentralConfig,
+    SetupError,
+    check_database_url,
+    ensure_data_dir,
+)
 from sync.central.crypto import Keys
+from sync.central.freetext import TextRefused
 
 COMMAND_MODULES = ["sync.central.office.commands"]
 
@@ -39,14 +49,26 @@ class Context:
 
     def engine(self) -> sa.Engine:
         if self._engine is None:
-            self._engine = db.make_engine(self.config.resolved_database_url())
+            url = check_database_url(self.config.resolved_database_url())
+            if not self.config.database_url:
+                ensure_data_dir(self.config.resolved_data_dir())  # the SQLite file's folder
+            self._engine = db.make_engine(url)
         return self._engine
 
     def keys(self) -> Keys:
-        return Keys.load(self.config.resolved_data_dir())
+        """Raises: SetupError when a key file or SIKER_CENTRAL_KEY / _NIK_KEY is unreadable."""
+        folder = ensure_data_dir(self.config.resolved_data_dir())
+        try:
+            return Keys.load(folder)
+        except (ValueError, KeyError) as exc:  # bad base64, a short or missing key
+            raise SetupError(
+                f"Kunci server ({folder / 'keys'} atau SIKER_CENTRAL_KEY / _NIK_KEY) tidak "
+                f"dapat dibaca: {_first_line(exc)}.",
+                f"The server's keys ({folder / 'keys'} or SIKER_CENTRAL_KEY / _NIK_KEY) "
+                f"cannot be read: {_first_line(exc)}.") from exc
 
     def migrate(self) -> None:
-        self.config.resolved_data_dir().mkdir(parents=True, exist_ok=True)
+        ensure_data_dir(self.config.resolved_data_dir())
         migrate.upgrade(self.engine())
 
 
@@ -147,6 +169,29 @@ def _openapi(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _port(value: str) -> int:
+    """A TCP port; uvicorn would take 99999 and listen elsewhere while printing 99999."""
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"port harus angka 1-65535, bukan {value!r} / the port must be 1-65535")
+    return port
+
+
+def _workers(value: str) -> int:
+    try:
+        workers = int(value)
+    except ValueError:
+        workers = 0
+    if not 1 <= workers <= 64:
+        raise argparse.ArgumentTypeError(
+            f"jumlah worker harus 1-64, bukan {value!r} / workers must be 1-64")
+    return workers
+
+
 def _add_serve_options(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
     """--host/--port/--workers/--log-level; without `defaults` an unset option keeps the value
     given before the command (`siker-central --port 9000 serve` serves on 9000)."""
@@ -155,10 +200,11 @@ def _add_serve_options(parser: argparse.ArgumentParser, *, defaults: bool = True
         return value if defaults else argparse.SUPPRESS
 
     parser.add_argument("--host", default=default("127.0.0.1"), help="address to listen on")
-    parser.add_argument("--port", type=int, default=default(8700), help="TCP port (default 8700)")
+    parser.add_argument("--port", type=_port, default=default(8700),
+                        help="TCP port 1-65535 (default 8700)")
     parser.add_argument(
         "--workers",
-        type=int,
+        type=_workers,
         default=default(1),
         help="worker processes (use 1 with SQLite, more with PostgreSQL)",
     )
@@ -223,7 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     args = build_parser().parse_args(argv)
-    base = CentralConfig.from_env()
+    try:
+        base = CentralConfig.from_env()
+    except SetupError as exc:
+        _say(exc.reason_id, exc.reason_en)
+        return 1
     config = replace(
         base,
         database_url=args.database or os.environ.get(ENV_DATABASE, "") or base.database_url,
@@ -231,12 +281,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     func: Callable[[argparse.Namespace, Context], int] = args.func
     try:
-        return func(args, Context(config))
-    except (ValueError, sa.exc.ArgumentError, sa.exc.OperationalError) as exc:
-        message = str(exc).splitlines()[0][:300]
-        print(f"Gagal / failed: {message}", file=sys.stderr)
+        code = func(args, Context(config))
+        sys.stdout.flush()  # a closed pipe shows here, inside the try
+        return code
+    except BrokenPipeError:
+        # `siker-central enrollment-code X | head -1`: the reader left. Python's own advice
+        # (docs: signal, "Note on SIGPIPE"): point stdout at devnull so the exit flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _say("Keluaran terputus: pembacanya (pipa) sudah ditutup.",
+             "Output cut off: its reader (the pipe) was closed.")
         return 1
+    except (SetupError, TextRefused) as exc:
+        _say(exc.reason_id, exc.reason_en)
+        return 1
+    except sa.exc.DBAPIError as exc:
+        reason = _first_line(exc.orig) if exc.orig is not None else type(exc).__name__
+        _say(f"Basis data tidak dapat dipakai ({reason}).",
+             f"The database cannot be used ({reason}).")
+        return 1
+    except sa.exc.SQLAlchemyError as exc:
+        _say(f"Basis data tidak dapat dipakai ({_first_line(exc)}).",
+             f"The database cannot be used ({_first_line(exc)}).")
+        return 1
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else ""
+        why = exc.strerror or type(exc).__name__
+        _say(f"Berkas atau folder tidak dapat dipakai: {where} ({why}).",
+             f"A file or folder cannot be used: {where} ({why}).")
+        return 1
+    except ValueError as exc:
+        _say(f"Gagal: {_first_line(exc)}.", f"Failed: {_first_line(exc)}.")
+        return 1
+    except KeyboardInterrupt:
+        _say("Dihentikan (Ctrl+C).", "Interrupted (Ctrl+C).")
+        return 130
 
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return (lines[0] if lines else type(exc).__name__)[:300].rstrip(".")
+
+
+def _say(indonesian: str, english: str) -> None:
+    """A refusal on stderr: one sentence in Indonesian, then English."""
+    try:
+        print(f"{indonesian} / {english}", file=sys.stderr)
+    except (BrokenPipeError, ValueError):
+        pass  # stderr itself is gone: the exit code still tells
 
 if __name__ == "__main__":
     raise SystemExit(main())

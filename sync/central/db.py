@@ -12,6 +12,7 @@ that need more say so (`insert_ignore`, `lock_change_log`).
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
     """An engine for a SQLite or PostgreSQL URL. Raises sqlalchemy.exc.ArgumentError if bad."""
     url = normalize_url(url)
     if url.startswith("sqlite"):
+        _create_private_file(sa.engine.make_url(url).database)
         engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
         @sa.event.listens_for(engine, "connect")
@@ -52,6 +54,20 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
 
         return engine
     return sa.create_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True)
+
+
+def _create_private_file(database: str | None) -> None:
+    """Create a missing SQLite file empty with mode 0600 before SQLite does (it would use
+    0644): it holds personal data (UU PDP 27/2022). SQLite gives its -wal and -shm files the
+    database file's mode. In-memory databases, URI filenames and a missing folder are left to
+    SQLite (the last fails there with "unable to open database file")."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    try:
+        fd = os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:  # exists already, or a folder SQLite will report itself
+        return
+    os.close(fd)
 
 
 def is_postgresql(conn: Connection) -> bool:

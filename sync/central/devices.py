@@ -22,7 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.central import db
+from sync.central import db, freetext
 from sync.central import tables as t
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
@@ -43,14 +43,17 @@ def create_enrollment_code(
 ) -> str:
     """A new one-time code for the kiosk `kiosk_name`, valid `minutes` from now.
 
-    Returns the code for display (XXXX-XXXX-XXXX). Raises ValueError for an empty name or a
-    lifetime outside 1 minute .. 7 days.
+    The name and place are cleaned and checked by sync/central/freetext.py (the web form and
+    the CLI share it). Returns the code for display (XXXX-XXXX-XXXX).
+
+    Raises: freetext.TextRefused (a ValueError) for a bad name or place, or a lifetime
+        outside 1 minute .. 7 days.
     """
-    kiosk_name = kiosk_name.strip()
-    if not kiosk_name or len(kiosk_name) > 100:
-        raise ValueError("the kiosk name must be 1-100 characters")
+    kiosk_name = freetext.kiosk_name(kiosk_name)
+    place = freetext.kiosk_place(place)
     if not 1 <= minutes <= 7 * 24 * 60:
-        raise ValueError("a code lives between 1 minute and 7 days")
+        raise freetext.TextRefused("Kode berlaku antara 1 menit dan 7 hari.",
+                                   "A code lives between 1 minute and 7 days.")
     raw = "".join(secrets.choice(_ALPHABET) for _ in range(12))
     now = db.now()
     conn.execute(

@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.central import db
+from sync.central import db, freetext
 from sync.central import tables as t
 from sync.protocol import HeartbeatRequest
 
@@ -81,7 +81,11 @@ def list_devices(
     out = []
     for row in conn.execute(query):
         item = {k: v for k, v in row._mapping.items() if k != "token_hash"}
-        item["warnings"] = _warnings(row)
+        # Names stored before freetext.clean existed, and the kiosk's own warning words, could
+        # hold a bidi override that turns the table's text around: shown cleaned.
+        item["name"] = freetext.clean(row.name)
+        item["place"] = freetext.clean(row.place) if row.place else row.place
+        item["warnings"] = [freetext.clean(w) for w in _warnings(row)]
         seen = row.last_seen_at
         # Late: silent for three sync intervals; one never seen, three intervals after it
         # was enrolled (a kiosk enrolled a minute ago is not late yet).

@@ -2,12 +2,16 @@
 
 Here and not in kiosk/commands because the layers contract keeps kiosk from importing sync.
 
+While the server does not answer, `enroll` and `sync` print one line per retry on stderr
+(`say_retry`, given to CentralClient as `on_retry`); the kiosk's background sync gives none.
+
 Exit codes: 0 everything went; 1 a problem staff must see (offline, revoked, a refused code,
 rejected records); 2 a usage error (no central URL, not enrolled).
 """
 from __future__ import annotations
 
 import json
+import math
 import sys
 
 from kiosk.settings import Settings
@@ -49,6 +53,15 @@ ENROLL_DEADLINE_S = 30.0
 half a minute, not after the background sync's five minutes of retries."""
 
 
+def say_retry(attempt: int, delay_s: float) -> None:
+    """One line on stderr while `enroll` / `sync` wait between attempts, so staff see the
+    command is alive (a server that is down otherwise means minutes of silence)."""
+    seconds = max(1, math.ceil(delay_s))
+    print(f"Server belum menjawab; mencoba lagi dalam {seconds} detik (percobaan {attempt}) / "
+          f"No answer yet; retrying in {seconds} s (attempt {attempt})", file=sys.stderr,
+          flush=True)
+
+
 def _same_server(url: str) -> str:
     return url.strip().rstrip("/").lower()
 
@@ -67,7 +80,7 @@ def enroll_command(settings: Settings, code: str, again: bool = False) -> int:
         credentials.check_writable(settings.data_dir)
         print(f"Menghubungi {config.central_url} ... / Contacting the central server ...",
               file=sys.stderr)
-        credential = enroll(settings.data_dir, code, config)
+        credential = enroll(settings.data_dir, code, config, on_retry=say_retry)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -88,7 +101,7 @@ def enroll_command(settings: Settings, code: str, again: bool = False) -> int:
 
 def sync_command(settings: Settings) -> int:
     try:
-        report = sync_once(settings.data_dir, client_config(settings))
+        report = sync_once(settings.data_dir, client_config(settings), on_retry=say_retry)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2

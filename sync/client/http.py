@@ -83,7 +83,10 @@ class CentralClient:
     """One httpx.Client to the central server. `token` None only for enrollment.
 
     `clock_offset_s` is the device clock minus the server's Date header of the last answer.
-    `sleep`/`monotonic`/`rng` are injectable for tests.
+    `on_retry(attempt, delay_s)` is called before each wait between attempts (attempt is the
+    number of the attempt about to be made: 2, 3, ...): the staff commands print it, the
+    background sync passes none and stays quiet. `sleep`/`monotonic`/`rng` are injectable for
+    tests.
     """
 
     def __init__(self, config: ClientConfig, token: str | None = None, *,
@@ -91,8 +94,10 @@ class CentralClient:
                  sleep: Callable[[float], None] = time.sleep,
                  monotonic: Callable[[], float] = time.monotonic,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None,
+                 on_retry: Callable[[int, float], None] | None = None) -> None:
         self.config = config
+        self._on_retry = on_retry
         headers = {"Accept-Encoding": "gzip", "User-Agent": "siker-kiosk"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -166,11 +171,18 @@ class CentralClient:
             backoff = min(self.config.backoff_cap_s, self.config.backoff_base_s * 2 ** attempt)
             delay = max(wait or 0.0, self._rng.uniform(0, backoff))
             if problem is TimedOut and halve_on_timeout:
-                self._sleep(min(delay, max(0.0, self.deadline - self._monotonic())))
+                delay = min(delay, max(0.0, self.deadline - self._monotonic()))
+                self._retrying(attempt + 1, delay)
+                self._sleep(delay)
                 raise TimedOut("timed out; send less")
             if self._monotonic() + delay >= self.deadline:
                 raise Offline("deadline passed")
+            self._retrying(attempt + 1, delay)
             self._sleep(delay)
+
+    def _retrying(self, attempt: int, delay_s: float) -> None:
+        if self._on_retry is not None:
+            self._on_retry(attempt, delay_s)
 
     def _body(self, body: Any, headers: dict[str, str] | None
               ) -> tuple[bytes | None, dict[str, str] | None]:

@@ -31,12 +31,15 @@ class NotEnrolled(Exception):
     """The kiosk has no device credential yet (siker-kiosk enroll)."""
 
 
-def enroll(data_dir: Path, code: str, config: ClientConfig) -> credentials.DeviceCredential:
-    """Trade a one-time code for the device credential and store it (0600).
+def enroll(data_dir: Path, code: str, config: ClientConfig, *,
+           on_retry: Callable[[int, float], None] | None = None
+           ) -> credentials.DeviceCredential:
+    """Trade a one-time code for the device credential and store it (0600). `on_retry` is
+    CentralClient's (told before each wait between attempts).
 
     Raises: sync.client.http.Refused (403: code unknown/used/expired), Offline.
     """
-    client = CentralClient(config)
+    client = CentralClient(config, on_retry=on_retry)
     try:
         answer = client.call("POST", "/enroll", EnrollAnswer,
                              json={"code": code, "app_version": APP_VERSION})
@@ -50,10 +53,12 @@ def enroll(data_dir: Path, code: str, config: ClientConfig) -> credentials.Devic
 
 def sync_once(data_dir: Path, config: ClientConfig | None = None, *,
               hooks: AckHooks | None = None,
-              clock: Callable[[], datetime] | None = None) -> SyncReport:
+              clock: Callable[[], datetime] | None = None,
+              on_retry: Callable[[int, float], None] | None = None) -> SyncReport:
     """One whole sync of the kiosk in `data_dir` (opens and closes its own connection, so it
     runs in any thread). `config` defaults to the enrolled server's URL; `clock` (UTC, aware)
     is the device clock, injectable because a kiosk's clock may be days off (SYNC.md fault 9).
+    `on_retry` is CentralClient's: None (the background sync) keeps it quiet.
 
     Raises: NotEnrolled; VaultError (the key file); sqlite3.Error.
     """
@@ -63,7 +68,7 @@ def sync_once(data_dir: Path, config: ClientConfig | None = None, *,
     config = config or ClientConfig(credential.central_url)
     db = open_database(database_path(data_dir))
     clock = clock or (lambda: datetime.now(UTC))
-    client = CentralClient(config, credential.token, now=clock)
+    client = CentralClient(config, credential.token, now=clock, on_retry=on_retry)
     try:
         vault = open_vault(db, data_dir)
         engine = SyncEngine(db, vault, client, credential.device_id, data_dir,

@@ -108,6 +108,8 @@ def test_a_wrong_password_says_so_and_repeated_failures_are_throttled(
         wrong = staff.login(name, "salah-salah-salah")
         assert wrong.status_code == 401
         assert "Nama pengguna atau kata sandi salah" in wrong.text
+        assert f'value="{name}"' in wrong.text  # the name stays typed, the password does not
+        assert "salah-salah-salah" not in wrong.text
     blocked = staff.login(name, PASSWORD)  # even the right password waits out the window
     assert blocked.status_code == 429
     assert int(blocked.headers["retry-after"]) > 0

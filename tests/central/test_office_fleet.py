@@ -65,8 +65,30 @@ def test_admin_creates_an_enrollment_code_shown_as_text_and_qr_that_enrolls_once
     http.close()
     assert [r.action for r in audit_rows(central_server, "Kios Candisari")] == [
         "device.enrollment_code"]
-    refused = admin.post("/office/fleet/enroll", {"name": "<b>x</b>"})
+    refused = admin.post("/office/fleet/enroll", {"name": "<b>x</b>", "place": "Lobi Timur"})
     assert refused.status_code == 422
+    assert "Nama kios tidak boleh berisi tanda &lt; &gt;." in refused.text
+    # The form again, with what the officer typed still in it.
+    assert 'name="name" required maxlength="100" value="&lt;b&gt;x&lt;/b&gt;"' in refused.text
+    assert 'name="place" maxlength="200" value="Lobi Timur"' in refused.text
+
+
+def test_invisible_bidi_and_zero_width_characters_never_reach_the_fleet_table(
+        central_server: CentralServer) -> None:
+    admin = Staff.sign_in(central_server, "admin")
+    page = admin.post("/office/fleet/enroll", {"name": "Kios\u200b Tembalang\u2066",
+                                               "place": "Kelurahan \u202eTembalang"})
+    code = re.search(r'id="enrollment-code">([0-9A-Z-]+)<', page.text)
+    assert code
+    http = central_server.client()
+    enrolled = http.post("/api/v1/enroll", json={"code": code.group(1)}).json()
+    assert enrolled["name"] == "Kios Tembalang" and enrolled["place"] == "Kelurahan Tembalang"
+    kiosk = Kiosk(central_server.base_url, enrolled["device_id"], enrolled["token"], http)
+    heartbeat(kiosk, warnings=["kertas \u202ehabis"])  # a kiosk's own words: shown cleaned
+    http.close()
+    row = _row(admin.get("/office/fleet/rows").text, enrolled["device_id"])
+    assert "Kelurahan Tembalang" in row and "kertas habis" in row
+    assert "\u202e" not in row and "\u200b" not in row and "\u2066" not in row
 
 
 def test_revoking_a_kiosk_stops_it_at_its_next_call(central_server: CentralServer) -> None:

@@ -3,6 +3,7 @@ the HTTP rules (Retry-After, a captive portal's 200, 401) on httpx's MockTranspo
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -127,3 +128,60 @@ def test_large_bodies_go_gzipped_to_a_real_http_server_once_the_server_allows_it
     assert len(gz) * 5 < len(plain)
     assert small_enc is None and json.loads(small) == {"small": 1}
     assert client.bytes_sent == len(plain) + len(gz) + len(small)
+
+
+def _closed_port() -> int:
+    """A port on 127.0.0.1 nobody listens on: every connection is refused at once."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_each_wait_for_a_server_that_is_down_is_told_to_the_callback() -> None:
+    told: list[tuple[int, float]] = []
+    slept: list[float] = []
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    client = CentralClient(ClientConfig(f"http://127.0.0.1:{_closed_port()}", deadline_s=30.0,
+                                        backoff_base_s=1.0, backoff_cap_s=8.0),
+                           sleep=sleep, monotonic=lambda: now[0],
+                           on_retry=lambda attempt, delay: told.append((attempt, delay)))
+    with pytest.raises(Offline):
+        client.call("GET", "/sync/config", HeartbeatAnswer)
+    client.close()
+    assert len(told) >= 3 and [a for a, _ in told] == list(range(2, len(told) + 2))
+    assert [d for _, d in told] == slept  # told before each wait, with that wait
+
+
+def test_enroll_says_each_retry_and_the_background_sync_says_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.settings import load_settings
+    from sync.client import commands
+    from sync.client.run import sync_once
+
+    url = f"http://127.0.0.1:{_closed_port()}"
+    monkeypatch.setattr(commands, "ENROLL_DEADLINE_S", 2.0)  # staff wait 30 s; a test need not
+    settings = load_settings({"data_dir": tmp_path / "k", "central_url": url},
+                             config_file=tmp_path / "none.toml", environ={})
+    assert commands.enroll_command(settings, "AAAA-BBBB-CCCC") == 1
+    said = capsys.readouterr().err.splitlines()
+    retries = [line for line in said if line.startswith("Server belum menjawab")]
+    assert retries and re.fullmatch(r"Server belum menjawab; mencoba lagi dalam (\d+) detik "
+                                    r"\(percobaan 2\) / No answer yet; retrying in \1 s "
+                                    r"\(attempt 2\)", retries[0])
+    assert said[-1] == "Server pusat tidak terjangkau. / The central server cannot be reached."
+
+    # The kiosk's own background sync (ui/sync.py calls sync_once without on_retry): quiet.
+    credentials.save(tmp_path / "k", credentials.DeviceCredential(
+        "00000000-0000-4000-8000-000000000001", "t", url, "Kios Uji"))
+    report = sync_once(tmp_path / "k", ClientConfig(url, deadline_s=1.0))
+    assert not report.ok
+    shown = capsys.readouterr()
+    assert shown.out == "" and shown.err == ""

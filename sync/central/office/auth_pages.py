@@ -57,12 +57,14 @@ def login(request: Request, posted: PostedForm) -> Response:
     except accounts.Throttled as exc:
         throttled = render(request, "office/login.html", {
             "next": target, "error": ("login.throttled", {"seconds": exc.retry_after}),
+            "username": username,
         }, status_code=429)
         throttled.headers["Retry-After"] = str(exc.retry_after)
         return throttled
     if user is None:
-        return render(request, "office/login.html", {"next": target, "error": ("login.failed", {})},
-                      status_code=401)
+        # The name stays in its box (the password never comes back).
+        return render(request, "office/login.html", {"next": target, "error": ("login.failed", {}),
+                                                     "username": username}, status_code=401)
     response = RedirectResponse(target, status_code=303)
     set_session_cookie(response, o, new_session(user.id, user.session_epoch))
     return response

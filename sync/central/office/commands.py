@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -96,10 +97,17 @@ def publish_vacancies(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def export_registrations(args: argparse.Namespace, ctx: Any) -> int:
+    """Exit 0 with the file written (mode 0600); 1 when its folder is missing or not writable
+    (checked before the export, so the audit log never records an export nobody received)."""
+    path: Path = args.output
+    folder = path.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK) or path.is_dir():
+        print(f"Tidak dapat menulis {path}: foldernya tidak ada atau tidak boleh ditulis. / "
+              f"Cannot write {path}: its folder is missing or not writable.", file=sys.stderr)
+        return 1
     ctx.migrate()
     body, count = export(ctx.engine(), ctx.keys(), status=args.status, fmt=args.format,
                          now=db.now(), staff_user_id=None, staff_username=_who())
-    path: Path = args.output
     path.touch(mode=0o600, exist_ok=True)
     path.write_text(body, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     print(f"{count} pendaftaran diekspor / registrations exported: {path}")

@@ -6,12 +6,11 @@ entry written; if any step fails, none of it happened.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from sync.central import registrations
+from sync.central import freetext, registrations
 from sync.central import tables as t
 from sync.central.office import audit
 from sync.central.office.accounts import StaffUser
@@ -20,9 +19,6 @@ from sync.protocol import Reason
 
 MIN_REASON_CHARS = 5
 MAX_REASON_CHARS = 500  # protocol.Reason's limit
-# The reason is shown on the kiosk's Qt labels, which read "<...>" as markup: refuse it, as the
-# kiosk's own records do (sync/records.py), instead of sending it on escaped.
-_FORBIDDEN = re.compile(r"[<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class DecisionError(ValueError):
@@ -42,19 +38,19 @@ class Outcome:
 
 
 def clean_reason(text: str) -> str:
-    """The reason as it will be stored: whitespace folded.
+    """The reason as it will be stored: cleaned by freetext.clean (no bidi, zero-width or
+    control characters; whitespace folded). "<" and ">" stay ("umur < 18 tahun" is a reason):
+    the office pages escape them and the kiosk must show the reason as plain text.
 
     Raises:
-        DecisionError: 422 when it is shorter than MIN_REASON_CHARS, longer than
-            MAX_REASON_CHARS, or holds < > or control characters.
+        DecisionError: 422 when it is shorter than MIN_REASON_CHARS or longer than
+            MAX_REASON_CHARS.
     """
-    folded = " ".join(text.split())
+    folded = freetext.clean(text)
     if len(folded) < MIN_REASON_CHARS:
         raise DecisionError("reg.reason_required", 422)
     if len(folded) > MAX_REASON_CHARS:
         raise DecisionError("reg.reason_too_long", 422, n=MAX_REASON_CHARS)
-    if _FORBIDDEN.search(folded):
-        raise DecisionError("reg.reason_markup", 422)
     return folded
 
 

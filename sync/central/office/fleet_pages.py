@@ -10,7 +10,7 @@ import qrcode.image.svg
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from sync.central import devices, fleet
+from sync.central import devices, fleet, freetext
 from sync.central.office import audit
 from sync.central.office.texts import text
 from sync.central.office.timefmt import when
@@ -63,11 +63,17 @@ def enroll(request: Request, posted: PostedForm) -> Response:
     user = require(request, "admin")
     form = check_csrf(request, posted)
     o = office(request)
-    lang = language(request)
-    name = " ".join(str(form.get("name", "")).split())
-    place = " ".join(str(form.get("place", "")).split()) or None
-    if not name or len(name) > 100 or (place and len(place) > 200) or _markup(name + (place or "")):
-        return fail(request, 422, text("fleet.bad_name", lang), back=f"{PREFIX}/fleet", user=user)
+    typed = {"name": str(form.get("name", ""))[:1000], "place": str(form.get("place", ""))[:1000]}
+    try:
+        name = freetext.kiosk_name(typed["name"])
+        place = freetext.kiosk_place(typed["place"])
+    except freetext.TextRefused as exc:
+        # The form again with the officer's words in it and the reason above it, not an
+        # error page that makes them type everything anew.
+        return render(request, "office/fleet.html", {
+            "devices": _rows(request), "poll_seconds": POLL_SECONDS, "enrolled": None,
+            "error": exc.in_language(language(request)), "typed": typed,
+        }, user=user, status_code=422)
     now = o.now()
     with o.engine.begin() as conn:
         code = devices.create_enrollment_code(conn, name, place=place,
@@ -106,7 +112,3 @@ def qr_data_uri(payload: str) -> str:
     buffer = io.BytesIO()
     image.save(buffer)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _markup(value: str) -> bool:
-    return any(ch in value for ch in "<>") or any(ord(ch) < 32 for ch in value)

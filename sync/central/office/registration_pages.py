@@ -50,9 +50,16 @@ def queue(request: Request, status: str = "received") -> Response:
 @router.get("/registrations/{registration_id}")
 def detail(request: Request, registration_id: str) -> Response:
     user = require(request, "verifier")
+    return _detail_page(request, registration_id[:64], user)
+
+
+def _detail_page(request: Request, registration_id: str, user: Any, *,
+                 error: str | None = None, reason: str = "") -> Response:
+    """The registration in full; with `error`, a 422 that keeps the reason the verifier typed
+    in its box (an error page would make them type it anew)."""
     o = office(request)
     with o.engine.connect() as conn:
-        record = registrations.get(conn, o.keys, registration_id[:64])
+        record = registrations.get(conn, o.keys, registration_id)
         if record is None:
             return fail(request, 404, text("error.not_found", language(request)),
                         back=f"{PREFIX}/registrations", user=user)
@@ -67,7 +74,8 @@ def detail(request: Request, registration_id: str) -> Response:
         "fields": field_labels(language(request)),
         "duplicates": list(others),
         "issued": request.query_params.get("issued") == "1" and record["ak1_number"],
-    }, user=user)
+        "error": error, "typed_reason": reason,
+    }, user=user, status_code=422 if error else 200)
 
 
 @router.post("/registrations/{registration_id}/{action}")
@@ -81,13 +89,17 @@ def decision(
     back = f"{PREFIX}/registrations/{registration_id[:64]}"
     if action not in ("verify", "issue", "reject"):
         return fail(request, 404, text("error.not_found", lang), back=back, user=user)
+    typed = str(form.get("reason", ""))[:5000]
     try:
         outcome = decide(o.engine, registration_id[:64], action, user, now=o.now(),
-                         reason=str(form.get("reason", "")))
+                         reason=typed)
     except DecisionError as exc:
         values: dict[str, Any] = dict(exc.values)
         if "state" in values:
             values["state"] = text(f"status.{values['state']}", lang)
+        if exc.status == 422:
+            return _detail_page(request, registration_id[:64], user,
+                                error=text(exc.key, lang, **values), reason=typed)
         return fail(request, exc.status, text(exc.key, lang, **values), back=back, user=user)
     notice = {"verified": "reg.done_verify", "rejected": "reg.done_reject"}.get(outcome.status)
     if outcome.status == "ak1_issued":

@@ -63,9 +63,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Revoke kiosk {name}? It will not be able to sync again."),
     "fleet.done_revoke": ("Kios dicabut: panggilan berikutnya ditolak (401).",
                           "Kiosk revoked: its next call is refused (401)."),
-    "fleet.bad_name": ("Nama kios wajib diisi (maksimal 100 karakter, lokasi 200), tanpa tanda "
-                       "< >.", "A kiosk name is required (at most 100 characters, place 200), "
-                       "without < >."),
     "fleet.enroll_title": ("Daftarkan kios baru", "Enroll a new kiosk"),
     "fleet.enroll_name": ("Nama kios", "Kiosk name"),
     "fleet.enroll_place": ("Lokasi (kelurahan/kantor)", "Place (kelurahan/office)"),
@@ -96,8 +93,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "A reason for the rejection is required (at least 5 characters)."),
     "reg.reason_too_long": ("Alasan penolakan paling banyak {n} karakter.",
                             "The reason can have at most {n} characters."),
-    "reg.reason_markup": ("Alasan tidak boleh berisi tanda < > atau karakter kendali.",
-                          "The reason may not contain < > or control characters."),
     "reg.wrong_state": ("Pendaftaran ini sudah berstatus {state}; tindakan itu tidak berlaku.",
                         "This registration is already {state}; that action does not apply."),
     "reg.done_verify": ("Pendaftaran diverifikasi.", "Registration verified."),
