@@ -136,6 +136,11 @@ def _walk(window: MainWindow, states: list, width: int, height: int) -> list[str
     return found
 
 
+# Measured 2026-12-02: 429 of 1080, 462 of 768, 474 of 1024, 412 of 1920 px (two rows of
+# top-bar buttons on every panel; the bottom bar in one row on 1920 x 1080 only).
+_BARS_SHARE_AT_200 = {"1920x1080": 0.42, "1366x768": 0.62, "1280x1024": 0.48, "1080x1920": 0.23}
+
+
 @pytest.mark.parametrize(
     ("panel", "text_scale"),
     [pytest.param(p, s, id=i) for (p, s), i in zip(LOOKS, LOOK_IDS, strict=True)
@@ -155,6 +160,11 @@ def test_the_bars_and_the_sheets_reflow_on_every_panel_at_every_text_size(
     found += [f"bottom bar: {f}" for f in reflow_findings(window.nav_bar, width, height, False)]
     assert window.top_bar.assisted_button.isVisible()
     assert window.nav_bar.end_button.isVisible()
+    # The bars' share of the height at 200 % (docs/accessibility.md, "The bars at large
+    # text"): they took 74 % of 1920 x 1080 and 97 % of 1366 x 768 before they reflowed.
+    bars = window.top_bar.height() + window.nav_bar.height()
+    if text_scale == 2.0:
+        assert bars <= _BARS_SHARE_AT_200[panel] * height, (panel, bars)
     for sheet, show in ((window.look_panel, window.open_look_panel),
                         (window.idle_overlay, window.idle.start_warning)):
         show()
