@@ -1,5 +1,6 @@
 """The bar across the top of every screen: the kiosk's name, the two language buttons, Mode
-Bantuan, the look panel's button and the clock."""
+Bantuan, the look panel's button and the clock; where the buttons need two rows (large text, a
+narrow panel) the name and the clock are left out (TopBar._needed_width says why)."""
 from __future__ import annotations
 
 from collections.abc import Callable
