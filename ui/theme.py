@@ -283,6 +283,10 @@ class Theme:
         """The application stylesheet: every role's colours, sizes and focus ring."""
         p, ring, r = self.palette, self.focus_ring_px, self.radius_px
         pad_v, pad_h = self.button_padding_px()
+        # The bars' buttons in the small text (still 6.1 mm times the chosen size) and 2 mm
+        # beside their words: at 200 % the bottom bar's five then fit one row of a 1920 px
+        # panel, and the bars leave the screen its room; padded to the full target height.
+        bar_pad_v = max(self.px(2), -(-(self.target_px - self.line_px("small") - 2 * ring) // 2))
         scrim = self.colour("scrim")
         return f"""
 QWidget {{ color: {p.on_window}; }}
@@ -322,7 +326,8 @@ QAbstractButton:checked {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
 QAbstractButton:pressed {{ background: {p.bar}; color: {p.on_bar}; border-color: {p.bar}; }}
 QAbstractButton[role="on-bar"] {{
-    background: {p.bar}; color: {p.on_bar}; border-color: {p.on_bar}; }}
+    background: {p.bar}; color: {p.on_bar}; border-color: {p.on_bar};
+    font-size: {self.small_px}px; padding: {bar_pad_v}px {self.px(2)}px; }}
 QAbstractButton[role="on-bar"]:checked {{
     background: {p.secondary}; color: {p.on_secondary}; border-color: {p.secondary}; }}
 QAbstractButton[role="on-bar"]:pressed {{

@@ -100,12 +100,11 @@ def test_every_screen_reflows_on_the_panel_at_the_text_size(
 
 # The looks where the job search switches between one column and two (1280 x 1024 and
 # 1080 x 1920 take one at 100 %, 1366 x 768 two), and assisted mode's at 1920 x 1080.
-# 1366 x 768 at 200 % is left out: the two bars take 742 of its 768 px (the window cannot
-# fit whatever a screen does; docs/accessibility.md).
 # Mode Bantuan (200 % text and 20 mm targets) is the harder look at 200 %: only the kiosk's
 # own panel is walked at plain 200 % too (some 3 s a look).
 REFLOWING_LOOKS = [("1920x1080-100%", False), ("1920x1080-200%", False),
                    ("1920x1080-200%", True), ("1366x768-100%", False),
+                   ("1366x768-200%", True),
                    ("1280x1024-100%", False), ("1280x1024-200%", True),
                    ("1080x1920-100%", False), ("1080x1920-200%", True)]
 
@@ -137,6 +136,11 @@ def _walk(window: MainWindow, states: list, width: int, height: int) -> list[str
     return found
 
 
+# Measured 2026-12-02: 429 of 1080, 462 of 768, 474 of 1024, 412 of 1920 px (two rows of
+# top-bar buttons on every panel; the bottom bar in one row on 1920 x 1080 only).
+_BARS_SHARE_AT_200 = {"1920x1080": 0.42, "1366x768": 0.62, "1280x1024": 0.48, "1080x1920": 0.23}
+
+
 @pytest.mark.parametrize(
     ("panel", "text_scale"),
     [pytest.param(p, s, id=i) for (p, s), i in zip(LOOKS, LOOK_IDS, strict=True)
@@ -156,6 +160,11 @@ def test_the_bars_and_the_sheets_reflow_on_every_panel_at_every_text_size(
     found += [f"bottom bar: {f}" for f in reflow_findings(window.nav_bar, width, height, False)]
     assert window.top_bar.assisted_button.isVisible()
     assert window.nav_bar.end_button.isVisible()
+    # The bars' share of the height at 200 % (docs/accessibility.md, "The bars at large
+    # text"): they took 74 % of 1920 x 1080 and 97 % of 1366 x 768 before they reflowed.
+    bars = window.top_bar.height() + window.nav_bar.height()
+    if text_scale == 2.0:
+        assert bars <= _BARS_SHARE_AT_200[panel] * height, (panel, bars)
     for sheet, show in ((window.look_panel, window.open_look_panel),
                         (window.idle_overlay, window.idle.start_warning)):
         show()
@@ -172,18 +181,16 @@ def test_the_bars_and_the_sheets_reflow_on_every_panel_at_every_text_size(
 # size. Four looks span the range (the kiosk's own panel at 200 %, the smallest landscape
 # panel at 150 %, the 5:4 panel at 100 %, where the keyboard beside the fields would squeeze
 # them, and the portrait panel at 200 %); the others were walked once by hand (0 faults).
-# 1366 x 768 at 200 %: the two bars take 742 of the 768 px, so no screen has room (the bars'
-# own reflow, not these screens'); strict, so the mark goes when the bars shrink.
+# 1366 x 768 at 200 %: the smallest panel at the largest text, where the bars leave the
+# screens least room (ui/widgets/top_bar.py, nav_bar.py).
 OWN_ROUTES = [r for r in Route if r is Route.HOME or r.name.startswith("REG_")]
 OWN_LOOKS = {"1920x1080-200%", "1366x768-150%", "1280x1024-100%", "1080x1920-200%",
              "1366x768-200%"}
-_BARS_TOO_TALL = "the top and bottom bars leave 26 px of the 768 at 200 % text"
 
 
 @pytest.mark.parametrize(
     ("panel", "text_scale"),
-    [pytest.param(p, s, id=i, marks=pytest.mark.xfail(reason=_BARS_TOO_TALL, strict=True)
-                  if i == "1366x768-200%" else ())
+    [pytest.param(p, s, id=i)
      for (p, s), i in zip(LOOKS, LOOK_IDS, strict=True) if i in OWN_LOOKS],
 )
 def test_home_and_every_registration_step_reflow(

@@ -57,7 +57,9 @@ class NavBar(QWidget):
         # text on a smaller panel): nothing squeezed under its words (WCAG 1.4.10).
         rows = QVBoxLayout(self)
         # The bar's own edge keeps its buttons a full 4 mm gap from whatever a screen puts there.
-        rows.setContentsMargins(theme.margin_px, theme.gap_px, theme.margin_px, theme.gap_px)
+        # At the sides 4 mm too (not the screen's 8 mm margin): room for a fifth button in one
+        # row at 200 % text, and still a gap a finger can aim past to the panel's edge.
+        rows.setContentsMargins(theme.gap_px, theme.gap_px, theme.gap_px, theme.gap_px)
         rows.setSpacing(theme.gap_px)
         self._main_row = QHBoxLayout()
         self._main_row.setSpacing(theme.gap_px)
@@ -85,7 +87,7 @@ class NavBar(QWidget):
                    self.home_button)
         widths = [b.sizeHint().width() for b in buttons]
         t = self._theme
-        return 2 * t.margin_px + sum(widths) + 5 * t.gap_px + t.px(10)
+        return 2 * t.gap_px + sum(widths) + 5 * t.gap_px + t.px(10)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

@@ -1,5 +1,6 @@
 """The bar across the top of every screen: the kiosk's name, the two language buttons, Mode
-Bantuan, the look panel's button and the clock."""
+Bantuan, the look panel's button and the clock; where the buttons need two rows (large text, a
+narrow panel) the name and the clock are left out (TopBar._needed_width says why)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -125,8 +126,14 @@ class TopBar(QWidget):
 
     def _needed_width(self, arrangement: int) -> int:
         """Pixels the bar needs in `arrangement`: 0, one row (the title on two lines in
-        110 mm); 1, the title and the clock on one line above the buttons; 2, the same, then
-        the languages, then the other two, each on a row of their own."""
+        110 mm); 1, the title and the clock on one line above the buttons; 2, the languages,
+        then the other two, each on a row of their own, without the title and the clock.
+
+        Why 2 leaves the title and the clock out: where the buttons already take two rows (large
+        text, a narrow panel) a third row of text nobody needs on every screen would take the
+        screen's room (at 200 % on a 1366 x 768 panel the title wrapped into 250 px, a third of
+        the panel). The window's title still names the kiosk; the buttons a resident needs
+        (their language, Mode Bantuan, the look) all stay, where they always are."""
         gap, m = self._theme.gap_px, 2 * self._theme.margin_px
         groups = [sum(w.sizeHint().width() for w in g) + gap * (len(g) - 1)
                   for g in self._groups()]
@@ -135,7 +142,7 @@ class TopBar(QWidget):
             return m + self._theme.px(110) + sum(groups) + clock + 3 * gap
         if arrangement == 1:
             return m + sum(groups) + gap
-        return m + max([self._theme.px(35) + gap + clock, *groups])
+        return m + max(groups)
 
     def _arrange(self, arrangement: int) -> None:
         if arrangement == self._arrangement:
@@ -158,11 +165,15 @@ class TopBar(QWidget):
         elif arrangement == 1:
             lines = [[self.title_label, self.clock_label], [*langs, *others]]
         else:
-            lines = [[self.title_label, self.clock_label], langs, others]
+            lines = [langs, others]
+        texts_shown = arrangement != 2
+        self.title_label.setVisible(texts_shown)
+        self.clock_label.setVisible(texts_shown)
         for number, line in enumerate(lines):
             if number:
                 # Rows of buttons keep the 4 mm gap between targets; the title row is text.
-                self._rows.addSpacing(gap if number > 1 else self._theme.px(1))
+                after_text = self.title_label in lines[number - 1]
+                self._rows.addSpacing(self._theme.px(1) if after_text else gap)
             row = QHBoxLayout()
             row.setSpacing(gap)
             for widget in line:
