@@ -165,10 +165,15 @@ def search_status(query: SearchQuery, total: int | None, failed: bool, soft: boo
             count, _("No open vacancies are loaded on this kiosk yet. Please ask the staff.")
         )
     hints = [_("No vacancy matches.")]
-    if outside_scope:
+    if outside_scope and typed:
         hints.append(ngettext(
             "{count} vacancy with these words is outside the chosen place.",
             "{count} vacancies with these words are outside the chosen place.", outside_scope,
+        ).format(count=fmt.number(outside_scope)))
+    elif outside_scope:  # nothing typed: "with these words" would be untrue
+        hints.append(ngettext(
+            "{count} vacancy is outside the chosen place.",
+            "{count} vacancies are outside the chosen place.", outside_scope,
         ).format(count=fmt.number(outside_scope)))
     if without_filters:
         hints.append(ngettext(

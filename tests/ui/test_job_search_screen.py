@@ -401,11 +401,14 @@ def test_with_nothing_typed_no_results_suggests_removing_filters_without_or(
     _choose(qtbot, screen, SearchFilter.KECAMATAN, kecamatan_code("Tugu"))
     assert screen.cards() == []
     assert screen.clear_filters_button.text() == "Hapus filter"
+    # Tugu alone has none; the count outside it is said without "with these words".
     assert screen.results.message_label.text() == (
-        "Tidak ada lowongan yang cocok. Hapus filter agar lebih banyak lowongan muncul."
+        "Tidak ada lowongan yang cocok. Ada 5 lowongan di luar tempat yang dipilih. "
+        "Hapus filter agar lebih banyak lowongan muncul."
     )
     set_language("en")
     screen.retranslate()
     assert screen.results.message_label.text() == (
-        "No vacancy matches. Remove filters to see more vacancies."
+        "No vacancy matches. 5 vacancies are outside the chosen place. "
+        "Remove filters to see more vacancies."
     )
