@@ -169,27 +169,23 @@ def _openapi(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _port(value: str) -> int:
-    """A TCP port; uvicorn would take 99999 and listen elsewhere while printing 99999."""
-    try:
-        port = int(value)
-    except ValueError:
-        port = 0
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(
-            f"port harus angka 1-65535, bukan {value!r} / the port must be 1-65535")
-    return port
+def _whole_number(low: int, high: int, what_id: str, what_en: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, refused in both languages."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = low - 1
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(
+                f"{what_id} harus {low}-{high}, bukan {value!r} / {what_en} must be {low}-{high}")
+        return number
+    return parse
 
 
-def _workers(value: str) -> int:
-    try:
-        workers = int(value)
-    except ValueError:
-        workers = 0
-    if not 1 <= workers <= 64:
-        raise argparse.ArgumentTypeError(
-            f"jumlah worker harus 1-64, bukan {value!r} / workers must be 1-64")
-    return workers
+# uvicorn would take port 99999 and listen elsewhere while printing 99999.
+_port = _whole_number(1, 65535, "port", "the port")
+_workers = _whole_number(1, 64, "jumlah worker", "workers")
 
 
 def _add_serve_options(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
