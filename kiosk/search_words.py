@@ -24,11 +24,10 @@ from typing import TYPE_CHECKING, Protocol
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from kiosk.importer.text import _CONTROL as _INVISIBLE
 from kiosk.occupations import Occupation, OccupationVocabulary
 from kiosk.places import Place, PlaceTable
 from kiosk.search_tags import TAG_PATTERN, group_tag
-from kiosk.textnorm import Stemmer, fold, tokens
+from kiosk.textnorm import INVISIBLE, Stemmer, fold, tokens
 
 if TYPE_CHECKING:
     from kiosk.search import _Vocabulary
@@ -68,7 +67,7 @@ def typed_text(text: str) -> str:
     overrides, variation selectors, the BOM), composed as NFKC so fullwidth and other
     compatibility forms read as the letters they show ("ｓｏｐｉｒ" -> "sopir"). Without this
     "so\u200bpir", which shows as "sopir", would be two words no posting holds."""
-    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    return unicodedata.normalize("NFKC", INVISIBLE.sub("", text))
 
 
 def max_typos(word: str) -> int:

@@ -7,6 +7,14 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[0-9a-z]+")
+# What neither a posting nor a typed query may hold (kiosk.importer.text removes it on import,
+# kiosk.search_words.typed_text from what a resident types): C0/C1 controls, the soft hyphen,
+# zero-width spaces and joiners, bidi marks, overrides and isolates, variation selectors,
+# lone surrogates, the BOM and non-characters.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufe00-\ufe0f\ufeff\ufffe\uffff]"
+)
 # Words shorter than this are never stemmed: Sastrawi would strip them to nothing useful.
 _MIN_STEM_LENGTH = 5
 DESCRIPTION_SKIPPED = frozenset({"di", "dan", "yang", "untuk", "ke", "dari", "atau", "the", "and",

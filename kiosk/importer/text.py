@@ -13,16 +13,14 @@ from html.parser import HTMLParser
 
 import emoji
 
+from kiosk.textnorm import INVISIBLE
+
 # C0/C1 controls except tab and newline, lone surrogates (SQLite cannot store them), the BOM and
 # the two noncharacters U+FFFE/U+FFFF; and the invisible format characters of Unicode's
 # Bidi_Control and zero-width sets (UAX #9): they reorder or hide text on screen (a title that
 # reads backwards, a word search cannot find) and a posting never needs them. Soft hyphens,
 # zero-width spaces and joiners, word joiners and invisible operators (U+2060-2064), the bidi
 # embeddings, overrides, isolates and marks (U+061C, U+200E/F, U+202A-202E, U+2066-2069).
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufe00-\ufe0f\ufeff\ufffe\uffff]"
-)
 _LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _SPACES = re.compile(r"[^\S\n]+")  # whitespace other than newline
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -73,7 +71,7 @@ def clean_line(text: str) -> str:
 
     Unicode is NFC-composed so that "é" typed two ways compares equal.
     """
-    text = _CONTROL.sub("", _LINE_BREAK.sub(" ", readable_symbols(text)))
+    text = INVISIBLE.sub("", _LINE_BREAK.sub(" ", readable_symbols(text)))
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
@@ -83,7 +81,7 @@ def clean_multiline(text: str) -> str:
 
     Line ends become "\\n", trailing spaces go, and more than one empty line in a row becomes one.
     """
-    text = _CONTROL.sub("", _LINE_BREAK.sub("\n", readable_symbols(text)))
+    text = INVISIBLE.sub("", _LINE_BREAK.sub("\n", readable_symbols(text)))
     text = unicodedata.normalize("NFC", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

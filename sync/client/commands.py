@@ -16,7 +16,7 @@ import sys
 
 from kiosk.settings import Settings
 from sync.client import credentials
-from sync.client.config import ClientConfig, ConfigError
+from sync.client.config import ClientConfig, ConfigError, check_url
 from sync.client.http import Offline, Refused, SyncError, Unauthorized
 from sync.client.run import NotEnrolled, enroll, status, sync_once
 
@@ -32,7 +32,7 @@ def client_config(settings: Settings, url: str | None = None, *,
     credential = None if enrolling else credentials.load(settings.data_dir)
     wanted = url or settings.central_url
     if credential is not None:
-        if wanted and _same_server(wanted) != _same_server(credential.central_url):
+        if wanted and check_url(wanted) != check_url(credential.central_url):
             raise ConfigError(
                 f"Kios ini terdaftar di {credential.central_url}, bukan di {wanted}. Untuk "
                 f"pindah server, daftarkan kios lagi: siker-kiosk enroll KODE --central-url "
@@ -60,10 +60,6 @@ def say_retry(attempt: int, delay_s: float) -> None:
     print(f"Server belum menjawab; mencoba lagi dalam {seconds} detik (percobaan {attempt}) / "
           f"No answer yet; retrying in {seconds} s (attempt {attempt})", file=sys.stderr,
           flush=True)
-
-
-def _same_server(url: str) -> str:
-    return url.strip().rstrip("/").lower()
 
 
 def enroll_command(settings: Settings, code: str, again: bool = False) -> int:

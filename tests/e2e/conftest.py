@@ -1,6 +1,7 @@
-"""The real kiosk for journey tests: built the way `run_kiosk` builds it (ui.app.build_window),
-with the real TaskRunner opening SQLite in its db thread, on a fresh data folder that the first
-open seeds with the demo catalog, at the kiosk's own 1920 x 1080 panel."""
+"""Fixtures of the end-to-end tests: a real central server on SQLite for the sync tests
+(one per test module), and the real kiosk for journey tests, built the way `run_kiosk` builds
+it (ui.app.build_window) with the real TaskRunner opening SQLite in its db thread, on a fresh
+data folder that the first open seeds with the demo catalog, at the 1920 x 1080 panel."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.services import KioskServices
 from kiosk.session import Visit
 from kiosk.settings import Settings
+from tests.central.server import CentralServer
 from tests.fakes import FakeClock
 from ui.app import build_window, open_kiosk_services
 from ui.context import KioskContext
@@ -22,6 +24,15 @@ from ui.tasks import TaskRunner
 from ui.theme import Theme
 
 RealKiosk = Callable[..., MainWindow]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
+    """A real central server on SQLite, shared by one test module's tests."""
+    folder = tmp_path_factory.mktemp("central")
+    running = CentralServer.start(f"sqlite:///{folder / 'central.sqlite3'}", folder / "data")
+    yield running
+    running.stop()
 
 
 @pytest.fixture

@@ -4,23 +4,11 @@ keep the credential, no second device by accident, and a device token that never
 server that did not issue it."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from sync.central import tables as t
 from sync.client import credentials
-from tests.central.server import CentralServer
 from ui.cli import main
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
-    root = tmp_path_factory.mktemp("central")
-    running = CentralServer.start(f"sqlite:///{root / 'c.sqlite3'}", root / "data")
-    yield running
-    running.stop()
 
 
 def test_a_refused_code_prints_the_servers_reason(server, tmp_path: Path, capsys) -> None:

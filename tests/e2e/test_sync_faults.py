@@ -41,14 +41,6 @@ VACANCY = {
 }
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
-    folder = tmp_path_factory.mktemp("central")
-    running = CentralServer.start(f"sqlite:///{folder / 'central.sqlite3'}", folder / "data")
-    yield running
-    running.stop()
-
-
 @pytest.fixture
 def proxy(server: CentralServer) -> Iterator[FaultProxy]:
     with FaultProxy(server.base_url) as running:
