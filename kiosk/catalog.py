@@ -130,13 +130,18 @@ class VacancyCatalog:
             conn.executemany(f"INSERT INTO vacancy ({names}) VALUES ({marks})",
                              inserts.values())
         if pending:
+            # In rank key order: FTS5 writes the words it holds in memory out as a new index
+            # segment whenever a rowid is not above the one before, so rows in posting-day
+            # order would make nearly one segment each, all to be merged again later (about
+            # 2x the index write at 100,000 vacancies, docs/performance.md).
+            rows = sorted(pending.values(), key=lambda rows: rows[0][0])
             conn.executemany(
                 "INSERT INTO vacancy_facet (rank_key, vacancy_id, valid_through, kecamatan_code, "
                 "in_kota, education_rank, employment_type, salary_top, area) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (facet for facet, _words in pending.values()))
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (facet for facet, _words in rows))
             conn.executemany(
                 "INSERT INTO vacancy_search (rowid, title, employer, skills, description) "
-                "VALUES (?, ?, ?, ?, ?)", (words for _facet, words in pending.values()))
+                "VALUES (?, ?, ?, ?, ?)", (words for _facet, words in rows))
         if added or updated:
             mark_changed(self._db, Changes(catalog=True))
         return UpsertCounts(added, updated, unchanged)
@@ -220,7 +225,8 @@ class VacancyCatalog:
         rows = conn.execute(
             "SELECT f.rank_key, v.title, v.employer, v.skills, v.description, v.location, "
             "v.kecamatan_code, v.in_kota "
-            "FROM vacancy_facet f JOIN vacancy v ON v.id = f.vacancy_id")
+            "FROM vacancy_facet f JOIN vacancy v ON v.id = f.vacancy_id "
+            "ORDER BY f.rank_key")  # rowids rising: one index segment, not one a row (upsert)
         count = 0
         areas: list[tuple[int, int]] = []  # the place tables may have changed: area follows
 

@@ -3,6 +3,7 @@ transaction, the next one prepared while the current one is written (kiosk.catal
 and SQLite's sync and checkpoint settings that make a long write fast yet durable."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from typing import TYPE_CHECKING
@@ -41,7 +42,7 @@ def upsert_in_batches(
     batch inside its transaction, after its upsert, so a caller's own write (an import removing
     the demo catalog) commits or rolls back with that batch. `stop` is asked after each commit
     but the last: when it answers True (a SIGTERM arrived) the write ends there with
-    WriteStopped, the batch prepared ahead is dropped unwritten and the stream is not read
+    WriteStopped, the batches prepared ahead are dropped unwritten and the stream is not read
     further.
 
     Raises:
@@ -54,32 +55,47 @@ def upsert_in_batches(
     checkpoint_pages = int(db.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
     if bulk:
         _set_checkpoint(db, BULK_CHECKPOINT_PAGES)
-    # One batch ahead: while batch k is written (SQLite lets go of the GIL), batch k+1 is
+    # Batches ahead: while batch k is written (SQLite lets go of the GIL), the next AHEAD are
     # folded, stemmed and packed, in a helper process once the write is long enough
     # (kiosk.catalog_prepare); and knowing a next batch exists tells which commit is the last.
-    ahead: tuple[list[Vacancy], Ready] | None = None
+    ahead: deque[tuple[list[Vacancy], Ready]] = deque()
     try:
         own = nullcontext(preparer) if preparer is not None else BatchPreparer(catalog.stemmer)
         with own as using:
             for batch in _batches(vacancies, BATCH_SIZE):
-                # The batch before is taken first, so the helper is idle when it gets this one.
-                ready = None if ahead is None else (ahead[0], ahead[1]())
-                ahead = (batch, using.submit(batch))
-                if ready is not None:
-                    if bulk:
-                        _set_synchronous(db, "NORMAL")
-                    total += _commit_batch(db, catalog, *ready, on_batch, within)
+                ahead.append((batch, using.submit(batch)))
+                if len(ahead) > AHEAD:
+                    total += _write_next(db, catalog, ahead, bulk, on_batch, within)
                     if stop is not None and stop():
                         raise WriteStopped(total)
-            if ahead is not None:
-                if bulk:
-                    _set_synchronous(db, "FULL")
-                total += _commit_batch(db, catalog, ahead[0], ahead[1](), on_batch, within)
+            while ahead:
+                total += _write_next(db, catalog, ahead, bulk, on_batch, within)
+                if ahead and stop is not None and stop():
+                    raise WriteStopped(total)
     finally:
         if bulk:
             _set_synchronous(db, "FULL")
             _set_checkpoint(db, checkpoint_pages)
     return total
+
+
+AHEAD = 3
+"""Batches being prepared while one is written: more than one, so that a batch slow to write
+(FTS5 merging its segments, a checkpoint) lets the helper run ahead instead of idle, and a
+batch slow to prepare is made up for later (docs/performance.md)."""
+
+
+def _write_next(
+    db: Database, catalog: VacancyCatalog, ahead: deque[tuple[list[Vacancy], Ready]],
+    bulk: bool, on_batch: Callable[[UpsertCounts, list[Vacancy]], None] | None,
+    within: Callable[[list[Vacancy]], None] | None,
+) -> UpsertCounts:
+    """Write the oldest batch of `ahead` once prepared (the last one synced: _set_synchronous)."""
+    batch, ready = ahead.popleft()
+    prepared = ready()
+    if bulk:
+        _set_synchronous(db, "NORMAL" if ahead else "FULL")
+    return _commit_batch(db, catalog, batch, prepared, on_batch, within)
 
 
 class WriteStopped(Exception):  # noqa: N818 - a request honoured, not an error

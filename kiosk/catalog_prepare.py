@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import pickle
+import queue
 import signal
 import threading
 import time
@@ -44,7 +45,8 @@ Ready = Callable[[], list[Prepared]]
 
 def _serve(conn: Connection) -> None:
     """The helper process: answers each batch of vacancies with (row, words, salary_top) of
-    each; ends at end-of-file or None."""
+    each, learns the roots it is sent as a dict (Stemmer.learn); ends at end-of-file or
+    None."""
     # Ctrl-C reaches the whole process group: the writer decides what to do with it; a
     # KeyboardInterrupt here would only print a traceback under the writer's own message.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -53,13 +55,22 @@ def _serve(conn: Connection) -> None:
         conn.send(("ready", index_fingerprint(stemmer)))  # also loads Sastrawi's dictionary
     except OSError:  # the writer finished (or went) before the helper was up
         return
+    # Batches are read as they come, by a thread, while the one before is prepared: the
+    # writer may send several ahead (upsert_in_batches) and must never block in a send while
+    # this process blocks in sending it an answer it has not yet asked for.
+    inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    threading.Thread(target=_read_all, args=(conn, inbox), daemon=True,
+                     name="siker-prepare-inbox").start()
     while True:
-        try:
-            batch = conn.recv()
-        except (EOFError, OSError):
+        message = inbox.get()
+        if message is None:
             return
+        batch = pickle.loads(message)  # noqa: S301 - from the writer that started this process
         if batch is None:
             return
+        if isinstance(batch, dict):  # the roots the writer's Stemmer found before (learn)
+            stemmer.learn(batch)
+            continue
         try:
             answer: tuple[str, Any] = (
                 "ok", [(p.row, p.words, p.salary_top) for p in prepare_batch(stemmer, batch)])
@@ -69,6 +80,15 @@ def _serve(conn: Connection) -> None:
             conn.send(answer)
         except OSError:  # the writer has gone (or stopped listening): nothing to answer
             return
+
+
+def _read_all(conn: Connection, inbox: queue.SimpleQueue[bytes | None]) -> None:
+    """The helper's reading thread: every message as it arrives, then None at end-of-file."""
+    try:
+        while True:
+            inbox.put(conn.recv_bytes())
+    except (EOFError, OSError):
+        inbox.put(None)
 
 
 @contextmanager
@@ -87,7 +107,7 @@ def _sigint_ignored() -> Iterator[None]:
 class _Helper:
     """The helper process and this process's end of its pipe."""
 
-    def __init__(self, fingerprint: str) -> None:
+    def __init__(self, stemmer: Stemmer) -> None:
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child,), daemon=True,
@@ -95,7 +115,9 @@ class _Helper:
         with _sigint_ignored():  # inherited through exec: ignored from its first line on
             self._process.start()
         child.close()  # the helper's end now lives only in the helper
-        self._fingerprint = fingerprint
+        self._stemmer = stemmer
+        self._fingerprint = index_fingerprint(stemmer)
+        self._taught = False
         self.state = "starting"  # -> "ready" | "gone"
 
     @property
@@ -117,6 +139,11 @@ class _Helper:
         return self.state == "ready"
 
     def send(self, batch: list[Vacancy]) -> None:
+        if not self._taught:
+            # The words already met in this process (the batches before the helper was up):
+            # Sastrawi takes about 0.3 ms a word, so the helper is not made to find them again.
+            self._taught = True
+            self._conn.send(self._stemmer.roots())
         self._conn.send(batch)
 
     def receive(self, batch: list[Vacancy]) -> list[Prepared] | None:
@@ -137,8 +164,9 @@ class _Helper:
 
 class BatchPreparer:
     """Prepares batches for one long write (kiosk.catalog.upsert_in_batches): `submit` a
-    batch, then call what it returns for the prepared batch. At most one batch is in
-    preparation at a time (call the previous one before the next `submit`).
+    batch, then call what it returns for the prepared batch. Several batches may be in
+    preparation at once (kiosk.catalog_batches.AHEAD); call what each `submit` returned in
+    the order they were submitted.
 
     Args:
         stemmer: the catalog's; the helper process is used only while its own Stemmer gives
@@ -196,7 +224,7 @@ class BatchPreparer:
         if (self._helper is None and self._use_process
                 and self._submitted > PROCESS_FROM_BATCHES):
             try:
-                self._helper = _Helper(index_fingerprint(self._stemmer))
+                self._helper = _Helper(self._stemmer)
             except (OSError, RuntimeError) as exc:  # no processes here (a sandbox, a limit)
                 self._use_process = False
                 log.info("Catalog: no helper process (%s); batches prepared in a thread", exc)

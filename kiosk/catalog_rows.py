@@ -38,7 +38,7 @@ INDEXED = tuple(COMPARED.index(name) for name in (
     "title", "employer", "skills", "description", "location", "kecamatan_code", "in_kota"))
 _FINGERPRINT_PROBE = (
     "Dibutuhkan Pengemudi / Sopir SIM B1 & kurir pengiriman; menjahit, pemasaran, akuntansi. "
-    "Naïve café Staff-Admin 3 shift"
+    "Naïve café Staff-Admin 3 shift, kurir"
 )
 """A text whose indexed words stand for how the Stemmer folds and stems (index_fingerprint)."""
 

@@ -338,3 +338,36 @@ def m010_facet_area(db: Database) -> None:
             db.execute("UPDATE vacancy_facet SET area = ? WHERE rank_key IN (SELECT rowid FROM "
                        "vacancy_search WHERE vacancy_search MATCH ?)", [area, tag])
     db.execute("CREATE INDEX vacancy_facet_area ON vacancy_facet (area, rank_key)")
+
+
+@migrations()
+def m011_search_detail_column(db: Database) -> None:
+    # Issue 9, the catalog write: the index keeps, for each word, the vacancies and the
+    # columns it is in, not its positions (detail=column). No query needs them: every FTS5
+    # term the search writes is one word (kiosk.search_words: words of kiosk.textnorm.tokens,
+    # never a phrase), combined with AND, OR and column filters, and results are ordered by
+    # rank key, never by bm25. FTS5 then writes far less per word (docs/performance.md:
+    # the 100,000-vacancy write and the index size). A contentless index cannot be copied,
+    # so it is written again from the stored vacancies, once, as m007 did.
+    secure = db.execute("PRAGMA secure_delete").fetchone()[0]
+    db.execute("PRAGMA secure_delete = OFF")  # public text only: see m006
+    db.execute("DROP TABLE vacancy_search_vocab")
+    db.execute("DROP TABLE vacancy_search")
+    db.execute(
+        "CREATE VIRTUAL TABLE vacancy_search USING fts5("
+        "title, employer, skills, description, content = '', detail = column, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2')"
+    )
+    db.execute("CREATE VIRTUAL TABLE vacancy_search_vocab USING fts5vocab(vacancy_search, 'row')")
+    db.execute(f"PRAGMA secure_delete = {int(secure)}")
+    if not db.execute("SELECT 1 FROM vacancy_facet LIMIT 1").fetchone():
+        return
+    from datetime import datetime
+
+    from kiosk.catalog import VacancyCatalog, index_fingerprint
+    from kiosk.textnorm import Stemmer
+
+    stemmer = Stemmer()
+    VacancyCatalog(db, datetime.now, stemmer).rebuild_index()
+    db.execute("INSERT OR REPLACE INTO search_index_format (id, fingerprint) VALUES (1, ?)",
+               [index_fingerprint(stemmer)])
