@@ -36,8 +36,9 @@ from kiosk.db import database_path, open_database  # noqa: E402
 from kiosk.services import open_vault  # noqa: E402
 from sync.central import vacancies  # noqa: E402
 from sync.client import credentials  # noqa: E402
+from sync.client.config import ClientConfig  # noqa: E402
+from sync.client.run import enroll  # noqa: E402
 from tests.central.server import CentralServer, registration  # noqa: E402
-from tests.e2e.sync_helpers import enrolled_kiosk  # noqa: E402
 from tests.sync.fault_proxy import FaultProxy, Link  # noqa: E402
 
 POSTINGS = REPO.parent / "shared" / "data" / "job_postings_id.jsonl"
@@ -106,10 +107,14 @@ def bare_pull(server_url: str, token: str) -> float:
 def measure(server: CentralServer, proxy: FaultProxy, root: Path, name: str, *,
             registrations: int, pulled: int) -> dict[str, Any]:
     kiosk = root / name
-    enrolled_kiosk(server, kiosk, name=name[:40])
+    # Enrolled through the proxy: an enrolled kiosk syncs only with the server it enrolled
+    # with (sync.client.config.check_url), and every sync here goes through the proxy.
+    enroll(kiosk, server.enrollment_code(name[:40]), ClientConfig(proxy.url))
     queue(kiosk, registrations)
     up, down = proxy.bytes_up, proxy.bytes_down
     result = run_sync(kiosk, proxy.url)
+    if result["exit"] != 0:  # a refused or failed sync measures nothing
+        raise SystemExit(f"siker-kiosk sync for {name} ended with {result['exit']}")
     records = registrations + pulled
     result.update(records=records, records_per_s=records / result["seconds"],
                   bytes_up_per_registration=(proxy.bytes_up - up) / max(1, registrations),
