@@ -45,8 +45,8 @@ Ready = Callable[[], list[Prepared]]
 
 def _serve(conn: Connection) -> None:
     """The helper process: answers each batch of vacancies with (row, words, salary_top) of
-    each, learns the roots it is sent as a dict (Stemmer.learn); ends at end-of-file or
-    None."""
+    each, learns the roots it is sent as a dict (Stemmer.learn); ends at end-of-file (the
+    writer closed its end, or is gone)."""
     # Ctrl-C reaches the whole process group: the writer decides what to do with it; a
     # KeyboardInterrupt here would only print a traceback under the writer's own message.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -66,8 +66,6 @@ def _serve(conn: Connection) -> None:
         if message is None:
             return
         batch = pickle.loads(message)  # noqa: S301 - from the writer that started this process
-        if batch is None:
-            return
         if isinstance(batch, dict):  # the roots the writer's Stemmer found before (learn)
             stemmer.learn(batch)
             continue

@@ -227,17 +227,7 @@ def m007_search_tags(db: Database) -> None:
     # again from the stored vacancies with the fingerprint of the tags it now holds: once,
     # and slow on a large catalog (rebuild_index took 81.5 s at 100,000 vacancies on the
     # 2-core machine while other work ran, 2026-12-02; most of it folding and stemming).
-    if not db.execute("SELECT 1 FROM vacancy_facet LIMIT 1").fetchone():
-        return
-    from datetime import datetime
-
-    from kiosk.catalog import VacancyCatalog, index_fingerprint
-    from kiosk.textnorm import Stemmer
-
-    stemmer = Stemmer()
-    VacancyCatalog(db, datetime.now, stemmer).rebuild_index()
-    db.execute("INSERT OR REPLACE INTO search_index_format (id, fingerprint) VALUES (1, ?)",
-               [index_fingerprint(stemmer)])
+    _rebuild_search_index(db)
 
 
 @migrations()
@@ -360,6 +350,12 @@ def m011_search_detail_column(db: Database) -> None:
     )
     db.execute("CREATE VIRTUAL TABLE vacancy_search_vocab USING fts5vocab(vacancy_search, 'row')")
     db.execute(f"PRAGMA secure_delete = {int(secure)}")
+    _rebuild_search_index(db)
+
+
+def _rebuild_search_index(db: Database) -> None:
+    """Write the search index again from the stored vacancies with today's folding and
+    stemming, and record their fingerprint (m007, m011); nothing to do on an empty catalog."""
     if not db.execute("SELECT 1 FROM vacancy_facet LIMIT 1").fetchone():
         return
     from datetime import datetime
